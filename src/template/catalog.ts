@@ -1,0 +1,109 @@
+/**
+ * The custom values an author may insert. Data, not code: the composer lists it, validation checks
+ * against it, previews fill it with `sample`.
+ */
+import { isCustomValueKey } from './custom-value';
+import { isMagicLinkItemKey } from './magic-link-keys';
+
+export type CustomValueGroup = 'contact' | 'site' | 'offer' | 'magic_link';
+
+export interface CustomValue {
+  key: string;
+  label: string;
+  group: CustomValueGroup;
+  /** Shown in previews and used to estimate lengths (SMS segments). */
+  sample: string;
+  /** `workflow`: only known when a workflow sends the message (e.g. the offer that triggered it). */
+  context?: 'workflow';
+}
+
+export interface CustomField {
+  key: string;
+  label: string;
+  sample?: string;
+}
+
+export const DEFAULT_CATALOG: readonly CustomValue[] = [
+  { key: 'contact.first_name', label: 'First name', group: 'contact', sample: 'Ada' },
+  { key: 'contact.last_name', label: 'Last name', group: 'contact', sample: 'Lovelace' },
+  { key: 'contact.email', label: 'Email', group: 'contact', sample: 'ada@example.com' },
+  { key: 'contact.phone', label: 'Phone', group: 'contact', sample: '+44 20 7946 0958' },
+  { key: 'site.title', label: 'Site title', group: 'site', sample: 'Analytical Academy' },
+  {
+    key: 'site.support_email',
+    label: 'Support email',
+    group: 'site',
+    sample: 'support@example.com',
+  },
+  { key: 'site.support_phone', label: 'Support phone', group: 'site', sample: '+44 20 7946 0000' },
+  { key: 'site.url', label: 'Site address', group: 'site', sample: 'https://academy.example.com' },
+  {
+    key: 'offer.title',
+    label: 'Offer title',
+    group: 'offer',
+    sample: 'Engines 101',
+    context: 'workflow',
+  },
+  {
+    key: 'magic_link.learner',
+    label: 'Magic link: member home',
+    group: 'magic_link',
+    sample: 'https://academy.example.com/?token=…',
+  },
+  {
+    key: 'magic_link.courses',
+    label: 'Magic link: courses',
+    group: 'magic_link',
+    sample: 'https://academy.example.com/courses?token=…',
+  },
+  {
+    key: 'magic_link.communities',
+    label: 'Magic link: communities',
+    group: 'magic_link',
+    sample: 'https://academy.example.com/communities?token=…',
+  },
+  {
+    key: 'magic_link.affiliates',
+    label: 'Magic link: affiliates',
+    group: 'magic_link',
+    sample: 'https://academy.example.com/affiliates?token=…',
+  },
+  {
+    key: 'magic_link.user',
+    label: 'Magic link: admin app',
+    group: 'magic_link',
+    sample: 'https://academy.example.com/admin?token=…',
+  },
+];
+
+/**
+ * Adds a site's custom contact fields as `contact.custom.<key>`. Fields whose key cannot be written
+ * as a custom value, or that are already present, are skipped rather than failing the catalog.
+ */
+export function extendCatalog(
+  base: readonly CustomValue[],
+  customFields: readonly CustomField[],
+): CustomValue[] {
+  const catalog = [...base];
+  const present = new Set(catalog.map((value) => value.key));
+  for (const field of customFields) {
+    const key = `contact.custom.${field.key}`;
+    if (!isCustomValueKey(key) || present.has(key)) continue;
+    present.add(key);
+    catalog.push({ key, label: field.label, group: 'contact', sample: field.sample ?? '' });
+  }
+  return catalog;
+}
+
+/** The values a broadcast can fill: workflow-only values have no source outside a workflow. */
+export function catalogForContext(
+  catalog: readonly CustomValue[],
+  context: 'broadcast' | 'workflow',
+): CustomValue[] {
+  return catalog.filter((value) => context === 'workflow' || value.context !== 'workflow');
+}
+
+/** Listed keys, plus magic links to one course or community (their ids are not catalog data). */
+export function catalogHas(catalog: readonly CustomValue[], key: string): boolean {
+  return catalog.some((value) => value.key === key) || isMagicLinkItemKey(key);
+}

@@ -1,0 +1,96 @@
+/**
+ * Document → MJML, once per template. Custom values become slots, written as sentinels that
+ * survive `mjml2html`; `server/render/compile-email.ts` turns the HTML back into a `TextTemplate`.
+ */
+import { hexColorOr } from './colors';
+import { childrenOf, type EmailContent } from './document';
+import { collapseLineBreaks } from './escape';
+import { serializer } from './registry';
+import { joinWithSentinels } from './sentinels';
+import type { EmailStyle, HtmlContext } from './serializer';
+import type { Slot } from './slots';
+import { concat, type Fragment } from './template-fragments';
+import { htmlWithValues } from './value-fragments';
+
+export interface EmailCompileOptions {
+  /** Hex colour for buttons and links. */
+  brandColor?: string;
+  /** CSS font-family list, e.g. `Georgia, serif`. */
+  fontFamily?: string;
+}
+
+export const DEFAULT_EMAIL_STYLE: EmailStyle = {
+  brandColor: '#2563eb',
+  fontFamily: 'Helvetica, Arial, sans-serif',
+};
+
+// Font names, commas, spaces, single quotes and hyphens: enough for any font stack, too little to
+// leave a double-quoted attribute or a CSS declaration, so the value needs no escaping.
+const FONT_FAMILY = /^[A-Za-z0-9 ,'-]+$/;
+
+function resolveStyle(options: EmailCompileOptions): EmailStyle {
+  const fontFamily = options.fontFamily?.trim() ?? '';
+  return {
+    brandColor: hexColorOr(options.brandColor, DEFAULT_EMAIL_STYLE.brandColor),
+    fontFamily: FONT_FAMILY.test(fontFamily) ? fontFamily : DEFAULT_EMAIL_STYLE.fontFamily,
+  };
+}
+
+const INDENT = '        ';
+
+/**
+ * Top-level blocks become column children. Consecutive HTML blocks share one `mj-text`; nodes with
+ * their own MJML component (button, image, divider) close it and stand on their own.
+ */
+function columnElements(content: EmailContent, ctx: HtmlContext): Fragment[] {
+  const elements: Fragment[] = [];
+  let textBlocks: Fragment[] = [];
+  const closeText = () => {
+    if (textBlocks.length === 0) return;
+    elements.push(concat(`${INDENT}<mj-text>\n`, ...textBlocks, `${INDENT}</mj-text>\n`));
+    textBlocks = [];
+  };
+  for (const node of childrenOf(content.body)) {
+    const nodeSerializer = serializer.nodeSerializer(node);
+    if (nodeSerializer.mjml) {
+      closeText();
+      elements.push(concat(INDENT, nodeSerializer.mjml(node, ctx), '\n'));
+    } else {
+      textBlocks.push(concat(`${INDENT}  `, nodeSerializer.html(node, ctx), '\n'));
+    }
+  }
+  closeText();
+  return elements;
+}
+
+export function compileEmailToMjml(
+  content: EmailContent,
+  options: EmailCompileOptions = {},
+): { mjml: string; slots: Slot[] } {
+  const style = resolveStyle(options);
+  const ctx = serializer.htmlContext(style);
+  const previewText = collapseLineBreaks(typeof content.previewText === 'string' ? content.previewText : '').trim();
+  const document = concat(
+    '<mjml>\n',
+    '  <mj-head>\n',
+    '    <mj-attributes>\n',
+    `      <mj-all font-family="${style.fontFamily}" />\n`,
+    '      <mj-text font-size="16px" line-height="1.5" color="#1f2933" padding="0 24px" />\n',
+    '      <mj-button font-size="16px" font-weight="bold" border-radius="6px" inner-padding="12px 24px" padding="8px 24px 24px" />\n',
+    '      <mj-image padding="0 24px 16px" />\n',
+    '      <mj-divider padding="8px 24px 24px" />\n',
+    '    </mj-attributes>\n',
+    previewText ? concat('    <mj-preview>', htmlWithValues(previewText), '</mj-preview>\n') : '',
+    '  </mj-head>\n',
+    '  <mj-body width="600px" background-color="#f4f5f7">\n',
+    '    <mj-section background-color="#ffffff" padding="32px 0 16px">\n',
+    '      <mj-column>\n',
+    ...columnElements(content, ctx),
+    '      </mj-column>\n',
+    '    </mj-section>\n',
+    '  </mj-body>\n',
+    '</mjml>\n',
+  );
+  const { markup, slots } = joinWithSentinels(document);
+  return { mjml: markup, slots };
+}

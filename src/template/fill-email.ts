@@ -1,0 +1,28 @@
+/** Per recipient, at send time: fill the three compiled parts of an email. */
+import { fillTemplate, type SlotValueSource, type TextTemplate } from './slots';
+
+export interface CompiledEmail {
+  subject: TextTemplate;
+  html: TextTemplate;
+  text: TextTemplate;
+  /** Problems found while compiling that did not stop it (e.g. a slot MJML dropped). */
+  warnings: string[];
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * `valueOf` is called once per slot occurrence (a magic link used twice is asked for twice), so a
+ * caller minting tokens decides whether each occurrence gets its own token.
+ */
+export function renderEmailForRecipient(compiled: CompiledEmail, valueOf: SlotValueSource): RenderedEmail {
+  return {
+    subject: fillTemplate(compiled.subject, valueOf),
+    html: fillTemplate(compiled.html, valueOf),
+    text: fillTemplate(compiled.text, valueOf),
+  };
+}

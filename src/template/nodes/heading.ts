@@ -1,0 +1,20 @@
+import type { DocNode } from '../document';
+import type { NodeSerializer } from '../serializer';
+import { concat, mapLiterals } from '../template-fragments';
+
+const FONT_SIZE_PX = [28, 24, 20, 18, 16, 14];
+
+function levelOf(node: DocNode): number {
+  const level = node.attrs?.level;
+  return typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6 ? level : 1;
+}
+
+export const heading: NodeSerializer = {
+  html(node, ctx) {
+    const level = levelOf(node);
+    const style = `margin:0 0 16px;font-size:${FONT_SIZE_PX[level - 1]}px;line-height:1.25`;
+    return concat(`<h${level} style="${style}">`, ctx.inline(node), `</h${level}>`);
+  },
+  // Plain text has no type sizes: headings stand out in capitals (values keep their own case).
+  text: (node, ctx) => mapLiterals(ctx.inline(node), (literal) => literal.toUpperCase()),
+};

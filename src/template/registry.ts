@@ -1,0 +1,37 @@
+/** Every node and mark the template package understands; validation treats the rest as unknown. */
+import * as tagMarks from './marks/tag-marks';
+import { link } from './marks/link';
+import { createSerializer, type SerializerRegistry } from './serializer';
+import { blockquote } from './nodes/blockquote';
+import { button } from './nodes/button';
+import { codeBlock } from './nodes/code-block';
+import { hardBreak } from './nodes/hard-break';
+import { heading } from './nodes/heading';
+import { horizontalRule } from './nodes/horizontal-rule';
+import { image } from './nodes/image';
+import { bulletList, orderedList } from './nodes/list';
+import { listItem } from './nodes/list-item';
+import { mergeField } from './nodes/merge-field';
+import { paragraph } from './nodes/paragraph';
+import { text } from './nodes/text';
+
+export const SERIALIZERS: SerializerRegistry = {
+  nodes: {
+    paragraph,
+    text,
+    heading,
+    bulletList,
+    orderedList,
+    listItem,
+    blockquote,
+    codeBlock,
+    horizontalRule,
+    hardBreak,
+    image,
+    button,
+    mergeField,
+  },
+  marks: { ...tagMarks, link },
+};
+
+export const serializer = createSerializer(SERIALIZERS);

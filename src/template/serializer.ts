@@ -1,0 +1,132 @@
+/**
+ * The one tree walker. Each node type and mark type brings its own small serializer (`nodes/`,
+ * `marks/`); this file only decides how children are visited: blocks one after another, inline
+ * content with marks opened and closed around runs (as ProseMirror's DOMSerializer does).
+ */
+import { childrenOf, type DocMark, type DocNode } from './document';
+import type { TextTemplate } from './slots';
+import { concat, type Fragment } from './template-fragments';
+
+export interface EmailStyle {
+  brandColor: string;
+  fontFamily: string;
+}
+
+export interface HtmlContext {
+  style: EmailStyle;
+  /** The children of a container (doc, blockquote, list item) as HTML blocks. */
+  blocks(node: DocNode): TextTemplate;
+  /** The inline children of a textblock (paragraph, heading) with their marks. */
+  inline(node: DocNode): TextTemplate;
+}
+
+export interface TextContext {
+  /** `text` for the plain-text part of an email, `sms` for an SMS body. */
+  slotContext: 'text' | 'sms';
+  /** The text of each child block, in order (empty ones included: the parent decides). */
+  blocks(node: DocNode): TextTemplate[];
+  inline(node: DocNode): TextTemplate;
+}
+
+export interface NodeSerializer {
+  /** HTML: inside `mj-text` for blocks, inside a textblock for inline nodes. */
+  html(node: DocNode, ctx: HtmlContext): Fragment;
+  /**
+   * For nodes MJML has its own component for (button, image, divider): the column-level element
+   * used when the node sits directly in the document. Nested ones fall back to `html`.
+   */
+  mjml?(node: DocNode, ctx: HtmlContext): Fragment;
+  text(node: DocNode, ctx: TextContext): Fragment;
+}
+
+export interface MarkSerializer {
+  open(mark: DocMark, ctx: HtmlContext): Fragment;
+  close: string;
+  /** Marks that change plain text (links: `label: URL`) render the whole run of content they cover. */
+  text?(mark: DocMark, label: TextTemplate, ctx: TextContext): Fragment;
+}
+
+export interface SerializerRegistry {
+  nodes: Readonly<Record<string, NodeSerializer>>;
+  marks: Readonly<Record<string, MarkSerializer>>;
+}
+
+function marksOf(node: DocNode): DocMark[] {
+  return Array.isArray(node.marks) ? node.marks : [];
+}
+
+function sameMark(a: DocMark, b: DocMark): boolean {
+  return a.type === b.type && JSON.stringify(a.attrs ?? {}) === JSON.stringify(b.attrs ?? {});
+}
+
+/** Unknown nodes (validation reports them) keep their children, never their own wrapper. */
+const UNKNOWN_NODE: NodeSerializer = {
+  html: (node, ctx) => ctx.blocks(node),
+  text: (node, ctx) => concat(...ctx.blocks(node)),
+};
+
+export function createSerializer(registry: SerializerRegistry) {
+  const nodeSerializer = (node: DocNode): NodeSerializer =>
+    Object.hasOwn(registry.nodes, node.type) ? registry.nodes[node.type] : UNKNOWN_NODE;
+  const markSerializer = (mark: DocMark): MarkSerializer | undefined =>
+    Object.hasOwn(registry.marks, mark.type) ? registry.marks[mark.type] : undefined;
+
+  function htmlContext(style: EmailStyle): HtmlContext {
+    const ctx: HtmlContext = {
+      style,
+      blocks: (node) => concat(...childrenOf(node).map((child) => nodeSerializer(child).html(child, ctx))),
+      inline(node) {
+        const out: Fragment[] = [];
+        const open: DocMark[] = [];
+        const closeFrom = (depth: number) => {
+          while (open.length > depth) out.push(markSerializer(open.pop()!)?.close ?? '');
+        };
+        for (const child of childrenOf(node)) {
+          const marks = marksOf(child);
+          let kept = 0;
+          while (kept < open.length && kept < marks.length && sameMark(open[kept], marks[kept])) kept++;
+          closeFrom(kept);
+          for (const mark of marks.slice(kept)) {
+            open.push(mark);
+            out.push(markSerializer(mark)?.open(mark, ctx) ?? '');
+          }
+          out.push(nodeSerializer(child).html(child, ctx));
+        }
+        closeFrom(0);
+        return concat(...out);
+      },
+    };
+    return ctx;
+  }
+
+  function textContext(slotContext: 'text' | 'sms'): TextContext {
+    const textMarkOf = (node: DocNode) => marksOf(node).find((mark) => markSerializer(mark)?.text);
+    const ctx: TextContext = {
+      slotContext,
+      blocks: (node) => childrenOf(node).map((child) => concat(nodeSerializer(child).text(child, ctx))),
+      inline(node) {
+        const out: Fragment[] = [];
+        const children = childrenOf(node);
+        for (let i = 0; i < children.length; ) {
+          const mark = textMarkOf(children[i]);
+          let end = i + 1;
+          if (mark) {
+            while (end < children.length && sameMarkOrNone(textMarkOf(children[end]), mark)) end++;
+          }
+          const run = children.slice(i, end);
+          const label = concat(...run.map((child) => nodeSerializer(child).text(child, ctx)));
+          out.push(mark ? markSerializer(mark)!.text!(mark, label, ctx) : label);
+          i = end;
+        }
+        return concat(...out);
+      },
+    };
+    return ctx;
+  }
+
+  return { htmlContext, textContext, nodeSerializer };
+}
+
+function sameMarkOrNone(candidate: DocMark | undefined, mark: DocMark): boolean {
+  return candidate !== undefined && sameMark(candidate, mark);
+}

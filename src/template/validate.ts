@@ -1,0 +1,201 @@
+/**
+ * What an author must fix before a template can be saved or sent. Returns issues, never throws:
+ * the input is stored JSON from outside. Paths point at the exact string, node, mark or attribute
+ * (`body.content[1].attrs.href`) so the composer can highlight it.
+ */
+import { catalogHas, type CustomValue } from './catalog';
+import { isHexColor } from './colors';
+import { isCustomValueKey, parseCustomValueTokens } from './custom-value';
+import { isDocNode, type DocMark, type DocNode } from './document';
+import { isMagicLinkKey } from './magic-link-keys';
+import { SERIALIZERS } from './registry';
+import { hrefWithValues } from './value-fragments';
+
+export interface TemplateIssue {
+  path: string;
+  /** The custom value concerned, if any. */
+  key?: string;
+  message: string;
+}
+
+type Channel = 'email' | 'sms';
+
+interface Check {
+  channel: Channel;
+  catalog: readonly CustomValue[];
+  issues: TemplateIssue[];
+  /** Whether any text or merge field was seen: an empty SMS cannot be sent. */
+  hasContent: boolean;
+}
+
+/** Deeper than any real message; past it a hostile document could exhaust the compiler's stack. */
+const MAX_DEPTH = 64;
+
+const SMS_NODES = new Set(['doc', 'paragraph', 'text', 'hardBreak', 'mergeField']);
+const SMS_MARKS = new Set(['link']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function attrValue(holder: DocNode | DocMark, name: string): unknown {
+  return holder.attrs?.[name];
+}
+
+function stringOrEmpty(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** Custom values in an author's string: known to the catalog, well formed, allowed here. */
+function checkCustomValues(
+  text: string,
+  path: string,
+  where: string,
+  check: Check,
+  options: { magicLinks: boolean } = { magicLinks: true },
+): void {
+  for (const token of parseCustomValueTokens(text)) {
+    if (token.type === 'value') {
+      const value = `{{${token.key}}}`;
+      if (!catalogHas(check.catalog, token.key)) {
+        check.issues.push({ path, key: token.key, message: `Unknown custom value ${value} in ${where}` });
+      } else if (!options.magicLinks && isMagicLinkKey(token.key)) {
+        check.issues.push({
+          path,
+          key: token.key,
+          message: `Magic link ${value} cannot be used in ${where}: it would show the login token`,
+        });
+      }
+      continue;
+    }
+    for (let open = token.text.indexOf('{{'); open !== -1; open = token.text.indexOf('{{', open + 2)) {
+      const close = token.text.indexOf('}}', open + 2);
+      check.issues.push({
+        path,
+        message:
+          close === -1
+            ? `Unclosed "{{" in ${where}: custom values look like {{contact.first_name}}`
+            : `Malformed custom value "${token.text.slice(open, close + 2)}" in ${where}`,
+      });
+      if (close === -1) break;
+      open = close;
+    }
+  }
+}
+
+function checkHref(href: unknown, path: string, what: string, check: Check): void {
+  const value = stringOrEmpty(href).trim();
+  if (!value) {
+    check.issues.push({ path, message: `${what} has no address` });
+    return;
+  }
+  if (!hrefWithValues(value, 'url')) {
+    check.issues.push({
+      path,
+      message: `${what} address "${value}" is not allowed: use an absolute http, https, mailto or tel address, or a magic link`,
+    });
+  }
+  checkCustomValues(value, path, what.toLowerCase(), check);
+}
+
+function checkColor(value: unknown, path: string, check: Check): void {
+  if (value === undefined || value === null || value === '') return;
+  if (typeof value !== 'string' || !isHexColor(value)) {
+    check.issues.push({ path, message: `Colour ${JSON.stringify(value)} is not a hex colour like #2563eb` });
+  }
+}
+
+/** Rules for the nodes that carry author strings or attributes; other known nodes need none. */
+const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => void> = {
+  text(node, path, check) {
+    if (node.text?.trim()) check.hasContent = true;
+    checkCustomValues(node.text ?? '', path, 'body', check);
+  },
+  mergeField(node, path, check) {
+    check.hasContent = true;
+    const key = stringOrEmpty(attrValue(node, 'key'));
+    if (!isCustomValueKey(key)) {
+      check.issues.push({ path: `${path}.attrs.key`, message: `Merge field has no valid custom value key` });
+    } else if (!catalogHas(check.catalog, key)) {
+      check.issues.push({ path, key, message: `Unknown custom value {{${key}}} in body` });
+    }
+  },
+  heading(node, path, check) {
+    const level = attrValue(node, 'level');
+    if (!(typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6)) {
+      check.issues.push({ path: `${path}.attrs.level`, message: 'Heading level must be 1 to 6' });
+    }
+  },
+  button(node, path, check) {
+    const label = stringOrEmpty(attrValue(node, 'label'));
+    if (!label.trim()) check.issues.push({ path: `${path}.attrs.label`, message: 'Button has no label' });
+    else checkCustomValues(label, `${path}.attrs.label`, 'button label', check);
+    checkHref(attrValue(node, 'href'), `${path}.attrs.href`, 'Button', check);
+    checkColor(attrValue(node, 'backgroundColor'), `${path}.attrs.backgroundColor`, check);
+    checkColor(attrValue(node, 'textColor'), `${path}.attrs.textColor`, check);
+  },
+  image(node, path, check) {
+    checkHref(attrValue(node, 'src'), `${path}.attrs.src`, 'Image', check);
+    checkCustomValues(stringOrEmpty(attrValue(node, 'alt')), `${path}.attrs.alt`, 'image description', check);
+    checkCustomValues(stringOrEmpty(attrValue(node, 'title')), `${path}.attrs.title`, 'image title', check);
+  },
+};
+
+function checkMark(mark: DocMark, path: string, check: Check): void {
+  if (!Object.hasOwn(SERIALIZERS.marks, mark.type)) {
+    check.issues.push({ path, message: `Unknown formatting "${mark.type}"` });
+  } else if (check.channel === 'sms' && !SMS_MARKS.has(mark.type)) {
+    check.issues.push({ path, message: `An SMS cannot contain "${mark.type}" formatting` });
+  }
+  if (mark.type === 'link') checkHref(attrValue(mark, 'href'), `${path}.attrs.href`, 'Link', check);
+}
+
+function checkBody(body: unknown, check: Check): void {
+  if (!isDocNode(body) || body.type !== 'doc') {
+    check.issues.push({ path: 'body', message: 'The message body is not a document' });
+    return;
+  }
+  // Iterative: a hostile document must produce an issue, not a stack overflow.
+  const pending: Array<{ node: DocNode; path: string; depth: number }> = [{ node: body, path: 'body', depth: 0 }];
+  while (pending.length > 0) {
+    const { node, path, depth } = pending.pop()!;
+    if (depth > MAX_DEPTH) {
+      check.issues.push({ path, message: 'The document is nested too deeply' });
+      continue;
+    }
+    const known = node.type === 'doc' ? depth === 0 : Object.hasOwn(SERIALIZERS.nodes, node.type);
+    if (!known) check.issues.push({ path, message: `Unknown content type "${node.type}"` });
+    else if (check.channel === 'sms' && !SMS_NODES.has(node.type)) {
+      check.issues.push({ path, message: `An SMS cannot contain "${node.type}": use plain paragraphs` });
+    }
+    if (Object.hasOwn(NODE_RULES, node.type)) NODE_RULES[node.type](node, path, check);
+    node.marks?.forEach((mark, i) => checkMark(mark, `${path}.marks[${i}]`, check));
+    const children = node.content ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      pending.push({ node: children[i], path: `${path}.content[${i}]`, depth: depth + 1 });
+    }
+  }
+}
+
+export function validateEmailContent(content: unknown, catalog: readonly CustomValue[]): TemplateIssue[] {
+  const check: Check = { channel: 'email', catalog, issues: [], hasContent: false };
+  if (!isRecord(content)) return [{ path: '', message: 'The email has no content' }];
+  const subject = stringOrEmpty(content.subject);
+  if (!subject.trim()) check.issues.push({ path: 'subject', message: 'The subject is empty' });
+  checkCustomValues(subject, 'subject', 'subject', check, { magicLinks: false });
+  checkCustomValues(stringOrEmpty(content.previewText), 'previewText', 'preview text', check, {
+    magicLinks: false,
+  });
+  checkBody(content.body, check);
+  return check.issues;
+}
+
+export function validateSmsContent(content: unknown, catalog: readonly CustomValue[]): TemplateIssue[] {
+  const check: Check = { channel: 'sms', catalog, issues: [], hasContent: false };
+  if (!isRecord(content)) return [{ path: '', message: 'The SMS has no content' }];
+  checkBody(content.body, check);
+  if (!check.hasContent && !check.issues.some((issue) => issue.path === 'body')) {
+    check.issues.push({ path: 'body', message: 'The SMS is empty' });
+  }
+  return check.issues;
+}
