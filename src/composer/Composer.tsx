@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_CATALOG } from '../template';
+import { createComposerStore, type ComposerConfig } from './store/composer-store';
+import { ComposerStoreProvider } from './store/ComposerStoreContext';
+import type { ComposerProps, MagicLinkDestinationOption } from './types';
+import { ComposerLayout } from './ui/ComposerLayout';
+
+const NO_DESTINATIONS: readonly MagicLinkDestinationOption[] = [];
+
+function configFrom(props: Omit<ComposerProps, 'value' | 'onChange'>): ComposerConfig {
+  return {
+    channel: props.channel,
+    catalog: props.catalog ?? DEFAULT_CATALOG,
+    destinations: props.destinations ?? NO_DESTINATIONS,
+    siteHost: props.siteHost ?? '',
+    compact: props.compact ?? false,
+    onPreview: props.onPreview,
+    searchContacts: props.searchContacts,
+  };
+}
+
+/**
+ * The message composer: a WYSIWYG editor for an email (subject, preview text, body) or an SMS, with
+ * merge fields, magic links and a live preview. Each instance has its own store, so several
+ * composers on one page share nothing.
+ *
+ * Controlled in the usual way: edits are reported through `onChange`; passing back the value it
+ * reported is a no-op, passing a different one (e.g. another template) replaces the content.
+ */
+export function Composer(props: ComposerProps) {
+  const onChange = useRef(props.onChange);
+  onChange.current = props.onChange;
+  const [store] = useState(() => createComposerStore({ value: props.value, config: configFrom(props) }, (value) => onChange.current(value)));
+
+  const { value, channel, catalog, destinations, siteHost, compact, onPreview, searchContacts } = props;
+  useEffect(() => {
+    store.getState().setConfig(configFrom({ channel, catalog, destinations, siteHost, compact, onPreview, searchContacts }));
+  }, [store, channel, catalog, destinations, siteHost, compact, onPreview, searchContacts]);
+
+  useEffect(() => {
+    if (value !== store.getState().value) store.getState().replaceValue(value);
+  }, [store, value]);
+
+  return (
+    <ComposerStoreProvider store={store}>
+      <ComposerLayout />
+    </ComposerStoreProvider>
+  );
+}

@@ -1,0 +1,24 @@
+import { useMemo } from 'react';
+import type { ComposerExtensionDeps } from '../extensions/extension-sets';
+import { describeField } from '../merge-field/describe-field';
+import { findFields } from '../merge-field/find-fields';
+import { useComposerStoreApi } from '../store/ComposerStoreContext';
+import { fieldPickerRenderer } from './field-picker-bridge';
+
+/**
+ * What this composer's extensions read from its store. Read at call time, not captured, so a new
+ * catalog from the host reaches editors created before it.
+ */
+export function useExtensionDeps({ magicLinks }: { magicLinks: boolean }): ComposerExtensionDeps {
+  const store = useComposerStoreApi();
+  return useMemo(() => {
+    const config = () => store.getState().config;
+    return {
+      describeField: (key) => describeField(key, config().catalog, config().destinations),
+      // A subject line has no use for a login URL; bodies do (an SMS often is one).
+      findFields: (query) =>
+        findFields(magicLinks ? config().catalog : config().catalog.filter((value) => value.group !== 'magic_link'), query),
+      renderFieldPicker: fieldPickerRenderer(store),
+    };
+  }, [store, magicLinks]);
+}

@@ -1,0 +1,74 @@
+import Image from '@tiptap/extension-image';
+import type { Extensions } from '@tiptap/react';
+import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit';
+import type { CustomValue } from '../../template';
+import type { FieldDescription } from '../merge-field/describe-field';
+import { Button } from './button';
+import { MagicLink } from './magic-link';
+import { MergeField } from './merge-field';
+import { MergeFieldSuggestion, type MergeFieldSuggestionOptions } from './merge-field-suggestion';
+import { SingleLineDocument, SingleLineKeymap } from './single-line-document';
+
+/** What the extensions need from the composer around them. */
+export interface ComposerExtensionDeps {
+  describeField: (key: string) => FieldDescription;
+  findFields: (query: string) => CustomValue[];
+  renderFieldPicker: MergeFieldSuggestionOptions['render'];
+}
+
+// Only the plain-text skeleton of StarterKit; each set adds the rich parts it allows.
+const PLAIN_TEXT_ONLY: Partial<StarterKitOptions> = {
+  blockquote: false,
+  bold: false,
+  bulletList: false,
+  code: false,
+  codeBlock: false,
+  dropcursor: false,
+  gapcursor: false,
+  heading: false,
+  horizontalRule: false,
+  italic: false,
+  listItem: false,
+  listKeymap: false,
+  orderedList: false,
+  strike: false,
+  underline: false,
+  trailingNode: false,
+  // Our MagicLink replaces StarterKit's Link; registering both fails on the duplicate name.
+  link: false,
+};
+
+function mergeFieldExtensions(deps: ComposerExtensionDeps): Extensions {
+  return [
+    MergeField.configure({ describe: deps.describeField }),
+    MergeFieldSuggestion.configure({ findFields: deps.findFields, render: deps.renderFieldPicker }),
+  ];
+}
+
+/** Email body: headings, lists, marks, links, buttons, images, dividers, merge fields. */
+export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
+  return [
+    // The whole StarterKit schema: the compiler renders all of it, so stored messages load intact.
+    StarterKit.configure({ link: false, heading: { levels: [1, 2] } }),
+    MagicLink,
+    Button,
+    // Images by URL only: a pasted base64 image would bloat every message sent.
+    Image.configure({ inline: false, allowBase64: false }),
+    ...mergeFieldExtensions(deps),
+  ];
+}
+
+/** SMS body: paragraphs, line breaks, merge fields and links; SMS has no formatting to offer. */
+export function smsExtensions(deps: ComposerExtensionDeps): Extensions {
+  return [StarterKit.configure(PLAIN_TEXT_ONLY), MagicLink, ...mergeFieldExtensions(deps)];
+}
+
+/** Subject and preview text: one line of text and merge fields. */
+export function singleLineExtensions(deps: ComposerExtensionDeps): Extensions {
+  return [
+    StarterKit.configure({ ...PLAIN_TEXT_ONLY, document: false, hardBreak: false }),
+    SingleLineDocument,
+    SingleLineKeymap,
+    ...mergeFieldExtensions(deps),
+  ];
+}

@@ -1,0 +1,55 @@
+import { EditorContent, type Editor, type JSONContent } from '@tiptap/react';
+import type { DocNode } from '../../../template';
+import { emailExtensions, smsExtensions } from '../../extensions/extension-sets';
+import { useExtensionDeps } from '../../editor/use-extension-deps';
+import { useSyncedEditor } from '../../editor/use-synced-editor';
+import { useBody, useComposerAction } from '../../store/hooks';
+import type { Channel } from '../../types';
+import { ButtonBubbleMenu } from '../bubble-menu/ButtonBubbleMenu';
+import { LinkBubbleMenu } from '../bubble-menu/LinkBubbleMenu';
+import { MergeFieldBubbleMenu } from '../bubble-menu/MergeFieldBubbleMenu';
+import { Toolbar } from '../toolbar/Toolbar';
+import { EditorPlaceholder } from './EditorPlaceholder';
+
+// Tiptap's JSONContent and the template's DocNode describe the same JSON.
+const asDocument = (body: DocNode): JSONContent => body;
+const readDocument = (editor: Editor): DocNode => editor.getJSON() as DocNode;
+
+const PLACEHOLDERS: Record<Channel, string> = {
+  email: 'Write your email… Type {{ to insert a field.',
+  sms: 'Write your text message… Type {{ to insert a field.',
+};
+
+/** The message body: toolbar, the rich-text editor for the channel, and its bubble menus. Keyed by channel. */
+export function BodyEditor({ channel }: { channel: Channel }) {
+  const body = useBody();
+  const editBody = useComposerAction('editBody');
+  const deps = useExtensionDeps({ magicLinks: true });
+  const editor = useSyncedEditor({
+    value: body,
+    toContent: asDocument,
+    read: readDocument,
+    onEdit: editBody,
+    createExtensions: () => (channel === 'sms' ? smsExtensions(deps) : emailExtensions(deps)),
+    attributes: {
+      role: 'textbox',
+      'aria-multiline': 'true',
+      'aria-label': channel === 'sms' ? 'SMS message' : 'Email body',
+      class: 'ml-editor-content',
+    },
+  });
+
+  if (!editor) return null;
+  return (
+    <div className="ml-body">
+      <Toolbar editor={editor} channel={channel} />
+      <div className="ml-editor">
+        <EditorContent editor={editor} />
+        <EditorPlaceholder editor={editor} text={PLACEHOLDERS[channel]} />
+      </div>
+      <LinkBubbleMenu editor={editor} />
+      {channel === 'email' && <ButtonBubbleMenu editor={editor} />}
+      <MergeFieldBubbleMenu editor={editor} />
+    </div>
+  );
+}

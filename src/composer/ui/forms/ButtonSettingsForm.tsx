@@ -1,0 +1,88 @@
+import type { Editor } from '@tiptap/react';
+import { useId, useState, type FormEvent } from 'react';
+import { BUTTON_ALIGNS, type ButtonAlign, type ButtonAttributes } from '../../extensions/button-attributes';
+import { isAllowedLinkHref } from '../../magic-link/link-href';
+import { LINK_REFUSED_MESSAGE } from './LinkForm';
+
+const ALIGN_LABELS: Record<ButtonAlign, string> = { left: 'Left', center: 'Centre', right: 'Right' };
+
+/** Edits a selected button. Changes apply together, so a half-typed address is never stored. */
+export function ButtonSettingsForm({ editor, button }: { editor: Editor; button: ButtonAttributes }) {
+  const [draft, setDraft] = useState(button);
+  const [refused, setRefused] = useState(false);
+  const id = useId();
+  const change = <K extends keyof ButtonAttributes>(name: K, value: ButtonAttributes[K]) => setDraft((d) => ({ ...d, [name]: value }));
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const href = draft.href.trim();
+    // An empty address is allowed while drafting; the message's validation reports it before sending.
+    if (href && !isAllowedLinkHref(href)) {
+      setRefused(true);
+      return;
+    }
+    editor.chain().focus().updateButton({ ...draft, href }).run();
+  };
+
+  return (
+    <form className="ml-button-form" onSubmit={apply} noValidate>
+      <label className="ml-field">
+        <span className="ml-field-label">Label</span>
+        <input className="ml-input" type="text" value={draft.label} onChange={(e) => change('label', e.target.value)} />
+      </label>
+      <label className="ml-field">
+        <span className="ml-field-label">Link address</span>
+        <input
+          className="ml-input"
+          type="text"
+          inputMode="url"
+          value={draft.href}
+          placeholder="https://… or {{magic_link.courses}}"
+          onChange={(e) => {
+            change('href', e.target.value);
+            setRefused(false);
+          }}
+          aria-invalid={refused}
+          aria-describedby={refused ? `${id}-error` : undefined}
+        />
+      </label>
+      {refused && (
+        <p className="ml-error" id={`${id}-error`} role="alert">
+          {LINK_REFUSED_MESSAGE}
+        </p>
+      )}
+      <div className="ml-inline-form">
+        <label className="ml-field">
+          <span className="ml-field-label">Background</span>
+          <input className="ml-color" type="color" value={draft.backgroundColor} onChange={(e) => change('backgroundColor', e.target.value)} />
+        </label>
+        <label className="ml-field">
+          <span className="ml-field-label">Text</span>
+          <input className="ml-color" type="color" value={draft.textColor} onChange={(e) => change('textColor', e.target.value)} />
+        </label>
+        <label className="ml-field">
+          <span className="ml-field-label">Align</span>
+          <select className="ml-select" value={draft.align} onChange={(e) => change('align', e.target.value as ButtonAlign)}>
+            {BUTTON_ALIGNS.map((align) => (
+              <option key={align} value={align}>
+                {ALIGN_LABELS[align]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="ml-checkbox">
+        <input type="checkbox" checked={draft.fullWidth} onChange={(e) => change('fullWidth', e.target.checked)} />
+        Full width
+      </label>
+      <div className="ml-form-actions">
+        <button type="button" className="ml-button-secondary" onClick={() => editor.chain().focus().deleteSelection().run()}>
+          Remove button
+        </button>
+        <button type="submit" className="ml-button-primary">
+          Apply
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { useChannel, usePreview, usePreviewWidth } from '../../store/hooks';
+import { ContactPicker } from './ContactPicker';
+import { EmailPreview } from './EmailPreview';
+import { SmsPreview } from './SmsPreview';
+import { usePreviewRequest } from './use-preview-request';
+import { WidthToggle } from './WidthToggle';
+
+/** The message as one contact (or sample data) receives it, rendered by the host's onPreview. */
+export function PreviewPane() {
+  const channel = useChannel();
+  const width = usePreviewWidth();
+  const { status, result, error } = usePreview();
+  const { refresh } = usePreviewRequest();
+
+  return (
+    <section className="ml-preview" aria-label="Preview" aria-busy={status === 'loading'}>
+      <div className="ml-preview-controls">
+        <ContactPicker />
+        <div className="ml-preview-actions">
+          {channel === 'email' && <WidthToggle />}
+          <button type="button" className="ml-button-secondary" onClick={refresh}>
+            Refresh preview
+          </button>
+        </div>
+      </div>
+      <p className="ml-field-hint" role="status">
+        {status === 'loading' && 'Updating preview…'}
+      </p>
+      {status === 'error' && (
+        <div className="ml-error" role="alert">
+          <p>{error}</p>
+          <button type="button" className="ml-button-secondary" onClick={refresh}>
+            Try again
+          </button>
+        </div>
+      )}
+      {result?.channel === 'email' && <EmailPreview preview={result} width={width} />}
+      {result?.channel === 'sms' && <SmsPreview preview={result} />}
+    </section>
+  );
+}

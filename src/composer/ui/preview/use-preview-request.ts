@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import { useComposerAction, useComposerConfig, useComposerValue, usePreviewContact } from '../../store/hooks';
+
+/** Long enough that typing does not send a request per keystroke. */
+const PREVIEW_DELAY_MS = 400;
+
+const messageOf = (error: unknown) => (error instanceof Error && error.message ? error.message : 'The preview could not be made.');
+
+/**
+ * Asks the host for a preview whenever the message or the chosen contact changes (after a short
+ * pause), or on `refresh`. A response that arrives after a newer request started is dropped.
+ */
+export function usePreviewRequest(): { refresh: () => void } {
+  const value = useComposerValue();
+  const contactId = usePreviewContact()?.id ?? null;
+  const { onPreview } = useComposerConfig();
+  const startPreview = useComposerAction('startPreview');
+  const finishPreview = useComposerAction('finishPreview');
+  const failPreview = useComposerAction('failPreview');
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!onPreview) return;
+    let superseded = false;
+    const timer = setTimeout(() => {
+      startPreview();
+      onPreview(value, contactId).then(
+        (preview) => {
+          if (!superseded) finishPreview(preview);
+        },
+        (error: unknown) => {
+          if (!superseded) failPreview(messageOf(error));
+        },
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      superseded = true;
+      clearTimeout(timer);
+    };
+  }, [value, contactId, onPreview, attempt, startPreview, finishPreview, failPreview]);
+
+  return { refresh: () => setAttempt((n) => n + 1) };
+}

@@ -1,0 +1,30 @@
+import { useEditorState, type Editor } from '@tiptap/react';
+import type { FormattingAction } from './formatting-actions';
+import { ToolbarButton } from './ToolbarButton';
+
+/** A run of toolbar buttons, each re-rendered only when its pressed or enabled state changes. */
+export function FormattingButtons({ editor, actions }: { editor: Editor; actions: readonly FormattingAction[] }) {
+  const states = useEditorState({
+    editor,
+    selector: ({ editor: current }) =>
+      actions.map((action) => ({ enabled: action.canRun(current), pressed: action.isActive?.(current) })),
+    equalityFn: (a, b) => b !== null && a.every((state, i) => state.enabled === b[i]?.enabled && state.pressed === b[i]?.pressed),
+  });
+
+  return (
+    <>
+      {actions.map((action, i) => (
+        <ToolbarButton
+          key={action.id}
+          label={action.label}
+          pressed={states[i].pressed}
+          disabled={!states[i].enabled}
+          onClick={() => action.run(editor)}
+          className={`ml-toolbar-button--${action.id}`}
+        >
+          <span aria-hidden="true">{action.glyph}</span>
+        </ToolbarButton>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Editor } from '@tiptap/react';
+import { useId, useState, type FormEvent } from 'react';
+import { isSafeAbsoluteUrl } from '../../../template';
+import { ToolbarMenu } from './ToolbarMenu';
+
+// Images are fetched by mail clients: only web addresses make sense (no mailto:, tel:, data:).
+const isImageAddress = (src: string) => /^https?:\/\//i.test(src) && isSafeAbsoluteUrl(src);
+
+/** "Image": inserts an image by its web address, with alternative text for people who cannot see it. */
+export function ImageMenu({ editor }: { editor: Editor }) {
+  const [src, setSrc] = useState('');
+  const [alt, setAlt] = useState('');
+  const [refused, setRefused] = useState(false);
+  const id = useId();
+
+  return (
+    <ToolbarMenu label="Image" glyph={<span aria-hidden="true">Image</span>}>
+      {(close) => {
+        const insert = (event: FormEvent) => {
+          event.preventDefault();
+          const address = src.trim();
+          if (!isImageAddress(address)) {
+            setRefused(true);
+            return;
+          }
+          editor.chain().focus().setImage({ src: address, alt: alt.trim() }).run();
+          setSrc('');
+          setAlt('');
+          close();
+        };
+        return (
+          <form className="ml-image-form" onSubmit={insert} noValidate>
+            <label className="ml-field">
+              <span className="ml-field-label">Image address</span>
+              <input
+                className="ml-input"
+                type="url"
+                placeholder="https://…"
+                value={src}
+                onChange={(event) => {
+                  setSrc(event.target.value);
+                  setRefused(false);
+                }}
+                aria-invalid={refused}
+                aria-describedby={refused ? `${id}-error` : undefined}
+              />
+            </label>
+            <label className="ml-field">
+              <span className="ml-field-label">Alternative text</span>
+              <input className="ml-input" type="text" value={alt} onChange={(event) => setAlt(event.target.value)} />
+            </label>
+            {refused && (
+              <p className="ml-error" id={`${id}-error`} role="alert">
+                Use an address starting with https:// or http://.
+              </p>
+            )}
+            <div className="ml-form-actions">
+              <button type="submit" className="ml-button-primary">
+                Insert image
+              </button>
+            </div>
+          </form>
+        );
+      }}
+    </ToolbarMenu>
+  );
+}

@@ -1,0 +1,13 @@
+import { useEditorState, type Editor } from '@tiptap/react';
+import { LinkForm } from '../forms/LinkForm';
+import { ToolbarMenu } from './ToolbarMenu';
+
+/** The toolbar's link control: the shared LinkForm in a menu, pressed while the caret is in a link. */
+export function LinkMenu({ editor }: { editor: Editor }) {
+  const inLink = useEditorState({ editor, selector: ({ editor: e }) => e.isActive('link') });
+  return (
+    <ToolbarMenu label={inLink ? 'Edit link' : 'Link'} glyph={<span aria-hidden="true">Link</span>}>
+      {(close) => <LinkForm editor={editor} onDone={close} />}
+    </ToolbarMenu>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { ToolbarButton } from './ToolbarButton';
+
+interface ToolbarMenuProps {
+  label: string;
+  glyph: ReactNode;
+  /** The panel's content. Actions that edit call `close` after focusing the editor themselves. */
+  children: (close: () => void) => ReactNode;
+}
+
+/**
+ * A toolbar button that opens a small non-modal panel (a list of fields, a form). Closes on Escape,
+ * on a press outside, or when its content calls `close`. Focus moves into the panel on open.
+ */
+export function ToolbarMenu({ label, glyph, children }: ToolbarMenuProps) {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const panelId = useId();
+
+  const close = () => setOpen(false);
+
+  useEffect(() => {
+    if (!open) return;
+    panelRef.current?.querySelector<HTMLElement>('input, select, button, [tabindex]')?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  return (
+    <div className="ml-menu" ref={rootRef}>
+      <ToolbarButton
+        ref={triggerRef}
+        label={label}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
+      >
+        {glyph}
+      </ToolbarButton>
+      {open && (
+        <div
+          ref={panelRef}
+          id={panelId}
+          role="dialog"
+          aria-label={label}
+          className="ml-menu-panel"
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.stopPropagation();
+            close();
+            triggerRef.current?.focus();
+          }}
+        >
+          {children(close)}
+        </div>
+      )}
+    </div>
+  );
+}
