@@ -9,7 +9,7 @@ import { serializer } from './registry';
 import { joinWithSentinels } from './sentinels';
 import type { EmailStyle, HtmlContext } from './serializer';
 import type { Slot } from './slots';
-import { concat, type Fragment } from './template-fragments';
+import { concat, concatAll, type Fragment } from './template-fragments';
 import { htmlWithValues } from './value-fragments';
 
 export interface EmailCompileOptions {
@@ -47,7 +47,7 @@ function columnElements(content: EmailContent, ctx: HtmlContext): Fragment[] {
   let textBlocks: Fragment[] = [];
   const closeText = () => {
     if (textBlocks.length === 0) return;
-    elements.push(concat(`${INDENT}<mj-text>\n`, ...textBlocks, `${INDENT}</mj-text>\n`));
+    elements.push(concatAll([`${INDENT}<mj-text>\n`, ...textBlocks, `${INDENT}</mj-text>\n`]));
     textBlocks = [];
   };
   for (const node of childrenOf(content.body)) {
@@ -70,7 +70,7 @@ export function compileEmailToMjml(
   const style = resolveStyle(options);
   const ctx = serializer.htmlContext(style);
   const previewText = collapseLineBreaks(typeof content.previewText === 'string' ? content.previewText : '').trim();
-  const document = concat(
+  const document = concatAll([
     '<mjml>\n',
     '  <mj-head>\n',
     '    <mj-attributes>\n',
@@ -90,7 +90,7 @@ export function compileEmailToMjml(
     '    </mj-section>\n',
     '  </mj-body>\n',
     '</mjml>\n',
-  );
+  ]);
   const { markup, slots } = joinWithSentinels(document);
   return { mjml: markup, slots };
 }

@@ -21,14 +21,19 @@ export function escapeHtml(value: string): string {
   return HTML_SPECIAL.test(value) ? value.replace(HTML_SPECIAL_ALL, toEntity) : value;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Pairs are matched first and kept, so only lone halves are replaced (no lookbehind: older Safari).
+const SURROGATES = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
+
+function replaceLoneSurrogate(match: string): string {
+  return match.length === 2 ? match : '\uFFFD';
+}
 
 /** `encodeURIComponent` that cannot throw: a lone surrogate (broken contact data) becomes U+FFFD. */
 export function encodeUriComponentSafely(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    return encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'));
+    return encodeURIComponent(value.replace(SURROGATES, replaceLoneSurrogate));
   }
 }
 

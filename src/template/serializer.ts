@@ -5,7 +5,7 @@
  */
 import { childrenOf, type DocMark, type DocNode } from './document';
 import type { TextTemplate } from './slots';
-import { concat, type Fragment } from './template-fragments';
+import { concatAll, type Fragment } from './template-fragments';
 
 export interface EmailStyle {
   brandColor: string;
@@ -55,14 +55,26 @@ function marksOf(node: DocNode): DocMark[] {
   return Array.isArray(node.marks) ? node.marks : [];
 }
 
-function sameMark(a: DocMark, b: DocMark): boolean {
-  return a.type === b.type && JSON.stringify(a.attrs ?? {}) === JSON.stringify(b.attrs ?? {});
+function sameMark(a: DocMark | undefined, b: DocMark): boolean {
+  return a !== undefined && a.type === b.type && JSON.stringify(a.attrs ?? {}) === JSON.stringify(b.attrs ?? {});
+}
+
+/** Splits inline content into runs: consecutive nodes under the same `markOf` share a run. */
+function runsOf(nodes: DocNode[], markOf: (node: DocNode) => DocMark | undefined) {
+  const runs: Array<{ mark: DocMark | undefined; nodes: DocNode[] }> = [];
+  for (const node of nodes) {
+    const mark = markOf(node);
+    const last = runs.at(-1);
+    if (last && mark && sameMark(last.mark, mark)) last.nodes.push(node);
+    else runs.push({ mark, nodes: [node] });
+  }
+  return runs;
 }
 
 /** Unknown nodes (validation reports them) keep their children, never their own wrapper. */
 const UNKNOWN_NODE: NodeSerializer = {
   html: (node, ctx) => ctx.blocks(node),
-  text: (node, ctx) => concat(...ctx.blocks(node)),
+  text: (node, ctx) => concatAll(ctx.blocks(node)),
 };
 
 export function createSerializer(registry: SerializerRegistry) {
@@ -74,7 +86,7 @@ export function createSerializer(registry: SerializerRegistry) {
   function htmlContext(style: EmailStyle): HtmlContext {
     const ctx: HtmlContext = {
       style,
-      blocks: (node) => concat(...childrenOf(node).map((child) => nodeSerializer(child).html(child, ctx))),
+      blocks: (node) => concatAll(childrenOf(node).map((child) => nodeSerializer(child).html(child, ctx))),
       inline(node) {
         const out: Fragment[] = [];
         const open: DocMark[] = [];
@@ -93,40 +105,28 @@ export function createSerializer(registry: SerializerRegistry) {
           out.push(nodeSerializer(child).html(child, ctx));
         }
         closeFrom(0);
-        return concat(...out);
+        return concatAll(out);
       },
     };
     return ctx;
   }
 
   function textContext(slotContext: 'text' | 'sms'): TextContext {
-    const textMarkOf = (node: DocNode) => marksOf(node).find((mark) => markSerializer(mark)?.text);
+    const textChangingMark = (node: DocNode) => marksOf(node).find((mark) => markSerializer(mark)?.text);
     const ctx: TextContext = {
       slotContext,
-      blocks: (node) => childrenOf(node).map((child) => concat(nodeSerializer(child).text(child, ctx))),
-      inline(node) {
-        const out: Fragment[] = [];
-        const children = childrenOf(node);
-        for (let i = 0; i < children.length; ) {
-          const mark = textMarkOf(children[i]);
-          let end = i + 1;
-          if (mark) {
-            while (end < children.length && sameMarkOrNone(textMarkOf(children[end]), mark)) end++;
-          }
-          const run = children.slice(i, end);
-          const label = concat(...run.map((child) => nodeSerializer(child).text(child, ctx)));
-          out.push(mark ? markSerializer(mark)!.text!(mark, label, ctx) : label);
-          i = end;
-        }
-        return concat(...out);
-      },
+      blocks: (node) => childrenOf(node).map((child) => concatAll([nodeSerializer(child).text(child, ctx)])),
+      inline: (node) =>
+        concatAll(
+          runsOf(childrenOf(node), textChangingMark).map(({ mark, nodes }) => {
+            const label = concatAll(nodes.map((child) => nodeSerializer(child).text(child, ctx)));
+            const text = mark && markSerializer(mark)?.text;
+            return text ? text(mark, label, ctx) : label;
+          }),
+        ),
     };
     return ctx;
   }
 
   return { htmlContext, textContext, nodeSerializer };
-}
-
-function sameMarkOrNone(candidate: DocMark | undefined, mark: DocMark): boolean {
-  return candidate !== undefined && sameMark(candidate, mark);
 }

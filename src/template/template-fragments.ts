@@ -13,6 +13,11 @@ export function slotTemplate(slot: Slot): TextTemplate {
 }
 
 export function concat(...fragments: Fragment[]): TextTemplate {
+  return concatAll(fragments);
+}
+
+/** `concat` for arrays of any length (spreading a huge array into arguments can overflow). */
+export function concatAll(fragments: readonly Fragment[]): TextTemplate {
   const parts = [''];
   const slots: Slot[] = [];
   for (const fragment of fragments) {
@@ -30,7 +35,7 @@ export function concat(...fragments: Fragment[]): TextTemplate {
 }
 
 export function join(fragments: readonly Fragment[], separator: string): TextTemplate {
-  return concat(...fragments.flatMap((fragment, i) => (i === 0 ? [fragment] : [separator, fragment])));
+  return concatAll(fragments.flatMap((fragment, i) => (i === 0 ? [fragment] : [separator, fragment])));
 }
 
 /** Transforms literal text only; slot values are unknown until send time. */

@@ -75,6 +75,6 @@ export function hrefWithValues(href: string, context: 'url' | 'text' | 'sms'): T
 }
 
 /** Where an address comes out as in HTML: the address, or an inert `#`. */
-export function hrefAttribute(href: string): TextTemplate | string {
+export function hrefAttribute(href: string): Fragment {
   return hrefWithValues(href, 'url') ?? INERT_URL;
 }

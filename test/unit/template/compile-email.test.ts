@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import mjml2html from 'mjml';
 import { compileEmailTemplate, renderEmailForRecipient } from '../../../server/render/compile-email';
 import { compileEmailToMjml, type Slot } from '../../../src/template/index';
-import { GOLDEN_EMAIL, HOSTILE_NAME } from './fixtures';
+import { GOLDEN_EMAIL, HOSTILE_ATTRIBUTE, HOSTILE_NAME } from './fixtures';
 
 const LINK_STYLE = 'target="_blank" style="color:#2563eb;text-decoration:underline"';
 const P = '<p style="margin:0 0 16px">';
@@ -190,5 +190,48 @@ describe('compileEmailTemplate', () => {
     const empty = renderEmailForRecipient(compiled, (slot) => (slot.key === 'contact.first_name' ? '' : RECIPIENT[slot.key]));
     expect(empty.html).toContain('>Hello there</h1>');
     expect(empty.subject).toBe('Welcome, friend!');
+  });
+
+  it('keeps a hostile value inert in every slot of the HTML: text, attribute, whole URL, URL part', async () => {
+    const compiled = await compileEmailTemplate(GOLDEN_EMAIL);
+    const email = renderEmailForRecipient(compiled, () => HOSTILE_ATTRIBUTE);
+    expect(email.html).not.toContain('<img src=x');
+    expect(email.html).toContain('>Hello &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</h1>');
+    expect(email.html).toContain('alt="Logo of &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
+    expect(email.html).toContain('<a href="#" target="_blank"');
+    expect(email.html).toMatch(/<a\s+href="#"/);
+    expect(email.html).toContain('href="https://example.com/prefs?email=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"');
+    const script = renderEmailForRecipient(compiled, (slot) =>
+      slot.key.startsWith('magic_link.') ? 'javascript:alert(1)' : HOSTILE_NAME,
+    );
+    expect(script.html).not.toContain('<script>');
+    expect(script.html).not.toContain('javascript:');
+    expect(script.text).toContain(`HELLO ${HOSTILE_NAME}`); // plain text is never interpreted
+  });
+
+  it('compiles hostile author content under strict validation without letting markup through', async () => {
+    const attack = '"><script>alert(1)</script>';
+    const compiled = await compileEmailTemplate({
+      subject: attack,
+      previewText: attack,
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: attack, marks: [{ type: 'link', attrs: { href: `https://a.example/${attack}` } }] }] },
+          { type: 'image', attrs: { src: `https://a.example/${attack}`, alt: attack, title: attack } },
+          { type: 'button', attrs: { href: `https://a.example/${attack}`, label: attack, align: attack, backgroundColor: attack, textColor: attack, fullWidth: attack } },
+          { type: 'heading', attrs: { level: attack }, content: [{ type: 'text', text: attack }] },
+        ],
+      },
+    });
+    expect(compiled.html.slots).toEqual([]);
+    expect(compiled.html.parts[0]).not.toContain('<script>');
+    expect(compiled.html.parts[0]).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('compiles an empty document', async () => {
+    const compiled = await compileEmailTemplate({ subject: 'Hi', previewText: '', body: { type: 'doc', content: [] } });
+    expect(compiled.html.parts[0]).toContain('<!doctype html>');
+    expect(compiled.text).toEqual({ parts: [''], slots: [] });
   });
 });
