@@ -1,12 +1,15 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Editor } from '@tiptap/react';
 import { useState } from 'react';
+import { afterEach } from 'vitest';
 import { Composer, type ComposerProps, type ComposerValue } from '../../../src/composer';
 import type { DocNode, EmailContent, SmsContent } from '../../../src/template';
 import { installDomLayoutPolyfills } from './dom-layout-polyfills';
 
 installDomLayoutPolyfills();
+// Testing Library unmounts automatically only with vitest globals, which this project does not enable.
+afterEach(cleanup);
 
 export const emptyDoc = (): DocNode => ({ type: 'doc', content: [{ type: 'paragraph' }] });
 export const emptyEmail = (): EmailContent => ({ subject: '', previewText: '', body: emptyDoc() });
@@ -57,13 +60,6 @@ export function editorOf(element: HTMLElement): Editor {
 
 /** userEvent.type/keyboard treat `{` and `[` as key descriptors; double them to type them literally. */
 export const literal = (text: string) => text.replace(/[{[]/g, '$&$&');
-
-/** Puts the caret at the end of an editor, as clicking after the last word would. */
-export async function focusEnd(element: HTMLElement) {
-  await act(async () => {
-    editorOf(element).commands.focus('end');
-  });
-}
 
 /** All nodes of a type in a document, depth first. */
 export function nodesOfType(doc: DocNode, type: string): DocNode[] {
