@@ -7,7 +7,7 @@ import { Button } from './button';
 import { MagicLink } from './magic-link';
 import { MergeField } from './merge-field';
 import { MergeFieldSuggestion, type MergeFieldSuggestionOptions } from './merge-field-suggestion';
-import { SingleLineDocument, SingleLineKeymap } from './single-line-document';
+import { SingleLine, SingleLineDocument } from './single-line-document';
 
 /** What the extensions need from the composer around them. */
 export interface ComposerExtensionDeps {
@@ -68,7 +68,7 @@ export function singleLineExtensions(deps: ComposerExtensionDeps): Extensions {
   return [
     StarterKit.configure({ ...PLAIN_TEXT_ONLY, document: false, hardBreak: false }),
     SingleLineDocument,
-    SingleLineKeymap,
+    SingleLine,
     ...mergeFieldExtensions(deps),
   ];
 }

@@ -27,6 +27,15 @@ describe('the subject and preview-text fields', () => {
     expect((latest() as EmailContent).subject).toBe('Oneline');
   });
 
+  it('join pasted lines with spaces and turn pasted tokens into chips', async () => {
+    const { user, latest } = renderComposer({ channel: 'email' });
+    await user.click(subjectField());
+    await user.paste('Hello\nworld {{contact.first_name}}');
+
+    expect((latest() as EmailContent).subject).toBe('Hello world {{contact.first_name}}');
+    expect(subjectField().querySelector('[data-merge-field]')?.textContent).toBe('First name');
+  });
+
   it('do not offer magic links, which belong in the body', async () => {
     const { user } = renderComposer({ channel: 'email' });
     await user.click(subjectField());

@@ -98,6 +98,20 @@ describe('the {{ field picker', () => {
     expect(bodyEditor().querySelector('[data-merge-field]')?.textContent).toBe('First name · friend');
   });
 
+  it('turns pasted tokens into chips', async () => {
+    const { user, latest } = renderComposer({ channel: 'email' });
+    await user.click(bodyEditor());
+    await user.paste('Dear {{contact.first_name | default: "friend"}}, welcome to {{site.title}}.');
+
+    expect(latest().body.content?.[0].content).toEqual([
+      { type: 'text', text: 'Dear ' },
+      { type: 'mergeField', attrs: { key: 'contact.first_name', fallback: 'friend' } },
+      { type: 'text', text: ', welcome to ' },
+      { type: 'mergeField', attrs: { key: 'site.title', fallback: null } },
+      { type: 'text', text: '.' },
+    ]);
+  });
+
   it('keeps the token in plain-text conversions', async () => {
     renderComposer({
       channel: 'email',
