@@ -1,0 +1,83 @@
+/**
+ * Builds the fastify instance (testable with inject); main.ts listens. One plugin-like list of
+ * routes per domain; the member sites are the same process, addressed by Host.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from './context.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { registerRoute, type AnyRouteDef } from './http/route.ts';
+import { buildOpenApiDocument } from './http/openapi.ts';
+import { siteRoutes } from './sites/site-routes.ts';
+import { contactRoutes } from './contacts/contact-routes.ts';
+import { offerRoutes } from './offers/offer-routes.ts';
+import { subdomainOfHost } from './sites/site-urls.ts';
+import { MEMBER_PREFIX, registerMemberSite } from './member/member-site.ts';
+import { redactUrl } from './http/redact.ts';
+
+export const ADMIN_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));
+
+export const apiRoutes: AnyRouteDef[] = [...siteRoutes, ...contactRoutes, ...offerRoutes];
+
+export interface BuildAppOptions {
+  logger?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: ctx.config.logLevel,
+          // Magic-link tokens travel in the query string: logs get the URL without them.
+          serializers: {
+            req: (req) => ({ method: req.method, url: redactUrl(req.url), host: req.headers?.host }),
+          },
+        }
+      : false,
+    trustProxy: true,
+    bodyLimit: 10 * 1024 * 1024,
+    // Member sites are addressed by Host ({subdomain}.{root domain}); their routes live under one
+    // internal prefix. Reached from the admin host, that prefix finds no site (member-site.ts).
+    rewriteUrl: (req) => {
+      const url = req.url ?? '/';
+      return subdomainOfHost(ctx.config, req.headers.host) ? MEMBER_PREFIX + url : url;
+    },
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  installErrorHandler(app);
+
+  app.get('/healthz', async () => {
+    await ctx.database.sql.query('select 1');
+    return { ok: true, database: ctx.database.driver };
+  });
+
+  for (const route of apiRoutes) registerRoute(app, ctx, route);
+  const openapi = buildOpenApiDocument(apiRoutes, ctx.config.publicUrl.origin);
+  app.get('/api/openapi.json', async () => openapi);
+
+  await app.register((member, _opts, done) => {
+    registerMemberSite(member, ctx);
+    done();
+  }, { prefix: MEMBER_PREFIX });
+
+  await registerAdminApp(app);
+  return app;
+}
+
+/** Serves the built admin single-page app; unknown non-API paths get its index.html. */
+async function registerAdminApp(app: FastifyInstance): Promise<void> {
+  if (!existsSync(ADMIN_APP_DIR)) return;
+  await app.register(fastifyStatic, { root: ADMIN_APP_DIR, wildcard: false });
+  app.get('/*', (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route GET ${request.url.split('?')[0]}` } });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

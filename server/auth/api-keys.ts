@@ -1,0 +1,34 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+import { apiKeys } from '../db/schema.ts';
+import { randomToken, sha256Hex } from '../crypto/secrets.ts';
+
+const KEY_PREFIX = 'mlk_';
+
+export interface CreatedApiKey {
+  id: string;
+  /** Shown once; only its hash is stored. */
+  key: string;
+  prefix: string;
+}
+
+export async function createApiKey(db: DbOrTx, siteId: string, name: string): Promise<CreatedApiKey> {
+  const key = KEY_PREFIX + randomToken(32);
+  const prefix = key.slice(0, 12);
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ siteId, name, prefix, keyHash: sha256Hex(key) })
+    .returning({ id: apiKeys.id });
+  return { id: row.id, key, prefix };
+}
+
+/** The site a live API key belongs to, or null for an unknown or revoked key. */
+export async function findApiKeySite(db: DbOrTx, key: string): Promise<{ keyId: string; siteId: string } | null> {
+  if (!key.startsWith(KEY_PREFIX)) return null;
+  const [row] = await db
+    .select({ keyId: apiKeys.id, siteId: apiKeys.siteId })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, sha256Hex(key)), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import type { MemberlinkConfig } from './config.ts';
+import type { AppContext } from './context.ts';
+import { migrateDatabase, openDatabase, type Database } from './db/database.ts';
+import { EventBus } from './events/event-bus.ts';
+import { loadMasterKey } from './links/key-seal.ts';
+import { KeyRing } from './links/key-ring.ts';
+import { databaseKeyStore } from './links/signing-keys.ts';
+
+export interface ContextOptions {
+  /** An already-open database (tests pass a cloned template). */
+  database?: Database;
+  now?: () => Date;
+  onListenerError?: (error: unknown) => void;
+}
+
+/** Opens the configured database, applies migrations and wires the process-wide services. */
+export async function createAppContext(config: MemberlinkConfig, options: ContextOptions = {}): Promise<AppContext> {
+  const database =
+    options.database ??
+    (config.databaseUrl
+      ? await openDatabase({ driver: 'postgres', url: config.databaseUrl })
+      : await openDatabase({ driver: 'pglite', dataDir: join(config.dataDir, 'pglite') }));
+  await migrateDatabase(database);
+  const masterKey = loadMasterKey(config, { MEMBERLINK_MASTER_KEY: config.masterKey });
+  return {
+    config,
+    database,
+    db: database.db,
+    events: new EventBus(options.onListenerError ?? ((error) => console.error('event listener failed', error))),
+    masterKey,
+    keyRing: new KeyRing(databaseKeyStore(database.db, masterKey), masterKey),
+    now: options.now ?? (() => new Date()),
+  };
+}

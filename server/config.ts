@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes from environment variables, parsed and validated once at start.
+ * Every variable has an embedded default so a fresh machine runs with none set.
+ */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Where staff reach the admin app and API. */
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Member sites live at {subdomain}.{MEMBER_ROOT_DOMAIN}; defaults to PUBLIC_URL's host (localhost). */
+  MEMBER_ROOT_DOMAIN: z.string().optional(),
+  /** PostgreSQL connection string; when unset the embedded PGlite database in DATA_DIR is used. */
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./data'),
+  /** Bootstrap owner key accepted for every site (operators, CI, first setup). */
+  MEMBERLINK_API_KEY: z.string().min(24, 'MEMBERLINK_API_KEY must be at least 24 characters').optional(),
+  /** base64url of 32 bytes; seals signing keys at rest. Default: generated into DATA_DIR/master.key. */
+  MEMBERLINK_MASTER_KEY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed the demo site on first start of an empty database. */
+  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+
+export interface MemberlinkConfig {
+  port: number;
+  host: string;
+  publicUrl: URL;
+  memberRootDomain: string;
+  databaseUrl?: string;
+  dataDir: string;
+  bootstrapApiKey?: string;
+  masterKey?: string;
+  logLevel: string;
+  seedDemo: boolean;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): MemberlinkConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const publicUrl = new URL(c.PUBLIC_URL);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    publicUrl,
+    memberRootDomain: (c.MEMBER_ROOT_DOMAIN ?? publicUrl.hostname).toLowerCase(),
+    databaseUrl: c.DATABASE_URL || undefined,
+    dataDir: c.DATA_DIR,
+    bootstrapApiKey: c.MEMBERLINK_API_KEY,
+    masterKey: c.MEMBERLINK_MASTER_KEY || undefined,
+    logLevel: c.LOG_LEVEL,
+    seedDemo: c.SEED_DEMO,
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * The one pg-core schema, shared by both drivers (PGlite embedded and PostgreSQL).
+ * Tenant-scoped: every row belongs to a site (site_id), and every query filters by it.
+ * Only features PostgreSQL 15 has (PGlite is newer; production servers may not be).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const siteRef = () =>
+  uuid('site_id')
+    .notNull()
+    .references(() => sites.id, { onDelete: 'cascade' });
+
+export const sites = pgTable(
+  'sites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    /** A lower-cased DNS label; the member site lives at {subdomain}.{root domain}. */
+    subdomain: text('subdomain'),
+    supportEmail: text('support_email'),
+    /** E.164, e.g. +15551234567. */
+    supportPhone: text('support_phone'),
+    learnerLinkTtlSeconds: integer('learner_link_ttl_seconds').notNull().default(7 * 24 * 3600),
+    userLinkTtlSeconds: integer('user_link_ttl_seconds').notNull().default(15 * 60),
+    /** null = unlimited (one link works on several devices); 1 = single use. */
+    linkMaxUses: integer('link_max_uses'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sites_subdomain_key').on(t.subdomain)],
+);
+
+/** HMAC signing keys; several kept for rotation, exactly one active per site. */
+export const signingKeys = pgTable(
+  'signing_keys',
+  {
+    kid: text('kid').primaryKey(),
+    siteId: siteRef(),
+    algorithm: text('algorithm').notNull().default('HS256'),
+    /** base64url key material, sealed with the server's master key (see server/links/key-seal.ts). */
+    secret: text('secret').notNull(),
+    status: text('status', { enum: ['active', 'verify', 'retired'] }).notNull(),
+    createdAt: createdAt(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('signing_keys_site_idx').on(t.siteId),
+    uniqueIndex('signing_keys_one_active').on(t.siteId).where(sql`status = 'active'`),
+  ],
+);
+
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    role: text('role', { enum: ['owner', 'admin', 'agent'] }).notNull(),
+    /** Links issued before this instant no longer log this user in. */
+    linksValidAfter: timestamp('links_valid_after', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_users_site_email_key').on(t.siteId, t.email)],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    name: text('name').notNull(),
+    /** The first characters of the key, shown so people can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    /** sha256 of the whole key; the key itself is shown once and never stored. */
+    keyHash: text('key_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_keys_hash_key').on(t.keyHash)],
+);
+
+/** Sessions of both audiences: staff in the admin app, contacts in the member area. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    audience: text('audience', { enum: ['staff', 'member'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** sha256 of the cookie value. */
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash)],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    /** Lower-cased; unique per site. */
+    email: text('email'),
+    /** E.164. */
+    phone: text('phone'),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    customFields: jsonb('custom_fields').$type<Record<string, string>>().notNull().default({}),
+    unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
+    /** Links issued before this instant no longer log this contact in ("revoke all links"). */
+    linksValidAfter: timestamp('links_valid_after', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('contacts_site_email_key').on(t.siteId, t.email),
+    index('contacts_site_created_idx').on(t.siteId, t.createdAt),
+  ],
+);
+
+export const offers = pgTable(
+  'offers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** Whether holding this offer opens the affiliate portal. */
+    includesAffiliates: boolean('includes_affiliates').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('offers_site_idx').on(t.siteId)],
+);
+
+/** Courses and communities: the sections an offer can unlock. */
+export const contentItems = pgTable(
+  'content_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    kind: text('kind', { enum: ['course', 'community'] }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('content_items_site_idx').on(t.siteId, t.kind)],
+);
+
+export const offerItems = pgTable(
+  'offer_items',
+  {
+    siteId: siteRef(),
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => contentItems.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.offerId, t.itemId] }), index('offer_items_item_idx').on(t.itemId)],
+);
+
+/** A contact holds an offer while a grant without revoked_at exists. */
+export const accessGrants = pgTable(
+  'access_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('access_grants_one_active').on(t.contactId, t.offerId).where(sql`revoked_at is null`),
+    index('access_grants_contact_idx').on(t.siteId, t.contactId),
+  ],
+);
+
+/**
+ * Domain events written in the same transaction as the change they describe (a transactional
+ * outbox), then published in-process after commit. Workflows and the activity views read them.
+ */
+export const domainEvents = pgTable(
+  'domain_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('domain_events_site_type_idx').on(t.siteId, t.type, t.createdAt)],
+);
+
+/** Every minted magic link; the token itself is never stored, only its jti. */
+export const magicLinks = pgTable(
+  'magic_links',
+  {
+    jti: text('jti').primaryKey(),
+    siteId: siteRef(),
+    kind: text('kind', { enum: ['learner', 'user'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    destination: text('destination').notNull(),
+    kid: text('kid').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    maxUses: integer('max_uses'),
+    uses: integer('uses').notNull().default(0),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    channel: text('channel').notNull(),
+    /** Who or what sent it: "staff:<id>", "workflow:<id>", "message:<id>", "member:resend", "system". */
+    sentBy: text('sent_by').notNull(),
+    messageId: uuid('message_id'),
+  },
+  (t) => [index('magic_links_subject_idx').on(t.siteId, t.subjectId, t.issuedAt)],
+);
+
+export const linkRedemptions = pgTable(
+  'link_redemptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    /** null when the token could not be attributed (tampered, foreign). */
+    jti: text('jti'),
+    subjectId: uuid('subject_id'),
+    outcome: text('outcome').notNull(),
+    ipHash: text('ip_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('link_redemptions_site_idx').on(t.siteId, t.createdAt), index('link_redemptions_jti_idx').on(t.jti)],
+);
+
+/**
+ * The embedded transport: what would have gone out over SMTP or SMS when no provider is
+ * configured, stored whole so the flow works (and can be inspected) on a fresh machine.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    recipient: text('recipient').notNull(),
+    contactId: uuid('contact_id'),
+    subject: text('subject'),
+    html: text('html'),
+    text: text('text').notNull(),
+    /** Raw MIME for email. */
+    raw: text('raw'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outbox_site_idx').on(t.siteId, t.createdAt)],
+);

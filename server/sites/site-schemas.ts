@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { emailField, phoneField, subdomainField } from '../validation/fields.ts';
+
+const MINUTE = 60;
+const DAY = 24 * 3600;
+
+export const linkPolicyInput = z
+  .object({
+    learnerLinkTtlSeconds: z
+      .number()
+      .int()
+      .min(5 * MINUTE, 'must be at least 300 seconds (5 minutes)')
+      .max(30 * DAY, 'must be at most 2592000 seconds (30 days)'),
+    userLinkTtlSeconds: z
+      .number()
+      .int()
+      .min(MINUTE, 'must be at least 60 seconds')
+      .max(DAY, 'must be at most 86400 seconds (1 day); staff links should be short-lived'),
+    maxUses: z.number().int().min(1, 'must be at least 1, or null for unlimited').max(1000).nullable(),
+  })
+  .partial();
+
+const titleField = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
+
+/** Site Details as a caller writes them; empty strings clear optional fields. */
+const siteDetails = {
+  subdomain: subdomainField.nullable(),
+  supportEmail: emailField.nullable(),
+  supportPhone: phoneField.nullable(),
+  linkPolicy: linkPolicyInput,
+};
+
+const emptyToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+
+export const createSiteBody = z.strictObject({
+  title: titleField,
+  subdomain: z.preprocess(emptyToNull, siteDetails.subdomain).optional(),
+  supportEmail: z.preprocess(emptyToNull, siteDetails.supportEmail).optional(),
+  supportPhone: z.preprocess(emptyToNull, siteDetails.supportPhone).optional(),
+  linkPolicy: siteDetails.linkPolicy.optional(),
+});
+
+export const updateSiteBody = createSiteBody.partial();
+
+export const siteResponse = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  subdomain: z.string().nullable(),
+  supportEmail: z.string().nullable(),
+  supportPhone: z.string().nullable().describe('E.164'),
+  linkPolicy: z.object({
+    learnerLinkTtlSeconds: z.number(),
+    userLinkTtlSeconds: z.number(),
+    maxUses: z.number().nullable(),
+  }),
+  detailsComplete: z.boolean(),
+  missingDetails: z.array(z.string()),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const siteIdParams = z.object({ siteId: z.string() });

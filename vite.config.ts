@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// One config for the admin app build (vite) and every test suite (vitest).
+// Browser-side tests opt into jsdom per file with `// @vitest-environment jsdom`.
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist/app', emptyOutDir: true },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000', '/healthz': 'http://127.0.0.1:3000' } },
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    globalSetup: ['test/support/global-setup.ts'],
+  },
+});
