@@ -1,0 +1,36 @@
+/**
+ * Where a magic link may land. Pure: shared by minting (refuse to sign anything else) and
+ * verification (a signed token naming anything else is malformed).
+ *
+ * The destination is a path below the member site root without a leading slash, so it is
+ * checked against a closed set rather than sanitised: a value either is one of these exact
+ * shapes or it is refused. That rules out `//evil.example`, `https:evil`, percent-encoded or
+ * backslashed slashes, dot segments, queries and fragments without listing them.
+ */
+
+/** The fixed sections; `''` is the member site's home page. */
+export const DESTINATIONS = ['', 'courses', 'communities', 'affiliates'] as const;
+
+/** Sections whose single items have their own page: `courses/<uuid>`, `communities/<uuid>`. */
+export const ITEM_SECTIONS = ['courses', 'communities'] as const;
+
+export type FixedDestination = (typeof DESTINATIONS)[number];
+export type ItemSection = (typeof ITEM_SECTIONS)[number];
+
+/** Canonical lower-case UUID (how PostgreSQL renders content item ids). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function isValidDestination(dest: unknown): dest is string {
+  if (typeof dest !== 'string') return false;
+  if ((DESTINATIONS as readonly string[]).includes(dest)) return true;
+  const slash = dest.indexOf('/');
+  if (slash < 0) return false;
+  const section = dest.slice(0, slash);
+  const item = dest.slice(slash + 1);
+  return (ITEM_SECTIONS as readonly string[]).includes(section) && UUID.test(item);
+}
+
+/** Staff (`user`) links always land on the admin login route, so their destination is `''`. */
+export function isValidDestinationFor(kind: 'learner' | 'user', dest: unknown): dest is string {
+  return kind === 'user' ? dest === '' : isValidDestination(dest);
+}

@@ -1,0 +1,119 @@
+/**
+ * Whether a verified link may still log someone in, and taking a use of it. The token proves who
+ * and where; the magic_links row and the subject's linksValidAfter say whether it still counts.
+ */
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+import { contacts, magicLinks, staffUsers } from '../db/schema.ts';
+import type { LinkAudience, LinkClaims } from './link-token.ts';
+
+export type LinkUsability = 'ok' | 'unknown' | 'revoked' | 'used_up';
+
+/**
+ * One indexed query: the link row by jti with its subject's linksValidAfter.
+ * 'unknown' also covers a row that disagrees with the signed claims, and a deleted subject.
+ * Expiry is the token's business (verifyLinkToken); `now` is taken for symmetry with the other
+ * checks of a redemption and is currently unused.
+ */
+export async function checkLinkUsable(db: DbOrTx, claims: LinkClaims, _now: Date): Promise<LinkUsability> {
+  const [row] = await db
+    .select({
+      siteId: magicLinks.siteId,
+      kind: magicLinks.kind,
+      subjectId: magicLinks.subjectId,
+      destination: magicLinks.destination,
+      issuedAt: magicLinks.issuedAt,
+      maxUses: magicLinks.maxUses,
+      uses: magicLinks.uses,
+      revokedAt: magicLinks.revokedAt,
+      contactId: contacts.id,
+      contactValidAfter: contacts.linksValidAfter,
+      staffId: staffUsers.id,
+      staffValidAfter: staffUsers.linksValidAfter,
+    })
+    .from(magicLinks)
+    .leftJoin(
+      contacts,
+      and(eq(magicLinks.kind, 'learner'), eq(contacts.id, magicLinks.subjectId), eq(contacts.siteId, magicLinks.siteId)),
+    )
+    .leftJoin(
+      staffUsers,
+      and(eq(magicLinks.kind, 'user'), eq(staffUsers.id, magicLinks.subjectId), eq(staffUsers.siteId, magicLinks.siteId)),
+    )
+    .where(eq(magicLinks.jti, claims.jti))
+    .limit(1);
+  if (!row) return 'unknown';
+  if (
+    row.siteId !== claims.iss ||
+    row.kind !== claims.aud ||
+    row.subjectId !== claims.sub ||
+    row.destination !== claims.dest
+  ) {
+    return 'unknown';
+  }
+  const subjectExists = row.kind === 'learner' ? row.contactId !== null : row.staffId !== null;
+  if (!subjectExists) return 'unknown';
+  if (row.revokedAt) return 'revoked';
+  const validAfter = row.kind === 'learner' ? row.contactValidAfter : row.staffValidAfter;
+  if (validAfter && row.issuedAt.getTime() <= validAfter.getTime()) return 'revoked';
+  if (row.maxUses !== null && row.uses >= row.maxUses) return 'used_up';
+  return 'ok';
+}
+
+/**
+ * Takes one use of a link atomically: true when a use was taken. Of concurrent redemptions of a
+ * single-use link exactly one wins (the conditional UPDATE re-checks `uses` under the row lock).
+ * Call it only for the redemption that logs in (the POST confirmation), never for GET/HEAD.
+ */
+export async function consumeLinkUse(db: DbOrTx, jti: string): Promise<boolean> {
+  const rows = await db
+    .update(magicLinks)
+    .set({ uses: sql`${magicLinks.uses} + 1` })
+    .where(
+      and(
+        eq(magicLinks.jti, jti),
+        isNull(magicLinks.revokedAt),
+        or(isNull(magicLinks.maxUses), lt(magicLinks.uses, magicLinks.maxUses)),
+      ),
+    )
+    .returning({ uses: magicLinks.uses });
+  return rows.length === 1;
+}
+
+/**
+ * "Revoke all links" of a contact (learner) or staff user (user): links issued at or before `now`
+ * stop working. Never moves an existing cut-off backwards. False when the site has no such subject.
+ */
+export async function revokeSubjectLinks(
+  db: DbOrTx,
+  siteId: string,
+  subjectKind: LinkAudience,
+  subjectId: string,
+  now: Date,
+): Promise<boolean> {
+  const at = now.toISOString();
+  if (subjectKind === 'learner') {
+    const rows = await db
+      .update(contacts)
+      .set({ linksValidAfter: sql`greatest(${contacts.linksValidAfter}, ${at}::timestamptz)` })
+      .where(and(eq(contacts.siteId, siteId), eq(contacts.id, subjectId)))
+      .returning({ id: contacts.id });
+    return rows.length === 1;
+  }
+  const rows = await db
+    .update(staffUsers)
+    .set({ linksValidAfter: sql`greatest(${staffUsers.linksValidAfter}, ${at}::timestamptz)` })
+    .where(and(eq(staffUsers.siteId, siteId), eq(staffUsers.id, subjectId)))
+    .returning({ id: staffUsers.id });
+  return rows.length === 1;
+}
+
+/** Revokes one link of a site; false when the site has no link with that jti. */
+export async function revokeLink(db: DbOrTx, siteId: string, jti: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(magicLinks)
+    .set({ revokedAt: sql`coalesce(${magicLinks.revokedAt}, ${now.toISOString()}::timestamptz)` })
+    .where(and(eq(magicLinks.siteId, siteId), eq(magicLinks.jti, jti)))
+    .returning({ jti: magicLinks.jti });
+  return rows.length === 1;
+}

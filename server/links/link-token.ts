@@ -1,0 +1,145 @@
+/**
+ * The magic-link token: a compact JWS (HS256) naming one site (iss), one kind (aud), one subject
+ * (sub), one destination (dest) and its lifetime; jti ties it to its magic_links row.
+ * Header is exactly `{ alg: 'HS256', kid, typ: 'JWT' }`.
+ *
+ * Verification needs no database round trip beyond the (cached) key lookup; whether the link is
+ * still usable (revoked, used up) is link-state.ts's job. Never log a token: log its jti.
+ */
+import { SignJWT, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import { isValidDestinationFor } from './destinations.ts';
+import type { LinkCryptoKey, VerificationKeySource } from './key-ring.ts';
+import { KID_PATTERN, SIGNING_ALGORITHM } from './signing-keys.ts';
+
+export type LinkAudience = 'learner' | 'user';
+export const LINK_AUDIENCES: readonly LinkAudience[] = ['learner', 'user'];
+
+export interface LinkClaims {
+  /** The site id. */
+  iss: string;
+  aud: LinkAudience;
+  /** The contact (learner) or staff user (user) id. */
+  sub: string;
+  /** Path below the member site root; '' for user links. */
+  dest: string;
+  /** Seconds since the epoch. */
+  iat: number;
+  exp: number;
+  /** 16 random bytes, base64url. */
+  jti: string;
+}
+
+export type LinkFailureReason =
+  | 'malformed'
+  | 'bad_signature'
+  | 'unknown_key'
+  | 'retired_key'
+  | 'wrong_site'
+  | 'wrong_audience'
+  | 'expired';
+
+export type LinkVerification =
+  | { ok: true; claims: LinkClaims; kid: string }
+  /** `claims` only when the signature verified and the token is this site's (wrong_audience, expired). */
+  | { ok: false; reason: LinkFailureReason; claims?: LinkClaims };
+
+/** Leeway for clocks of different server processes when checking exp. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+/** Real tokens are ~400 characters; anything much longer is refused before parsing. */
+export const MAX_TOKEN_LENGTH = 2048;
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const JTI = /^[A-Za-z0-9_-]{22}$/;
+const HEADER_KEYS = new Set(['alg', 'kid', 'typ']);
+const REQUIRED_CLAIMS = ['iss', 'aud', 'sub', 'dest', 'iat', 'exp', 'jti'];
+
+/** The claims when every one is present with its exact type and shape, else null. */
+export function parseLinkClaims(payload: unknown): LinkClaims | null {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
+  const p = payload as Record<string, unknown>;
+  const { iss, aud, sub, dest, iat, exp, jti } = p;
+  if (typeof iss !== 'string' || !UUID.test(iss)) return null;
+  if (aud !== 'learner' && aud !== 'user') return null;
+  if (typeof sub !== 'string' || !UUID.test(sub)) return null;
+  if (!isValidDestinationFor(aud, dest)) return null;
+  if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp)) return null;
+  if ((iat as number) < 0 || (exp as number) <= (iat as number)) return null;
+  if (typeof jti !== 'string' || !JTI.test(jti)) return null;
+  return { iss, aud, sub, dest, iat: iat as number, exp: exp as number, jti };
+}
+
+export async function mintLinkToken(signing: { kid: string; key: LinkCryptoKey }, claims: LinkClaims): Promise<string> {
+  const valid = parseLinkClaims(claims);
+  if (!valid) throw new RangeError('Refusing to mint a link token with missing or malformed claims');
+  if (!KID_PATTERN.test(signing.kid)) throw new RangeError('Refusing to mint a link token with a malformed kid');
+  return new SignJWT({ dest: valid.dest })
+    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: signing.kid, typ: 'JWT' })
+    .setIssuer(valid.iss)
+    .setAudience(valid.aud)
+    .setSubject(valid.sub)
+    .setIssuedAt(valid.iat)
+    .setExpirationTime(valid.exp)
+    .setJti(valid.jti)
+    .sign(signing.key);
+}
+
+const fail = (reason: LinkFailureReason, claims?: LinkClaims): LinkVerification =>
+  claims ? { ok: false, reason, claims } : { ok: false, reason };
+
+export async function verifyLinkToken(
+  token: string,
+  ring: VerificationKeySource,
+  expected: { siteId: string; audience: LinkAudience },
+  now: Date,
+): Promise<LinkVerification> {
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !TOKEN_SHAPE.test(token)) return fail('malformed');
+
+  let header: Record<string, unknown>;
+  try {
+    header = decodeProtectedHeader(token) as Record<string, unknown>;
+  } catch {
+    return fail('malformed');
+  }
+  // Only HS256 is ever accepted: `none`, RS*/ES* (key confusion) and HS384/512 are not our signatures.
+  if (header.alg !== SIGNING_ALGORITHM) return fail('bad_signature');
+  if (header.typ !== 'JWT' || typeof header.kid !== 'string') return fail('malformed');
+  // Nothing but what we mint: no crit/b64/jku/jwk/x5u games.
+  if (Object.keys(header).some((name) => !HEADER_KEYS.has(name))) return fail('malformed');
+
+  const found = await ring.verificationKey(header.kid);
+  if (!found) return fail('unknown_key');
+  if (found.status === 'retired') return fail('retired_key');
+
+  let payload: JWTPayload;
+  let expired = false;
+  try {
+    ({ payload } = await jwtVerify(token, found.key, {
+      algorithms: [SIGNING_ALGORITHM],
+      typ: 'JWT',
+      currentDate: now,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      requiredClaims: REQUIRED_CLAIMS,
+    }));
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) {
+      // jose verifies the signature before the claims, so this payload is authentic.
+      payload = error.payload;
+      expired = true;
+    } else if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JOSEAlgNotAllowed) {
+      return fail('bad_signature');
+    } else if (error instanceof errors.JOSEError) {
+      return fail('malformed');
+    } else {
+      throw error;
+    }
+  }
+
+  const claims = parseLinkClaims(payload);
+  if (!claims) return fail('malformed');
+  // The key decides the site; the signed iss must agree with it and with the site asked about.
+  if (found.siteId !== expected.siteId || claims.iss !== found.siteId) return fail('wrong_site');
+  if (claims.aud !== expected.audience) return fail('wrong_audience', claims);
+  if (expired) return fail('expired', claims);
+  return { ok: true, claims, kid: found.kid };
+}

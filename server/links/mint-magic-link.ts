@@ -1,0 +1,155 @@
+/**
+ * Minting magic links for a send: one signed token per recipient and magic-link slot, and one
+ * magic_links row per token (the token itself is never stored or logged, only its jti).
+ *
+ * Create one MagicLinkMinter per send or batch. Rows are buffered and written in multi-row
+ * INSERTs (`flush()`, and automatically every `batchSize` links). Call `flush()` BEFORE handing
+ * the messages to delivery: a link whose row was not written is refused at redemption
+ * ('unknown'). A failed flush keeps its rows buffered so it can be retried.
+ */
+import { randomBytes } from 'node:crypto';
+import type { MemberlinkConfig } from '../config.ts';
+import type { DbOrTx } from '../db/database.ts';
+import { magicLinks } from '../db/schema.ts';
+import { adminLoginUrl, memberSiteUrl } from '../sites/site-urls.ts';
+import { isValidDestinationFor } from './destinations.ts';
+import type { KeyRing } from './key-ring.ts';
+import { mintLinkToken, type LinkAudience } from './link-token.ts';
+
+/** The site policy minting needs (a `sites` row has all of it). */
+export interface MintSite {
+  id: string;
+  subdomain: string | null;
+  learnerLinkTtlSeconds: number;
+  userLinkTtlSeconds: number;
+  /** null = unlimited; 1 = single use. */
+  linkMaxUses: number | null;
+}
+
+export interface MintRequest {
+  site: MintSite;
+  kind: LinkAudience;
+  /** Contact id (learner) or staff user id (user). */
+  subjectId: string;
+  /** See destinations.ts; always '' for user links. */
+  destination: string;
+  /** e.g. 'email' | 'sms'. */
+  channel: string;
+  /** "staff:<id>", "workflow:<id>", "message:<id>", "member:resend", "system". */
+  sentBy: string;
+  messageId?: string | null;
+  now: Date;
+}
+
+export interface MintedLink {
+  /** Contains the token: put it in the message, never in a log. */
+  url: string;
+  jti: string;
+  expiresAt: Date;
+}
+
+export interface MinterOptions {
+  /** Rows per INSERT and the auto-flush threshold. */
+  batchSize?: number;
+}
+
+type MagicLinkRow = typeof magicLinks.$inferInsert;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DEFAULT_BATCH_SIZE = 500;
+
+export const newJti = (): string => randomBytes(16).toString('base64url');
+
+export class MagicLinkMinter {
+  readonly #db: DbOrTx;
+  readonly #ring: Pick<KeyRing, 'signingKey'>;
+  readonly #config: MemberlinkConfig;
+  readonly #batchSize: number;
+  #buffer: MagicLinkRow[] = [];
+
+  constructor(db: DbOrTx, ring: Pick<KeyRing, 'signingKey'>, config: MemberlinkConfig, options: MinterOptions = {}) {
+    this.#db = db;
+    this.#ring = ring;
+    this.#config = config;
+    this.#batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+  }
+
+  /** Links minted but not yet written. */
+  get pending(): number {
+    return this.#buffer.length;
+  }
+
+  async mint(request: MintRequest): Promise<MintedLink> {
+    const { site, kind, subjectId, destination, now } = request;
+    if (kind !== 'learner' && kind !== 'user') throw new RangeError(`Unknown magic link kind "${String(kind)}"`);
+    if (!isValidDestinationFor(kind, destination)) {
+      throw new RangeError(`"${String(destination)}" is not a valid ${kind} magic link destination`);
+    }
+    if (!UUID.test(site.id) || !UUID.test(subjectId)) throw new RangeError('Site and subject ids must be UUIDs');
+    if (!request.channel || !request.sentBy) throw new RangeError('A magic link needs a channel and a sender');
+    if (kind === 'learner' && !site.subdomain) throw new Error('The site has no subdomain, so it has no member site to link to');
+    if (Number.isNaN(now.getTime())) throw new RangeError('Invalid mint time');
+
+    const ttl = kind === 'learner' ? site.learnerLinkTtlSeconds : site.userLinkTtlSeconds;
+    if (!Number.isSafeInteger(ttl) || ttl <= 0) throw new RangeError(`The site's ${kind} link lifetime is not a positive number of seconds`);
+    const iat = Math.floor(now.getTime() / 1000);
+    const exp = iat + ttl;
+    const jti = newJti();
+
+    const signing = await this.#ring.signingKey(site.id);
+    const token = await mintLinkToken(signing, { iss: site.id, aud: kind, sub: subjectId, dest: destination, iat, exp, jti });
+    const base = kind === 'learner' ? memberSiteUrl(this.#config, site.subdomain!, destination) : adminLoginUrl(this.#config);
+    const expiresAt = new Date(exp * 1000);
+
+    this.#buffer.push({
+      jti,
+      siteId: site.id,
+      kind,
+      subjectId,
+      destination,
+      kid: signing.kid,
+      // The exact instant, not iat's whole second: "revoke all links" compares against it.
+      issuedAt: new Date(now.getTime()),
+      expiresAt,
+      maxUses: site.linkMaxUses,
+      channel: request.channel,
+      sentBy: request.sentBy,
+      messageId: request.messageId ?? null,
+    });
+    if (this.#buffer.length >= this.#batchSize) await this.flush();
+    return { url: `${base}?token=${token}`, jti, expiresAt };
+  }
+
+  /** Writes every buffered row; returns how many were written. */
+  async flush(): Promise<number> {
+    const rows = this.#buffer;
+    if (rows.length === 0) return 0;
+    this.#buffer = [];
+    let written = 0;
+    try {
+      for (let i = 0; i < rows.length; i += this.#batchSize) {
+        const chunk = rows.slice(i, i + this.#batchSize);
+        await this.#db.insert(magicLinks).values(chunk);
+        written += chunk.length;
+      }
+    } catch (error) {
+      // Keep what was not written (ahead of anything minted meanwhile) so a retry can write it.
+      this.#buffer = [...rows.slice(written), ...this.#buffer];
+      throw error;
+    }
+    return written;
+  }
+}
+
+/** One link for a single send (resend, staff login link): minted and recorded at once. */
+export async function mintMagicLinkNow(
+  db: DbOrTx,
+  ring: Pick<KeyRing, 'signingKey'>,
+  config: MemberlinkConfig,
+  request: MintRequest,
+): Promise<MintedLink> {
+  const minter = new MagicLinkMinter(db, ring, config);
+  const link = await minter.mint(request);
+  await minter.flush();
+  return link;
+}
