@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CustomValue, DocNode, EmailContent } from '../../template';
-import { wrapIndex } from '../ui/listbox/wrap-index';
+import { wrapIndex } from './wrap-index';
 import type { Channel, ComposerProps, ComposerValue, ContactSummary, MagicLinkDestinationOption, Preview } from '../types';
 
 /** What the host told us through props; everything else in the store is ours. */

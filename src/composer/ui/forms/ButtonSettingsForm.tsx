@@ -1,8 +1,9 @@
 import type { Editor } from '@tiptap/react';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { BUTTON_ALIGNS, type ButtonAlign, type ButtonAttributes } from '../../extensions/button-attributes';
 import { isAllowedLinkHref } from '../../magic-link/link-href';
-import { LINK_REFUSED_MESSAGE } from './LinkForm';
+import { AddressField } from './AddressField';
+import { LINK_PLACEHOLDER, LINK_REFUSED_MESSAGE } from './LinkForm';
 
 const ALIGN_LABELS: Record<ButtonAlign, string> = { left: 'Left', center: 'Centre', right: 'Right' };
 
@@ -10,7 +11,6 @@ const ALIGN_LABELS: Record<ButtonAlign, string> = { left: 'Left', center: 'Centr
 export function ButtonSettingsForm({ editor, button }: { editor: Editor; button: ButtonAttributes }) {
   const [draft, setDraft] = useState(button);
   const [refused, setRefused] = useState(false);
-  const id = useId();
   const change = <K extends keyof ButtonAttributes>(name: K, value: ButtonAttributes[K]) => setDraft((d) => ({ ...d, [name]: value }));
 
   const apply = (event: FormEvent) => {
@@ -30,27 +30,16 @@ export function ButtonSettingsForm({ editor, button }: { editor: Editor; button:
         <span className="ml-field-label">Label</span>
         <input className="ml-input" type="text" value={draft.label} onChange={(e) => change('label', e.target.value)} />
       </label>
-      <label className="ml-field">
-        <span className="ml-field-label">Link address</span>
-        <input
-          className="ml-input"
-          type="text"
-          inputMode="url"
-          value={draft.href}
-          placeholder="https://… or {{magic_link.courses}}"
-          onChange={(e) => {
-            change('href', e.target.value);
-            setRefused(false);
-          }}
-          aria-invalid={refused}
-          aria-describedby={refused ? `${id}-error` : undefined}
-        />
-      </label>
-      {refused && (
-        <p className="ml-error" id={`${id}-error`} role="alert">
-          {LINK_REFUSED_MESSAGE}
-        </p>
-      )}
+      <AddressField
+        label="Link address"
+        value={draft.href}
+        placeholder={LINK_PLACEHOLDER}
+        onChange={(value) => {
+          change('href', value);
+          setRefused(false);
+        }}
+        error={refused ? LINK_REFUSED_MESSAGE : null}
+      />
       <div className="ml-inline-form">
         <label className="ml-field">
           <span className="ml-field-label">Background</span>

@@ -1,8 +1,10 @@
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { isAllowedLinkHref } from '../../magic-link/link-href';
+import { AddressField } from './AddressField';
 
 export const LINK_REFUSED_MESSAGE = 'Use an address starting with https://, http://, mailto: or tel:, or a magic link.';
+export const LINK_PLACEHOLDER = 'https://… or {{magic_link.courses}}';
 
 /**
  * Edits the link at the selection: applies an address (to the selection, or inserts it as linked
@@ -12,11 +14,11 @@ export function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => voi
   const current = useEditorState({ editor, selector: ({ editor: e }) => (e.getAttributes('link').href as string | undefined) ?? '' });
   const [href, setHref] = useState(current);
   const [refused, setRefused] = useState(false);
-  const id = useId();
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const address = href.trim();
+    // Checked here too (setLink would refuse it) so the insert-as-text path is covered as well.
     if (!isAllowedLinkHref(address)) {
       setRefused(true);
       return;
@@ -37,27 +39,16 @@ export function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => voi
 
   return (
     <form className="ml-link-form" onSubmit={apply} noValidate>
-      <label className="ml-field">
-        <span className="ml-field-label">Link address</span>
-        <input
-          className="ml-input"
-          type="text"
-          inputMode="url"
-          placeholder="https://… or {{magic_link.courses}}"
-          value={href}
-          onChange={(event) => {
-            setHref(event.target.value);
-            setRefused(false);
-          }}
-          aria-invalid={refused}
-          aria-describedby={refused ? `${id}-error` : undefined}
-        />
-      </label>
-      {refused && (
-        <p className="ml-error" id={`${id}-error`} role="alert">
-          {LINK_REFUSED_MESSAGE}
-        </p>
-      )}
+      <AddressField
+        label="Link address"
+        value={href}
+        placeholder={LINK_PLACEHOLDER}
+        onChange={(value) => {
+          setHref(value);
+          setRefused(false);
+        }}
+        error={refused ? LINK_REFUSED_MESSAGE : null}
+      />
       <div className="ml-form-actions">
         {current && (
           <button type="button" className="ml-button-secondary" onClick={remove}>

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useComposerAction, useComposerConfig, usePreviewContact } from '../../store/hooks';
 import type { ContactSummary } from '../../types';
 import { Listbox, optionId } from '../listbox/Listbox';
-import { wrapIndex } from '../listbox/wrap-index';
+import { wrapIndex } from '../../store/wrap-index';
 
 const SEARCH_DELAY_MS = 250;
 

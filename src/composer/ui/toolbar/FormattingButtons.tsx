@@ -2,13 +2,12 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import type { FormattingAction } from './formatting-actions';
 import { ToolbarButton } from './ToolbarButton';
 
-/** A run of toolbar buttons, each re-rendered only when its pressed or enabled state changes. */
+/** A run of toolbar buttons; they re-render only when a pressed or enabled state changes (deep-equal selector). */
 export function FormattingButtons({ editor, actions }: { editor: Editor; actions: readonly FormattingAction[] }) {
   const states = useEditorState({
     editor,
     selector: ({ editor: current }) =>
       actions.map((action) => ({ enabled: action.canRun(current), pressed: action.isActive?.(current) })),
-    equalityFn: (a, b) => b !== null && a.every((state, i) => state.enabled === b[i]?.enabled && state.pressed === b[i]?.pressed),
   });
 
   return (

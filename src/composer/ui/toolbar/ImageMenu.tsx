@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/react';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { isSafeAbsoluteUrl } from '../../../template';
+import { AddressField } from '../forms/AddressField';
 import { ToolbarMenu } from './ToolbarMenu';
 
 // Images are fetched by mail clients: only web addresses make sense (no mailto:, tel:, data:).
@@ -11,7 +12,6 @@ export function ImageMenu({ editor }: { editor: Editor }) {
   const [src, setSrc] = useState('');
   const [alt, setAlt] = useState('');
   const [refused, setRefused] = useState(false);
-  const id = useId();
 
   return (
     <ToolbarMenu label="Image" glyph={<span aria-hidden="true">Image</span>}>
@@ -30,30 +30,20 @@ export function ImageMenu({ editor }: { editor: Editor }) {
         };
         return (
           <form className="ml-image-form" onSubmit={insert} noValidate>
-            <label className="ml-field">
-              <span className="ml-field-label">Image address</span>
-              <input
-                className="ml-input"
-                type="url"
-                placeholder="https://…"
-                value={src}
-                onChange={(event) => {
-                  setSrc(event.target.value);
-                  setRefused(false);
-                }}
-                aria-invalid={refused}
-                aria-describedby={refused ? `${id}-error` : undefined}
-              />
-            </label>
+            <AddressField
+              label="Image address"
+              value={src}
+              placeholder="https://…"
+              onChange={(value) => {
+                setSrc(value);
+                setRefused(false);
+              }}
+              error={refused ? 'Use an address starting with https:// or http://.' : null}
+            />
             <label className="ml-field">
               <span className="ml-field-label">Alternative text</span>
               <input className="ml-input" type="text" value={alt} onChange={(event) => setAlt(event.target.value)} />
             </label>
-            {refused && (
-              <p className="ml-error" id={`${id}-error`} role="alert">
-                Use an address starting with https:// or http://.
-              </p>
-            )}
             <div className="ml-form-actions">
               <button type="submit" className="ml-button-primary">
                 Insert image
