@@ -274,3 +274,71 @@ export const outboxMessages = pgTable(
   },
   (t) => [index('outbox_site_idx').on(t.siteId, t.createdAt)],
 );
+
+/** Stored composer documents (email: subject, preview text, body; SMS: body); `version` grows on every edit. */
+export const messageTemplates = pgTable(
+  'message_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    name: text('name').notNull(),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('message_templates_site_idx').on(t.siteId, t.createdAt)],
+);
+
+/** A send: the document as it was when sent (a later template edit does not change it) and who it goes to. */
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    templateId: uuid('template_id').references(() => messageTemplates.id, { onDelete: 'set null' }),
+    templateVersion: integer('template_version'),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    /** The recipients as asked for: { contactIds } | { offerId } | { all: true }. */
+    audience: jsonb('audience').$type<Record<string, unknown>>().notNull(),
+    /** The offer whose holders were chosen: fills {{offer.title}}. */
+    offerId: uuid('offer_id'),
+    sentBy: text('sent_by').notNull(),
+    total: integer('total').notNull().default(0),
+    batches: integer('batches').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('messages_site_idx').on(t.siteId, t.createdAt)],
+);
+
+/**
+ * One row per (message, contact): the idempotency key of a send. A row is claimed ('sending') with
+ * an atomic update before it is delivered and marked 'sent' after, so a retried or recovered batch
+ * only sends what is not sent yet; a claim older than the claim timeout belongs to a dead process.
+ */
+export const messageRecipients = pgTable(
+  'message_recipients',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    siteId: siteRef(),
+    contactId: uuid('contact_id').notNull(),
+    batch: integer('batch').notNull(),
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'skipped'] }).notNull().default('queued'),
+    /** Why it was skipped or failed. */
+    reason: text('reason'),
+    attempts: integer('attempts').notNull().default(0),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The transport's id for the delivery (Message-ID, provider message sid, outbox id). */
+    deliveryId: text('delivery_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.messageId, t.contactId] }),
+    index('message_recipients_batch_idx').on(t.messageId, t.batch),
+    index('message_recipients_status_idx').on(t.messageId, t.status),
+  ],
+);
