@@ -1,11 +1,11 @@
 import { useId } from 'react';
+import type { AddressState } from './use-address';
 
 interface AddressFieldProps {
   label: string;
-  value: string;
-  onChange: (value: string) => void;
-  /** Why the address was refused; shown under the field and announced. */
-  error: string | null;
+  address: AddressState;
+  /** Why a refused address was refused; shown under the field and announced. */
+  refusal: string;
   placeholder?: string;
 }
 
@@ -13,7 +13,7 @@ interface AddressFieldProps {
  * A text field for a link or image address. Plain text with a URL keyboard rather than type="url":
  * magic links (`{{magic_link.courses}}`) are valid addresses the browser would reject.
  */
-export function AddressField({ label, value, onChange, error, placeholder }: AddressFieldProps) {
+export function AddressField({ label, address, refusal, placeholder }: AddressFieldProps) {
   const errorId = `${useId()}-error`;
   return (
     <>
@@ -26,15 +26,15 @@ export function AddressField({ label, value, onChange, error, placeholder }: Add
           autoComplete="off"
           spellCheck={false}
           placeholder={placeholder}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-invalid={error !== null}
-          aria-describedby={error ? errorId : undefined}
+          value={address.value}
+          onChange={(event) => address.change(event.target.value)}
+          aria-invalid={address.refused}
+          aria-describedby={address.refused ? errorId : undefined}
         />
       </label>
-      {error && (
+      {address.refused && (
         <p className="ml-error" id={errorId} role="alert">
-          {error}
+          {refusal}
         </p>
       )}
     </>

@@ -3,24 +3,24 @@ import { useState, type FormEvent } from 'react';
 import { BUTTON_ALIGNS, type ButtonAlign, type ButtonAttributes } from '../../extensions/button-attributes';
 import { isAllowedLinkHref } from '../../magic-link/link-href';
 import { AddressField } from './AddressField';
+import { useAddress } from './use-address';
 import { LINK_PLACEHOLDER, LINK_REFUSED_MESSAGE } from './LinkForm';
 
 const ALIGN_LABELS: Record<ButtonAlign, string> = { left: 'Left', center: 'Centre', right: 'Right' };
 
+// An empty address is allowed while drafting; the message's validation reports it before sending.
+const isAllowedButtonHref = (href: string) => href === '' || isAllowedLinkHref(href);
+
 /** Edits a selected button. Changes apply together, so a half-typed address is never stored. */
 export function ButtonSettingsForm({ editor, button }: { editor: Editor; button: ButtonAttributes }) {
   const [draft, setDraft] = useState(button);
-  const [refused, setRefused] = useState(false);
+  const address = useAddress(button.href, isAllowedButtonHref);
   const change = <K extends keyof ButtonAttributes>(name: K, value: ButtonAttributes[K]) => setDraft((d) => ({ ...d, [name]: value }));
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const href = draft.href.trim();
-    // An empty address is allowed while drafting; the message's validation reports it before sending.
-    if (href && !isAllowedLinkHref(href)) {
-      setRefused(true);
-      return;
-    }
+    const href = address.accept();
+    if (href === null) return;
     editor.chain().focus().updateButton({ ...draft, href }).run();
   };
 
@@ -30,16 +30,7 @@ export function ButtonSettingsForm({ editor, button }: { editor: Editor; button:
         <span className="ml-field-label">Label</span>
         <input className="ml-input" type="text" value={draft.label} onChange={(e) => change('label', e.target.value)} />
       </label>
-      <AddressField
-        label="Link address"
-        value={draft.href}
-        placeholder={LINK_PLACEHOLDER}
-        onChange={(value) => {
-          change('href', value);
-          setRefused(false);
-        }}
-        error={refused ? LINK_REFUSED_MESSAGE : null}
-      />
+      <AddressField label="Link address" address={address} refusal={LINK_REFUSED_MESSAGE} placeholder={LINK_PLACEHOLDER} />
       <div className="ml-inline-form">
         <label className="ml-field">
           <span className="ml-field-label">Background</span>

@@ -1,7 +1,8 @@
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { isAllowedLinkHref } from '../../magic-link/link-href';
 import { AddressField } from './AddressField';
+import { useAddress } from './use-address';
 
 export const LINK_REFUSED_MESSAGE = 'Use an address starting with https://, http://, mailto: or tel:, or a magic link.';
 export const LINK_PLACEHOLDER = 'https://… or {{magic_link.courses}}';
@@ -12,23 +13,18 @@ export const LINK_PLACEHOLDER = 'https://… or {{magic_link.courses}}';
  */
 export function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
   const current = useEditorState({ editor, selector: ({ editor: e }) => (e.getAttributes('link').href as string | undefined) ?? '' });
-  const [href, setHref] = useState(current);
-  const [refused, setRefused] = useState(false);
+  // Checked here as well as by setLink, so inserting the address as new linked text is covered too.
+  const address = useAddress(current, isAllowedLinkHref);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const address = href.trim();
-    // Checked here too (setLink would refuse it) so the insert-as-text path is covered as well.
-    if (!isAllowedLinkHref(address)) {
-      setRefused(true);
-      return;
-    }
+    const href = address.accept();
+    if (href === null) return;
     const chain = editor.chain().focus();
     const applied =
       editor.state.selection.empty && !editor.isActive('link')
-        ? chain.insertContent({ type: 'text', text: address, marks: [{ type: 'link', attrs: { href: address } }] }).run()
-        : chain.extendMarkRange('link').setLink({ href: address }).run();
-    setRefused(!applied);
+        ? chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run()
+        : chain.extendMarkRange('link').setLink({ href }).run();
     if (applied) onDone();
   };
 
@@ -39,16 +35,7 @@ export function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => voi
 
   return (
     <form className="ml-link-form" onSubmit={apply} noValidate>
-      <AddressField
-        label="Link address"
-        value={href}
-        placeholder={LINK_PLACEHOLDER}
-        onChange={(value) => {
-          setHref(value);
-          setRefused(false);
-        }}
-        error={refused ? LINK_REFUSED_MESSAGE : null}
-      />
+      <AddressField label="Link address" address={address} refusal={LINK_REFUSED_MESSAGE} placeholder={LINK_PLACEHOLDER} />
       <div className="ml-form-actions">
         {current && (
           <button type="button" className="ml-button-secondary" onClick={remove}>

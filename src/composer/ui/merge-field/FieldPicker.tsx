@@ -35,13 +35,7 @@ export function FieldPicker() {
         id={listId}
         label="Insert field"
         items={items}
-        itemKey={(item) => item.key}
-        renderItem={(item) => (
-          <>
-            <span className="ml-listbox-label">{item.label}</span>
-            <span className="ml-listbox-detail">{item.key}</span>
-          </>
-        )}
+        describe={(field) => ({ key: field.key, label: field.label, detail: field.key })}
         highlighted={highlighted}
         onHighlight={highlightField}
         onChoose={choose}

@@ -108,13 +108,7 @@ export function ContactPicker() {
             id={listId}
             label="Contacts"
             items={contacts}
-            itemKey={(c) => c.id}
-            renderItem={(c) => (
-              <>
-                <span className="ml-listbox-label">{c.name}</span>
-                <span className="ml-listbox-detail">{c.email}</span>
-              </>
-            )}
+            describe={(c) => ({ key: c.id, label: c.name, detail: c.email })}
             highlighted={highlighted}
             onHighlight={setHighlighted}
             onChoose={choose}

@@ -11,39 +11,16 @@ export interface FormattingAction {
   isActive?: (editor: Editor) => boolean;
 }
 
-export const HISTORY_ACTIONS: readonly FormattingAction[] = [
-  { id: 'undo', label: 'Undo', glyph: '↶', run: (e) => e.chain().focus().undo().run(), canRun: (e) => e.can().undo() },
-  { id: 'redo', label: 'Redo', glyph: '↷', run: (e) => e.chain().focus().redo().run(), canRun: (e) => e.can().redo() },
-];
+const markToggle = (mark: string, label: string, glyph: string): FormattingAction => ({
+  id: mark,
+  label,
+  glyph,
+  run: (e) => e.chain().focus().toggleMark(mark).run(),
+  canRun: (e) => e.can().toggleMark(mark),
+  isActive: (e) => e.isActive(mark),
+});
 
-export const MARK_ACTIONS: readonly FormattingAction[] = [
-  {
-    id: 'bold',
-    label: 'Bold',
-    glyph: 'B',
-    run: (e) => e.chain().focus().toggleBold().run(),
-    canRun: (e) => e.can().toggleBold(),
-    isActive: (e) => e.isActive('bold'),
-  },
-  {
-    id: 'italic',
-    label: 'Italic',
-    glyph: 'I',
-    run: (e) => e.chain().focus().toggleItalic().run(),
-    canRun: (e) => e.can().toggleItalic(),
-    isActive: (e) => e.isActive('italic'),
-  },
-  {
-    id: 'underline',
-    label: 'Underline',
-    glyph: 'U',
-    run: (e) => e.chain().focus().toggleUnderline().run(),
-    canRun: (e) => e.can().toggleUnderline(),
-    isActive: (e) => e.isActive('underline'),
-  },
-];
-
-const heading = (level: 1 | 2): FormattingAction => ({
+const headingToggle = (level: 1 | 2): FormattingAction => ({
   id: `heading-${level}`,
   label: `Heading ${level}`,
   glyph: `H${level}`,
@@ -52,25 +29,31 @@ const heading = (level: 1 | 2): FormattingAction => ({
   isActive: (e) => e.isActive('heading', { level }),
 });
 
+const listToggle = (list: 'bulletList' | 'orderedList', label: string, glyph: string): FormattingAction => ({
+  id: list,
+  label,
+  glyph,
+  run: (e) => e.chain().focus().toggleList(list, 'listItem').run(),
+  canRun: (e) => e.can().toggleList(list, 'listItem'),
+  isActive: (e) => e.isActive(list),
+});
+
+export const HISTORY_ACTIONS: readonly FormattingAction[] = [
+  { id: 'undo', label: 'Undo', glyph: '↶', run: (e) => e.chain().focus().undo().run(), canRun: (e) => e.can().undo() },
+  { id: 'redo', label: 'Redo', glyph: '↷', run: (e) => e.chain().focus().redo().run(), canRun: (e) => e.can().redo() },
+];
+
+export const MARK_ACTIONS: readonly FormattingAction[] = [
+  markToggle('bold', 'Bold', 'B'),
+  markToggle('italic', 'Italic', 'I'),
+  markToggle('underline', 'Underline', 'U'),
+];
+
 export const BLOCK_ACTIONS: readonly FormattingAction[] = [
-  heading(1),
-  heading(2),
-  {
-    id: 'bullet-list',
-    label: 'Bulleted list',
-    glyph: '•',
-    run: (e) => e.chain().focus().toggleBulletList().run(),
-    canRun: (e) => e.can().toggleBulletList(),
-    isActive: (e) => e.isActive('bulletList'),
-  },
-  {
-    id: 'ordered-list',
-    label: 'Numbered list',
-    glyph: '1.',
-    run: (e) => e.chain().focus().toggleOrderedList().run(),
-    canRun: (e) => e.can().toggleOrderedList(),
-    isActive: (e) => e.isActive('orderedList'),
-  },
+  headingToggle(1),
+  headingToggle(2),
+  listToggle('bulletList', 'Bulleted list', '•'),
+  listToggle('orderedList', 'Numbered list', '1.'),
 ];
 
 export const INSERT_ACTIONS: readonly FormattingAction[] = [
