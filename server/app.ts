@@ -16,12 +16,20 @@ import { siteRoutes } from './sites/site-routes.ts';
 import { contactRoutes } from './contacts/contact-routes.ts';
 import { offerRoutes } from './offers/offer-routes.ts';
 import { subdomainOfHost } from './sites/site-urls.ts';
-import { MEMBER_PREFIX, registerMemberSite } from './member/member-site.ts';
+import { MEMBER_PREFIX, registerMemberSite, sendMemberNotFound } from './member/member-site.ts';
 import { redactUrl } from './http/redact.ts';
+import { linkRoutes } from './links/link-routes.ts';
+import { registerStaffLogin, staffLoginRoutes } from './auth/staff-login.ts';
 
 export const ADMIN_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));
 
-export const apiRoutes: AnyRouteDef[] = [...siteRoutes, ...contactRoutes, ...offerRoutes];
+export const apiRoutes: AnyRouteDef[] = [
+  ...siteRoutes,
+  ...contactRoutes,
+  ...offerRoutes,
+  ...linkRoutes,
+  ...staffLoginRoutes,
+];
 
 export interface BuildAppOptions {
   logger?: boolean;
@@ -38,7 +46,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           },
         }
       : false,
-    trustProxy: true,
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
     // Member sites are addressed by Host ({subdomain}.{root domain}); their routes live under one
     // internal prefix. Reached from the admin host, that prefix finds no site (member-site.ts).
@@ -50,7 +58,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(cookie);
   await app.register(formbody);
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  installErrorHandler(app);
+  // Paths no member route matched still get the member site's branded 404, never JSON.
+  installErrorHandler(app, (request, reply) =>
+    request.url.startsWith(MEMBER_PREFIX) ? sendMemberNotFound(ctx, request, reply) : undefined,
+  );
 
   app.get('/healthz', async () => {
     await ctx.database.sql.query('select 1');
@@ -66,15 +77,23 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     done();
   }, { prefix: MEMBER_PREFIX });
 
+  registerStaffLogin(app, ctx, (reply) =>
+    existsSync(ADMIN_APP_DIR) ? reply.header('cache-control', 'no-cache').sendFile('index.html') : reply.type('text/html').send(FALLBACK_SIGN_IN),
+  );
   await registerAdminApp(app);
   return app;
 }
+
+/** Sign-in when the admin app has not been built (API-only deployments). */
+const FALLBACK_SIGN_IN = `<!doctype html><meta charset="utf-8"><title>Sign in · memberlink</title><body style="font:16px system-ui;margin:40px"><h1>Sign in</h1><p>Use the User Link emailed to you, or POST your email to /api/auth/login-link.</p></body>`;
 
 /** Serves the built admin single-page app; unknown non-API paths get its index.html. */
 async function registerAdminApp(app: FastifyInstance): Promise<void> {
   if (!existsSync(ADMIN_APP_DIR)) return;
   await app.register(fastifyStatic, { root: ADMIN_APP_DIR, wildcard: false });
   app.get('/*', (request, reply) => {
+    // Unknown member-site paths get the member site's own 404 page, not the admin app.
+    if (request.url.startsWith(MEMBER_PREFIX)) return reply.callNotFound();
     if (request.url.startsWith('/api/')) {
       return reply.status(404).send({ error: { code: 'not_found', message: `No route GET ${request.url.split('?')[0]}` } });
     }

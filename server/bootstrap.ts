@@ -5,7 +5,6 @@ import { migrateDatabase, openDatabase, type Database } from './db/database.ts';
 import { EventBus } from './events/event-bus.ts';
 import { loadMasterKey } from './links/key-seal.ts';
 import { KeyRing } from './links/key-ring.ts';
-import { databaseKeyStore } from './links/signing-keys.ts';
 
 export interface ContextOptions {
   /** An already-open database (tests pass a cloned template). */
@@ -29,7 +28,7 @@ export async function createAppContext(config: MemberlinkConfig, options: Contex
     db: database.db,
     events: new EventBus(options.onListenerError ?? ((error) => console.error('event listener failed', error))),
     masterKey,
-    keyRing: new KeyRing(databaseKeyStore(database.db, masterKey), masterKey),
+    keyRing: KeyRing.fromDatabase(database.db, masterKey),
     now: options.now ?? (() => new Date()),
   };
 }

@@ -18,6 +18,12 @@ const configSchema = z.object({
   MEMBERLINK_API_KEY: z.string().min(24, 'MEMBERLINK_API_KEY must be at least 24 characters').optional(),
   /** base64url of 32 bytes; seals signing keys at rest. Default: generated into DATA_DIR/master.key. */
   MEMBERLINK_MASTER_KEY: z.string().optional(),
+  /** Set when behind a reverse proxy, so client IPs (rate limits) come from X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Link redemptions per client IP per minute on a member site. */
+  RATE_LIMIT_REDEEM_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Login-link emails ("email me a link", "send me a new link") per address and per IP per hour. */
+  RATE_LIMIT_LINK_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the demo site on first start of an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
@@ -33,6 +39,8 @@ export interface MemberlinkConfig {
   bootstrapApiKey?: string;
   masterKey?: string;
   logLevel: string;
+  trustProxy: boolean;
+  rateLimits: { redeemPerMinute: number; linkEmailsPerHour: number };
   seedDemo: boolean;
 }
 
@@ -54,6 +62,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bootstrapApiKey: c.MEMBERLINK_API_KEY,
     masterKey: c.MEMBERLINK_MASTER_KEY || undefined,
     logLevel: c.LOG_LEVEL,
+    trustProxy: c.TRUST_PROXY,
+    rateLimits: { redeemPerMinute: c.RATE_LIMIT_REDEEM_PER_MINUTE, linkEmailsPerHour: c.RATE_LIMIT_LINK_EMAILS_PER_HOUR },
     seedDemo: c.SEED_DEMO,
   };
 }

@@ -1,7 +1,13 @@
 import type { AppContext } from './context.ts';
 import type { Site } from './sites/site-repository.ts';
+import { demoOwner } from './seed/demo-site.ts';
+import { mintUserLink } from './auth/staff-login.ts';
 
-/** Extra lines printed at start (the owner's admin login link once magic links exist). */
-export async function printStartupLinks(_ctx: AppContext, _site: Site): Promise<string[]> {
-  return [];
+/** The owner's admin login link (a User Link, short-lived), printed at start so a new user can sign in. */
+export async function printStartupLinks(ctx: AppContext, site: Site): Promise<string[]> {
+  const owner = await demoOwner(ctx, site.id);
+  if (!owner) return [];
+  const link = await mintUserLink(ctx, site, owner.id, 'console', 'system:startup');
+  const minutes = Math.round(site.userLinkTtlSeconds / 60);
+  return [`  Admin login:    ${link.url}`, `                  (${owner.email}; valid ${minutes} minutes, then use the sign-in page)`];
 }

@@ -1,19 +1,36 @@
 /**
  * The member sites: one process serves every site, chosen by the Host header
- * ({subdomain}.{MEMBER_ROOT_DOMAIN}). app.ts rewrites member-host requests under MEMBER_PREFIX.
+ * ({subdomain}.{MEMBER_ROOT_DOMAIN}); app.ts rewrites member-host requests under MEMBER_PREFIX.
+ *
+ * GET /{destination}?token=… redeems a learner link: on success a session cookie and a 303 to the
+ * same destination without the token (out of the address bar, history and Referer); otherwise a
+ * branded page that says what happened and how to get in.
  */
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { contacts } from '../db/schema.ts';
 import { findSiteBySubdomain, type Site } from '../sites/site-repository.ts';
 import { subdomainOfHost } from '../sites/site-urls.ts';
+import { closeSession, findSession, SESSION_COOKIE, type OpenedSession } from '../auth/sessions.ts';
+import { RateLimiter } from '../http/rate-limiter.ts';
+import { verifyLinkToken } from '../links/link-token.ts';
+import { findContact } from '../contacts/contact-service.ts';
+import { emailField } from '../validation/fields.ts';
 import { html } from './html.ts';
 import { memberLayout, supportContact } from './member-layout.ts';
+import { holdsAnyOffer, memberAccess, unlocks } from './member-access.ts';
+import { recordAttempt, redeemLearnerLink, type Redemption } from './redeem-learner-link.ts';
+import { sendLoginLinkEmail } from './login-link-email.ts';
+import * as pages from './member-pages.ts';
 
 export const MEMBER_PREFIX = '/_member';
 
 declare module 'fastify' {
   interface FastifyRequest {
     memberSite?: Site;
+    /** The logged-in contact of this site, from the session cookie. */
+    memberContactId?: string;
   }
 }
 
@@ -24,7 +41,10 @@ function secureHeaders(reply: FastifyReply): void {
     .header('cache-control', 'no-store')
     .header('x-content-type-options', 'nosniff')
     .header('x-frame-options', 'DENY')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+    .header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    );
 }
 
 export function sendMemberPage(reply: FastifyReply, status: number, page: string): FastifyReply {
@@ -36,43 +56,167 @@ function siteNotFoundPage(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>No site here</title></head><body style="font:16px system-ui;margin:40px"><h1>There is no member site at this address</h1><p>Check the link you followed.</p></body></html>`;
 }
 
-export function loginFormPage(site: Site, notice?: string): string {
-  return memberLayout(site, {
-    title: 'Log in',
-    body: html`<div class="card">
-  <h1>Log in to ${site.title}</h1>
-  ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
-  <p>Enter the email address you joined with and we'll email you a login link.</p>
-  <form method="post" action="/login">
-    <label for="email">Email address</label>
-    <input id="email" name="email" type="email" autocomplete="email" required>
-    <button type="submit">Email me a login link</button>
-  </form>
-  ${supportContact(site)}
-</div>`,
-  });
+/** The member-site paths a link may open; anything else is a 404 page, never a redirect. */
+const SECTION_ROUTES = ['/', '/courses', '/communities', '/affiliates', '/courses/:itemId', '/communities/:itemId'];
+
+function destinationOf(request: FastifyRequest): string {
+  return request.routeOptions.url!.slice(MEMBER_PREFIX.length + 1).replace(':itemId', (request.params as { itemId: string }).itemId);
 }
 
+/** The member site's 404 page (also for paths the member routes never matched). */
+export async function sendMemberNotFound(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const subdomain = subdomainOfHost(ctx.config, request.headers.host);
+  const site = request.memberSite ?? (subdomain ? await findSiteBySubdomain(ctx.db, subdomain) : null);
+  if (!site) return sendMemberPage(reply, 404, siteNotFoundPage());
+  return sendMemberPage(
+    reply,
+    404,
+    memberLayout(site, {
+      title: 'Page not found',
+      body: html`<div class="card"><h1>This page doesn't exist</h1><p><a href="/">Go to ${site.title}</a></p>${supportContact(site)}</div>`,
+    }),
+  );
+}
+
+const FAILURE_STATUS = { invalid: 400, expired: 410, no_access: 403 } as const;
+
 export function registerMemberSite(member: FastifyInstance, ctx: AppContext): void {
-  member.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  const clock = () => ctx.now().getTime();
+  const redeemPerIp = new RateLimiter({ limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 }, clock);
+  const linkEmailsPerAddress = new RateLimiter({ limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 }, clock);
+  const linkEmailsPerIp = new RateLimiter({ limit: ctx.config.rateLimits.linkEmailsPerHour * 4, windowMs: 3_600_000 }, clock);
+
+  const cookieOptions = (session: OpenedSession) => ({
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.publicUrl.protocol === 'https:',
+    path: '/',
+    // No Domain attribute: a host-only cookie, invisible to every other site's subdomain.
+    expires: session.expiresAt,
+  });
+
+  /** Sends the page for a redemption, or logs in and redirects. */
+  function answerRedemption(reply: FastifyReply, site: Site, token: string, result: Redemption): FastifyReply {
+    switch (result.outcome) {
+      case 'ok':
+        secureHeaders(reply);
+        reply.setCookie(SESSION_COOKIE.member, result.session.token, cookieOptions(result.session));
+        // Built from the signed, validated destination — never from the request — so it can't leave the site.
+        return reply.redirect(`/${result.claims.dest}`, 303);
+      case 'confirm':
+        return sendMemberPage(reply, 200, pages.confirmLoginPage(site, token));
+      case 'preview':
+        return sendMemberPage(reply, 200, pages.previewLinkPage(site));
+      case 'expired':
+        return sendMemberPage(reply, FAILURE_STATUS.expired, pages.linkExpiredPage(site, token));
+      case 'no_access':
+        return sendMemberPage(reply, FAILURE_STATUS.no_access, pages.noAccessPage(site));
+      case 'invalid':
+        return sendMemberPage(reply, result.reason === 'used_up' || result.reason === 'revoked' ? 403 : FAILURE_STATUS.invalid, pages.linkUnusablePage(site));
+    }
+  }
+
+  function overLimit(reply: FastifyReply, site: Site, limiter: RateLimiter, key: string): FastifyReply | null {
+    const wait = limiter.hit(key);
+    if (!wait) return null;
+    reply.header('retry-after', String(wait));
+    return sendMemberPage(reply, 429, pages.tooManyRequestsPage(site, wait));
+  }
+
+  member.addHook('onRequest', async (request, reply) => {
     const subdomain = subdomainOfHost(ctx.config, request.headers.host);
     const site = subdomain ? await findSiteBySubdomain(ctx.db, subdomain) : null;
     if (!site) return sendMemberPage(reply, 404, siteNotFoundPage());
     request.memberSite = site;
+    const cookie = request.cookies[SESSION_COOKIE.member];
+    if (cookie) {
+      const session = await findSession(ctx.db, 'member', cookie, ctx.now());
+      if (session && session.siteId === site.id) request.memberContactId = session.subjectId;
+    }
   });
 
-  member.setNotFoundHandler((request, reply) => {
+  member.setNotFoundHandler((request, reply) => sendMemberNotFound(ctx, request, reply));
+  member.setErrorHandler((error, request, reply) => {
+    request.log.error({ err: error }, 'member site error');
     const site = request.memberSite;
-    if (!site) return sendMemberPage(reply, 404, siteNotFoundPage());
-    return sendMemberPage(
-      reply,
-      404,
-      memberLayout(site, {
-        title: 'Page not found',
-        body: html`<div class="card"><h1>This page doesn't exist</h1><p><a href="/">Go to ${site.title}</a></p>${supportContact(site)}</div>`,
-      }),
-    );
+    const body = html`<div class="card"><h1>Something went wrong on our side</h1><p>Please try again in a moment.</p>${site ? supportContact(site) : ''}</div>`;
+    return sendMemberPage(reply, 500, site ? memberLayout(site, { title: 'Something went wrong', body }) : siteNotFoundPage());
   });
 
-  member.get('/', async (request, reply) => sendMemberPage(reply, 200, loginFormPage(request.memberSite!)));
+  for (const url of SECTION_ROUTES) {
+    member.get<{ Querystring: { token?: string } }>(url, async (request, reply) => {
+      const site = request.memberSite!;
+      const destination = destinationOf(request);
+      const token = typeof request.query.token === 'string' ? request.query.token : undefined;
+      if (token !== undefined) {
+        // HEAD (link scanners, previews) answers without redeeming, counting or consuming anything.
+        if (request.method === 'HEAD') return sendMemberPage(reply, 200, '');
+        const limited = overLimit(reply, site, redeemPerIp, request.ip);
+        if (limited) return limited;
+        const result = await redeemLearnerLink(ctx, site, token, { confirmed: false, ip: request.ip });
+        return answerRedemption(reply, site, token, result);
+      }
+      if (!request.memberContactId) return sendMemberPage(reply, 200, pages.loginFormPage(site));
+      const contact = await findContact(ctx.db, site.id, request.memberContactId);
+      const access = await memberAccess(ctx.db, site.id, request.memberContactId);
+      if (!contact || !holdsAnyOffer(access)) return sendMemberPage(reply, 403, pages.noAccessPage(site));
+      if (!unlocks(access, destination)) return sendMemberPage(reply, 403, pages.noContentPage(site, access, destination));
+      const page = destination === '' ? pages.homePage(site, access, contact.firstName) : pages.sectionPage(site, access, destination);
+      return sendMemberPage(reply, 200, page);
+    });
+  }
+
+  member.post<{ Body: { token?: string } }>('/login/confirm', async (request, reply) => {
+    const site = request.memberSite!;
+    const limited = overLimit(reply, site, redeemPerIp, request.ip);
+    if (limited) return limited;
+    const token = String(request.body?.token ?? '');
+    const result = await redeemLearnerLink(ctx, site, token, { confirmed: true, ip: request.ip });
+    return answerRedemption(reply, site, token, result);
+  });
+
+  member.post<{ Body: { email?: string } }>('/login', async (request, reply) => {
+    const site = request.memberSite!;
+    const parsed = emailField.safeParse(request.body?.email ?? '');
+    if (!parsed.success) return sendMemberPage(reply, 400, pages.loginFormPage(site, 'Enter a valid email address.'));
+    const email = parsed.data;
+    const limited =
+      overLimit(reply, site, linkEmailsPerIp, request.ip) ?? overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${email}`);
+    if (limited) return limited;
+    const [contact] = await ctx.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.siteId, site.id), eq(contacts.email, email)))
+      .limit(1);
+    // The same answer whether or not the address is a member's; only members get an email.
+    if (contact && holdsAnyOffer(await memberAccess(ctx.db, site.id, contact.id))) {
+      await sendLoginLinkEmail(ctx, site, contact, '', 'member:login');
+    }
+    return sendMemberPage(reply, 200, pages.loginEmailSentPage(site));
+  });
+
+  member.post<{ Body: { token?: string } }>('/resend', async (request, reply) => {
+    const site = request.memberSite!;
+    const token = String(request.body?.token ?? '');
+    const verified = await verifyLinkToken(token, ctx.keyRing, { siteId: site.id, audience: 'learner' }, ctx.now());
+    // Only a genuine link of this site (expired or not) names whom to send a fresh one to.
+    const claims = verified.ok ? verified.claims : verified.reason === 'expired' ? verified.claims : undefined;
+    if (!claims) return sendMemberPage(reply, 400, pages.linkUnusablePage(site));
+    const limited =
+      overLimit(reply, site, linkEmailsPerIp, request.ip) ?? overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${claims.sub}`);
+    if (limited) return limited;
+    const contact = await findContact(ctx.db, site.id, claims.sub);
+    if (!contact?.email) return sendMemberPage(reply, 200, pages.noEmailOnFilePage(site));
+    await sendLoginLinkEmail(ctx, site, contact, claims.dest, 'member:resend');
+    await recordAttempt(ctx, site, 'resent', claims, request.ip);
+    return sendMemberPage(reply, 200, pages.freshLinkSentPage(site));
+  });
+
+  member.post('/logout', async (request, reply) => {
+    const cookie = request.cookies[SESSION_COOKIE.member];
+    if (cookie) await closeSession(ctx.db, cookie, ctx.now());
+    secureHeaders(reply);
+    reply.clearCookie(SESSION_COOKIE.member, { path: '/' });
+    return reply.redirect('/', 303);
+  });
 }

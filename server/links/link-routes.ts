@@ -1,0 +1,153 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineRoute, type AnyRouteDef } from '../http/route.ts';
+import { conflict, invalidField, notFound } from '../http/api-error.ts';
+import { siteIdParams } from '../sites/site-schemas.ts';
+import { contactParams } from '../contacts/contact-schemas.ts';
+import { requireContact } from '../contacts/contact-service.ts';
+import { linkRedemptions, magicLinks } from '../db/schema.ts';
+import { missingSiteDetails } from '../sites/site-details.ts';
+import { describeLink } from '../sites/site-magic-links.ts';
+import { siteItemIds } from '../offers/content-items.ts';
+import { isValidDestinationFor } from './destinations.ts';
+import { listSigningKeys, retireSigningKey, rotateSigningKey } from './signing-keys.ts';
+import { revokeSubjectLinks } from './link-state.ts';
+import { inspectLink } from './link-inspector.ts';
+
+const keyResponse = z.object({
+  kid: z.string(),
+  algorithm: z.string(),
+  status: z.enum(['active', 'verify', 'retired']),
+  createdAt: z.date(),
+  retiredAt: z.date().nullable(),
+});
+const presentKey = ({ siteId: _site, ...key }: z.infer<typeof keyResponse> & { siteId: string }) => key;
+
+export const linkRoutes: AnyRouteDef[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/sites/:siteId/keys',
+    summary: 'Signing keys (no secrets): the active one, those still verifying older links, and retired ones.',
+    tag: 'Magic links',
+    auth: 'site',
+    params: siteIdParams,
+    response: z.object({ keys: z.array(keyResponse) }),
+    handler: async ({ ctx, site }) => ({ keys: (await listSigningKeys(ctx.db, site.id)).map(presentKey) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/sites/:siteId/keys/rotate',
+    summary: 'Rotate the signing key: new links use a new key; links signed with the old one keep working until it is retired.',
+    tag: 'Magic links',
+    auth: 'site',
+    params: siteIdParams,
+    response: keyResponse,
+    status: 201,
+    handler: async ({ ctx, site }) => {
+      const key = await rotateSigningKey(ctx.db, site.id, ctx.masterKey);
+      ctx.keyRing.invalidate(site.id);
+      return presentKey(key);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/sites/:siteId/keys/:kid/retire',
+    summary: 'Retire a non-active signing key: every link it signed stops working.',
+    tag: 'Magic links',
+    auth: 'site',
+    params: siteIdParams.extend({ kid: z.string() }),
+    response: keyResponse,
+    handler: async ({ ctx, site, params }) => {
+      const listed = await listSigningKeys(ctx.db, site.id);
+      const key = listed.find((k) => k.kid === params.kid);
+      if (!key) throw notFound('Signing key');
+      if (key.status === 'active') throw conflict('active_key', 'kid: the active key cannot be retired; rotate first', 'kid');
+      const retired = await retireSigningKey(ctx.db, site.id, params.kid, ctx.now());
+      ctx.keyRing.invalidate(site.id);
+      return presentKey(retired!);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/sites/:siteId/magic-links/generate',
+    summary:
+      'The "Generate Magic Link" button: the custom value to paste into a template for a destination, with its URL shape. No live token is ever returned.',
+    tag: 'Magic links',
+    auth: 'site',
+    params: siteIdParams,
+    body: z.strictObject({
+      kind: z.enum(['learner', 'user']).default('learner'),
+      destination: z.string().default('').describe("'' (home), courses, communities, affiliates, courses/<id>, communities/<id>"),
+    }),
+    response: z.object({ kind: z.string(), destination: z.string(), label: z.string(), customValue: z.string(), urlShape: z.string(), plainUrl: z.string() }),
+    handler: async ({ ctx, site, body }) => {
+      const missing = missingSiteDetails(site);
+      if (missing.length) {
+        throw conflict('site_details_incomplete', `Complete Site Details first: missing ${missing.join(', ')}`, undefined, { missing });
+      }
+      if (!isValidDestinationFor(body.kind, body.destination)) {
+        throw invalidField('destination', body.kind === 'user' ? "a User Link always opens the admin app: use ''" : "must be '', courses, communities, affiliates, courses/<id> or communities/<id>");
+      }
+      const itemId = body.destination.split('/')[1];
+      if (itemId && !(await siteItemIds(ctx.db, site.id, [itemId])).has(itemId)) {
+        throw invalidField('destination', `no course or community ${itemId} on this site`);
+      }
+      return describeLink(ctx, site, body.kind, body.destination, body.destination || (body.kind === 'user' ? 'Admin app' : 'Member home'));
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/sites/:siteId/contacts/:contactId/links/revoke',
+    summary: 'Revoke every link issued to the contact so far (links sent later work).',
+    tag: 'Magic links',
+    auth: 'site',
+    params: contactParams,
+    response: z.object({ revokedBefore: z.date() }),
+    handler: async ({ ctx, site, params }) => {
+      await requireContact(ctx.db, site.id, params.contactId);
+      const now = ctx.now();
+      await revokeSubjectLinks(ctx.db, site.id, 'learner', params.contactId, now);
+      return { revokedBefore: now };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/sites/:siteId/contacts/:contactId/links',
+    summary: "The contact's magic links and redemption attempts, newest first.",
+    tag: 'Magic links',
+    auth: 'site',
+    params: contactParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    handler: async ({ ctx, site, params, query }) => {
+      await requireContact(ctx.db, site.id, params.contactId);
+      const [links, redemptions] = await Promise.all([
+        ctx.db
+          .select()
+          .from(magicLinks)
+          .where(and(eq(magicLinks.siteId, site.id), eq(magicLinks.subjectId, params.contactId)))
+          .orderBy(desc(magicLinks.issuedAt))
+          .limit(query.limit),
+        ctx.db
+          .select({ jti: linkRedemptions.jti, outcome: linkRedemptions.outcome, at: linkRedemptions.createdAt })
+          .from(linkRedemptions)
+          .where(and(eq(linkRedemptions.siteId, site.id), eq(linkRedemptions.subjectId, params.contactId)))
+          .orderBy(desc(linkRedemptions.createdAt))
+          .limit(query.limit),
+      ]);
+      return {
+        links: links.map(({ siteId: _s, kid: _k, ...link }) => link),
+        redemptions,
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/sites/:siteId/links/inspect',
+    summary: 'Paste a link a member forwarded: whose it is, where it leads, its state, their access, and the one reason it would fail now with the fix.',
+    tag: 'Magic links',
+    auth: 'site',
+    params: siteIdParams,
+    query: z.object({ url: z.string().min(1, 'paste the whole link') }),
+    handler: async ({ ctx, site, query }) => inspectLink(ctx, site, query.url),
+  }),
+];

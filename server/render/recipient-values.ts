@@ -1,0 +1,100 @@
+/**
+ * Resolves a template's custom values for one recipient. Magic links are minted up front (one
+ * per distinct magic-link key in the template, shared by its occurrences — the HTML button and
+ * the text part carry the same link), so the fill itself stays synchronous and fast.
+ */
+import { magicLinkTarget } from '../../src/template/magic-link-keys.ts';
+import type { Slot, SlotValueSource, TextTemplate } from '../../src/template/slots.ts';
+import type { Contact } from '../contacts/contact-service.ts';
+import type { Site } from '../sites/site-repository.ts';
+import type { MemberlinkConfig } from '../config.ts';
+import { memberSiteUrl } from '../sites/site-urls.ts';
+import type { MagicLinkMinter, MintedLink } from '../links/mint-magic-link.ts';
+
+export interface RecipientContext {
+  site: Site;
+  contact: Contact;
+  /** Workflow context (the offer whose grant triggered the send). */
+  offer?: { title: string };
+  /** The staff user a user link logs in (only for messages to staff). */
+  staffUserId?: string;
+}
+
+/** Every distinct magic-link key the templates use. */
+export function magicLinkKeysOf(templates: TextTemplate[]): string[] {
+  const keys = new Set<string>();
+  for (const t of templates) for (const slot of t.slots) if (magicLinkTarget(slot.key)) keys.add(slot.key);
+  return [...keys];
+}
+
+export interface MintContext {
+  minter: MagicLinkMinter;
+  channel: string;
+  sentBy: string;
+  messageId?: string | null;
+  now: Date;
+}
+
+/** Mints one link per magic-link key for this recipient. */
+export async function mintRecipientLinks(
+  recipient: RecipientContext,
+  keys: string[],
+  mint: MintContext,
+): Promise<Map<string, MintedLink>> {
+  const links = new Map<string, MintedLink>();
+  for (const key of keys) {
+    const target = magicLinkTarget(key)!;
+    const subjectId = target.kind === 'user' ? recipient.staffUserId : recipient.contact.id;
+    if (!subjectId) continue; // A user link in a message to a contact resolves to its fallback (nothing).
+    links.set(
+      key,
+      await mint.minter.mint({
+        site: recipient.site,
+        kind: target.kind,
+        subjectId,
+        destination: target.destination,
+        channel: mint.channel,
+        sentBy: mint.sentBy,
+        messageId: mint.messageId,
+        now: mint.now,
+      }),
+    );
+  }
+  return links;
+}
+
+/** The value of every non-link custom value for this recipient (raw; fillTemplate escapes per slot). */
+export function recipientValue(config: MemberlinkConfig, recipient: RecipientContext, key: string): string | undefined {
+  const { contact, site } = recipient;
+  switch (key) {
+    case 'contact.first_name':
+      return contact.firstName;
+    case 'contact.last_name':
+      return contact.lastName;
+    case 'contact.email':
+      return contact.email ?? undefined;
+    case 'contact.phone':
+      return contact.phone ?? undefined;
+    case 'site.title':
+      return site.title;
+    case 'site.support_email':
+      return site.supportEmail ?? undefined;
+    case 'site.support_phone':
+      return site.supportPhone ?? undefined;
+    case 'site.url':
+      return site.subdomain ? memberSiteUrl(config, site.subdomain, '') : undefined;
+    case 'offer.title':
+      return recipient.offer?.title;
+  }
+  if (key.startsWith('contact.custom.')) return contact.customFields[key.slice('contact.custom.'.length)];
+  return undefined;
+}
+
+/** A slot value source for fillTemplate: links from `links`, everything else from the recipient. */
+export function recipientValueSource(
+  config: MemberlinkConfig,
+  recipient: RecipientContext,
+  links: Map<string, { url: string }>,
+): SlotValueSource {
+  return (slot: Slot) => links.get(slot.key)?.url ?? recipientValue(config, recipient, slot.key);
+}
