@@ -13,10 +13,13 @@ interface SyncedEditorOptions<T> {
   attributes: Record<string, string>;
 }
 
+// Hosts may hand back a copy of what we emitted (a store that clones, a JSON round trip).
+const sameContent = <T>(a: T, b: T) => Object.is(a, b) || JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * A Tiptap editor bound to one value of the store. Edits flow out through `onEdit`; a value that
  * arrives from outside (the host loaded another template) replaces the content. The editor's own
- * output coming back is recognised by identity and ignored, so the caret never jumps while typing.
+ * output coming back, as it is or copied, is ignored, so the caret never jumps while typing.
  */
 export function useSyncedEditor<T>({ value, toContent, read, onEdit, createExtensions, attributes }: SyncedEditorOptions<T>): Editor | null {
   const emitted = useRef(value);
@@ -36,9 +39,10 @@ export function useSyncedEditor<T>({ value, toContent, read, onEdit, createExten
   const editor = useEditor(options);
 
   useEffect(() => {
-    if (!editor || Object.is(value, emitted.current)) return;
+    if (!editor) return;
+    const changed = !sameContent(value, emitted.current);
     emitted.current = value;
-    editor.commands.setContent(toContent(value), { emitUpdate: false });
+    if (changed) editor.commands.setContent(toContent(value), { emitUpdate: false });
   }, [editor, value, toContent]);
 
   return editor;

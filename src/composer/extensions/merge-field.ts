@@ -24,6 +24,15 @@ declare module '@tiptap/core' {
   }
 }
 
+/** Each custom value in `text` as an input/paste-rule match whose data are the chip's attributes. */
+function customValueMatches(text: string) {
+  return parseCustomValueTokens(text).flatMap((token) =>
+    token.type === 'value'
+      ? [{ index: token.start, text: text.slice(token.start, token.end), data: { key: token.key, fallback: token.fallback ?? null } }]
+      : [],
+  );
+}
+
 /**
  * A custom value such as the contact's first name: an inline atom the user moves and deletes as one
  * character, shown as a chip ("First name · there"). Plain-text conversions (getText, SMS, subject
@@ -76,11 +85,8 @@ export const MergeField = Node.create<MergeFieldOptions>({
   addInputRules() {
     return [
       new InputRule({
-        find: (text) => {
-          const last = parseCustomValueTokens(text).at(-1);
-          if (last?.type !== 'value' || last.end !== text.length) return null;
-          return { index: last.start, text: text.slice(last.start), data: { key: last.key, fallback: last.fallback ?? null } };
-        },
+        // Only a token the keystroke just completed, i.e. one ending where the caret is.
+        find: (text) => customValueMatches(text).find((match) => match.index + match.text.length === text.length) ?? null,
         handler: ({ state, range, match }) => {
           state.tr.replaceWith(range.from, range.to, this.type.create(match.data));
         },
@@ -92,12 +98,7 @@ export const MergeField = Node.create<MergeFieldOptions>({
     return [
       nodePasteRule({
         type: this.type,
-        find: (text) =>
-          parseCustomValueTokens(text).flatMap((token) =>
-            token.type === 'value'
-              ? [{ index: token.start, text: text.slice(token.start, token.end), data: { key: token.key, fallback: token.fallback ?? null } }]
-              : [],
-          ),
+        find: customValueMatches,
         getAttributes: (match) => match.data ?? false,
       }),
     ];

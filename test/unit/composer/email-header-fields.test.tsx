@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { Composer, type ComposerValue } from '../../../src/composer';
 import type { EmailContent } from '../../../src/template';
@@ -74,5 +75,26 @@ describe('the subject and preview-text fields', () => {
     await waitFor(() => expect(document.activeElement).toBe(subjectField()));
     await userEvent.setup().keyboard(' v2');
     expect(onChange.mock.lastCall?.[0]).toMatchObject({ subject: 'Loaded template v2', body: loaded.body });
+  });
+
+  it('keep the caret in place when the host hands back a copy of each change', async () => {
+    function CloningHost() {
+      const [value, setValue] = useState<ComposerValue>({ subject: '', previewText: '', body: emptyDoc() });
+      return <Composer channel="email" value={value} onChange={(next) => setValue(JSON.parse(JSON.stringify(next)))} />;
+    }
+    render(<CloningHost />);
+    const user = userEvent.setup();
+    const body = screen.getByRole('textbox', { name: 'Email body' });
+    await user.click(body);
+    await user.keyboard('Hello');
+    // Type in the middle: a content reset on each change would throw the caret to the end.
+    act(() => void editorOf(body).chain().focus().setTextSelection(2).run());
+    await waitFor(() => expect(document.activeElement).toBe(body));
+    await user.keyboard('XY');
+    await user.click(subjectField());
+    await user.keyboard('Hi there');
+
+    expect(body.textContent).toBe('HXYello');
+    expect(subjectField().textContent).toBe('Hi there');
   });
 });
