@@ -1,13 +1,14 @@
 /**
  * The links core against a real (embedded) database: signing keys, minting with batched rows,
  * link state, single-use consumption and "revoke all links".
- * Set MEMBERLINK_TEST_DATABASE_URL to also run the concurrency test on PostgreSQL.
+ * The concurrency tests also run on PostgreSQL, where redemptions race on separate connections.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
-import { migrateDatabase, openDatabase, type Database, type Db } from '../../server/db/database.ts';
+import type { Database, Db } from '../../server/db/database.ts';
+import { cloneTestDatabase } from '../support/test-databases.ts';
 import { contacts, magicLinks, signingKeys, sites, staffUsers } from '../../server/db/schema.ts';
 import { KeyRing } from '../../server/links/key-ring.ts';
 import { checkLinkUsable, consumeLinkUse, revokeLink, revokeSubjectLinks } from '../../server/links/link-state.ts';
@@ -61,8 +62,7 @@ async function claimsOf(ring: KeyRing, url: string, siteId: string, audience: 'l
 }
 
 beforeAll(async () => {
-  database = await openDatabase({ driver: 'pglite' });
-  await migrateDatabase(database);
+  database = await cloneTestDatabase('pglite');
   db = database.db;
 });
 afterAll(async () => {
@@ -371,12 +371,10 @@ describe('link state', () => {
   });
 });
 
-const pgUrl = process.env.MEMBERLINK_TEST_DATABASE_URL;
-describe.skipIf(!pgUrl)('on PostgreSQL (MEMBERLINK_TEST_DATABASE_URL)', () => {
+describe('on PostgreSQL', () => {
   let pgDatabase: Database;
   beforeAll(async () => {
-    pgDatabase = await openDatabase({ driver: 'postgres', url: pgUrl!, poolSize: 10 });
-    await migrateDatabase(pgDatabase);
+    pgDatabase = await cloneTestDatabase('postgres');
   });
   afterAll(async () => {
     await pgDatabase?.close();

@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: every benchmark in bench/, one process each, one after another (so they don't
+ * compete for the two cores). Each reports ratios against a baseline measured in the same run.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const only = process.argv.slice(2);
+const benches = readdirSync(dir)
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+  .filter((f) => !only.length || only.some((name) => f.startsWith(name)))
+  .sort();
+let failed = 0;
+for (const file of benches) {
+  console.log(`\n### ${file}`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${file}`], { stdio: 'inherit', timeout: 15 * 60_000 });
+  if (result.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
