@@ -15,7 +15,16 @@ export type LinkUsability = 'ok' | 'unknown' | 'revoked' | 'used_up';
  * Expiry is the token's business (verifyLinkToken); `now` is taken for symmetry with the other
  * checks of a redemption and is currently unused.
  */
-export async function checkLinkUsable(db: DbOrTx, claims: LinkClaims, _now: Date): Promise<LinkUsability> {
+export async function checkLinkUsable(db: DbOrTx, claims: LinkClaims, now: Date): Promise<LinkUsability> {
+  return (await linkUsability(db, claims, now)).state;
+}
+
+/** The same check, also giving the link's use limit (redemption asks single-use links to confirm). */
+export async function linkUsability(
+  db: DbOrTx,
+  claims: LinkClaims,
+  _now: Date,
+): Promise<{ state: LinkUsability; maxUses: number | null }> {
   const [row] = await db
     .select({
       siteId: magicLinks.siteId,
@@ -42,22 +51,22 @@ export async function checkLinkUsable(db: DbOrTx, claims: LinkClaims, _now: Date
     )
     .where(eq(magicLinks.jti, claims.jti))
     .limit(1);
-  if (!row) return 'unknown';
+  if (!row) return { state: 'unknown', maxUses: null };
   if (
     row.siteId !== claims.iss ||
     row.kind !== claims.aud ||
     row.subjectId !== claims.sub ||
     row.destination !== claims.dest
   ) {
-    return 'unknown';
+    return { state: 'unknown', maxUses: null };
   }
   const subjectExists = row.kind === 'learner' ? row.contactId !== null : row.staffId !== null;
-  if (!subjectExists) return 'unknown';
-  if (row.revokedAt) return 'revoked';
+  if (!subjectExists) return { state: 'unknown', maxUses: row.maxUses };
+  if (row.revokedAt) return { state: 'revoked', maxUses: row.maxUses };
   const validAfter = row.kind === 'learner' ? row.contactValidAfter : row.staffValidAfter;
-  if (validAfter && row.issuedAt.getTime() <= validAfter.getTime()) return 'revoked';
-  if (row.maxUses !== null && row.uses >= row.maxUses) return 'used_up';
-  return 'ok';
+  if (validAfter && row.issuedAt.getTime() <= validAfter.getTime()) return { state: 'revoked', maxUses: row.maxUses };
+  if (row.maxUses !== null && row.uses >= row.maxUses) return { state: 'used_up', maxUses: row.maxUses };
+  return { state: 'ok', maxUses: row.maxUses };
 }
 
 /**

@@ -4,12 +4,11 @@
  * single-use confirmation → take a use → session. Every attempt is recorded with its outcome
  * (never with the token).
  */
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
-import { linkRedemptions, magicLinks } from '../db/schema.ts';
+import { linkRedemptions } from '../db/schema.ts';
 import { openSession, type OpenedSession } from '../auth/sessions.ts';
 import { verifyLinkToken, type LinkClaims } from '../links/link-token.ts';
-import { checkLinkUsable, consumeLinkUse } from '../links/link-state.ts';
+import { consumeLinkUse, linkUsability } from '../links/link-state.ts';
 import { inTransaction } from '../events/transaction.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { holdsAnyOffer, memberAccess } from './member-access.ts';
@@ -32,11 +31,6 @@ export interface RedeemOptions {
   ip: string;
 }
 
-async function useLimit(ctx: AppContext, jti: string): Promise<number | null> {
-  const [row] = await ctx.db.select({ maxUses: magicLinks.maxUses }).from(magicLinks).where(eq(magicLinks.jti, jti)).limit(1);
-  return row?.maxUses ?? null;
-}
-
 export async function redeemLearnerLink(ctx: AppContext, site: Site, token: string, options: RedeemOptions): Promise<Redemption> {
   const result = await decide(ctx, site, token, options);
   if (result.outcome !== 'preview' && result.outcome !== 'confirm' && result.outcome !== 'ok') {
@@ -54,11 +48,11 @@ async function decide(ctx: AppContext, site: Site, token: string, options: Redee
     return { outcome: 'invalid', reason: verified.reason, claims: verified.claims };
   }
   const { claims } = verified;
-  const state = await checkLinkUsable(ctx.db, claims, now);
+  const { state, maxUses } = await linkUsability(ctx.db, claims, now);
   if (state !== 'ok') return { outcome: 'invalid', reason: state, claims };
   const access = await memberAccess(ctx.db, site.id, claims.sub);
   if (!holdsAnyOffer(access)) return { outcome: 'no_access', claims };
-  if (!options.confirmed && (await useLimit(ctx, claims.jti)) !== null) return { outcome: 'confirm', claims };
+  if (!options.confirmed && maxUses !== null) return { outcome: 'confirm', claims };
 
   return inTransaction(ctx, async (tx, emit) => {
     if (!(await consumeLinkUse(tx, claims.jti))) return { outcome: 'invalid', reason: 'used_up', claims } as const;
