@@ -342,3 +342,96 @@ export const messageRecipients = pgTable(
     index('message_recipients_status_idx').on(t.messageId, t.status),
   ],
 );
+
+/**
+ * Automations (server/workflows): a trigger and ordered actions, validated by
+ * server/workflows/workflow-schemas.ts. `trigger`: { type: 'offer_access_granted', offerIds: [] }
+ * (empty = any offer); `actions`: send_email | send_sms { templateId } | wait { seconds|minutes|hours|days }.
+ */
+export const workflows = pgTable(
+  'workflows',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    name: text('name').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    trigger: jsonb('trigger').$type<Record<string, unknown>>().notNull(),
+    actions: jsonb('actions').$type<Record<string, unknown>[]>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('workflows_site_idx').on(t.siteId, t.createdAt)],
+);
+
+/**
+ * One run per (workflow, grant): the unique key makes a duplicate event or a second grant
+ * delivery start nothing. The actions are a snapshot taken when the run started; `current_step`
+ * advances with a conditional update, so a step job that runs twice acts once.
+ */
+export const workflowRuns = pgTable(
+  'workflow_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    workflowId: uuid('workflow_id')
+      .notNull()
+      .references(() => workflows.id, { onDelete: 'cascade' }),
+    grantId: uuid('grant_id').notNull(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    offerId: uuid('offer_id').notNull(),
+    /** What granted the access: api, admin, webhook, import, seed. */
+    source: text('source').notNull(),
+    actions: jsonb('actions').$type<Record<string, unknown>[]>().notNull(),
+    status: text('status', { enum: ['running', 'waiting', 'completed', 'failed', 'cancelled'] }).notNull().default('running'),
+    currentStep: integer('current_step').notNull().default(0),
+    /** One entry per executed step: its outcome, the message it queued, how long it waits. */
+    log: jsonb('log').$type<Record<string, unknown>[]>().notNull().default([]),
+    /** When a waiting run's next step is due. */
+    nextStepAt: timestamp('next_step_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('workflow_runs_workflow_grant_key').on(t.workflowId, t.grantId),
+    index('workflow_runs_workflow_idx').on(t.workflowId, t.createdAt),
+    index('workflow_runs_active_idx').on(t.status).where(sql`status in ('running', 'waiting')`),
+  ],
+);
+
+/** The per-site secret inbound webhooks are signed with, sealed like the signing keys. */
+export const webhookSecrets = pgTable('webhook_secrets', {
+  siteId: uuid('site_id')
+    .primaryKey()
+    .references(() => sites.id, { onDelete: 'cascade' }),
+  /** Sealed with the master key (server/links/key-seal.ts). */
+  secret: text('secret').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Replies from contacts (SMS through the provider's webhook, email through the inbound endpoint). */
+export const inboundMessages = pgTable(
+  'inbound_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: siteRef(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    /** The sender's address or number as received. */
+    sender: text('sender').notNull(),
+    subject: text('subject'),
+    text: text('text').notNull(),
+    /** Received HTML: shown only in a sandboxed iframe. */
+    html: text('html'),
+    /** The provider's id (MessageSid, Message-ID): a redelivered reply is stored once. */
+    externalId: text('external_id').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('inbound_messages_external_key').on(t.siteId, t.channel, t.externalId),
+    index('inbound_messages_contact_idx').on(t.siteId, t.contactId, t.receivedAt),
+  ],
+);
