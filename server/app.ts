@@ -18,6 +18,12 @@ import { offerRoutes } from './offers/offer-routes.ts';
 import { subdomainOfHost } from './sites/site-urls.ts';
 import { MEMBER_PREFIX, registerMemberSite, sendMemberNotFound } from './member/member-site.ts';
 import { redactUrl } from './http/redact.ts';
+import { templateRoutes } from './templates/template-routes.ts';
+import { previewRoutes } from './render/preview-routes.ts';
+import { messageRoutes } from './messages/message-routes.ts';
+import { outboxRoutes } from './delivery/outbox-routes.ts';
+import { unsubscribeRoutes } from './delivery/unsubscribe-routes.ts';
+import { startMessaging } from './messages/messaging.ts';
 import { linkRoutes } from './links/link-routes.ts';
 import { registerStaffLogin, staffLoginRoutes } from './auth/staff-login.ts';
 
@@ -29,6 +35,12 @@ export const apiRoutes: AnyRouteDef[] = [
   ...offerRoutes,
   ...linkRoutes,
   ...staffLoginRoutes,
+  // Send-time resolution and delivery (server/templates, render, messages, delivery).
+  ...templateRoutes,
+  ...previewRoutes,
+  ...messageRoutes,
+  ...outboxRoutes,
+  ...unsubscribeRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -81,6 +93,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     existsSync(ADMIN_APP_DIR) ? reply.header('cache-control', 'no-cache').sendFile('index.html') : reply.type('text/html').send(FALLBACK_SIGN_IN),
   );
   await registerAdminApp(app);
+  // The send queue's worker runs in every server process; it stops when the app closes.
+  await startMessaging(app, ctx);
   return app;
 }
 

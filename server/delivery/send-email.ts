@@ -1,9 +1,14 @@
 /**
- * Sends one rendered email now (system mail: login links, fresh links after expiry).
- * Bulk sends go through the message queue instead.
+ * Sends one rendered email now (system mail: login links, fresh links after expiry) through the
+ * configured transport — SMTP when SMTP_URL is set, else the outbox. Bulk sends go through the
+ * message queue instead.
  */
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context.ts';
-import { writeOutbox } from './outbox.ts';
+import { findSiteByRef } from '../sites/site-repository.ts';
+import { newMessageId } from './email-envelope.ts';
+import { senderOf } from './sender-address.ts';
+import { transportsOf } from './transports.ts';
 
 export interface OutgoingEmail {
   siteId: string;
@@ -15,15 +20,8 @@ export interface OutgoingEmail {
 }
 
 export async function sendEmailNow(ctx: AppContext, email: OutgoingEmail): Promise<void> {
-  // Until a transport is configured (SMTP_URL), the embedded outbox is the transport.
-  await writeOutbox(ctx.db, {
-    siteId: email.siteId,
-    channel: 'email',
-    recipient: email.to,
-    contactId: email.contactId ?? null,
-    subject: email.subject,
-    html: email.html,
-    text: email.text,
-    raw: null,
-  });
+  const site = await findSiteByRef(ctx.db, email.siteId);
+  if (!site) throw new Error(`No site ${email.siteId}`);
+  const from = senderOf(ctx.config, site);
+  await transportsOf(ctx).email.send({ ...email, from, messageId: newMessageId(randomUUID(), from) }, ctx.db);
 }

@@ -1,0 +1,37 @@
+/**
+ * The embedded email transport: the message is built as SMTP would send it (raw MIME, same
+ * headers, via nodemailer's stream transport) and stored in the outbox instead.
+ */
+import nodemailer from 'nodemailer';
+import { writeOutbox } from './outbox.ts';
+import { mailOptionsOf, type EmailEnvelope } from './email-envelope.ts';
+import type { EmailTransport } from './email-transport.ts';
+import type { DbOrTx } from '../db/database.ts';
+
+const mime = nodemailer.createTransport({ streamTransport: true, buffer: true });
+
+export async function rawMimeOf(email: EmailEnvelope): Promise<string> {
+  const info = await mime.sendMail(mailOptionsOf(email));
+  return (info.message as Buffer).toString('utf8');
+}
+
+export function outboxEmailTransport(): EmailTransport {
+  return {
+    kind: 'outbox',
+    storesInDatabase: true,
+    async send(email: EmailEnvelope, db: DbOrTx) {
+      const row = await writeOutbox(db, {
+        siteId: email.siteId,
+        channel: 'email',
+        recipient: email.to,
+        contactId: email.contactId ?? null,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        raw: await rawMimeOf(email),
+      });
+      return row.id;
+    },
+    async close() {},
+  };
+}

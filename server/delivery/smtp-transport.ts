@@ -1,0 +1,39 @@
+/** Email over SMTP with nodemailer: a connection pool, optional DKIM signing. */
+import nodemailer from 'nodemailer';
+import type { DeliveryConfig } from './delivery-config.ts';
+import { smtpDeliveryError } from './delivery-error.ts';
+import { mailOptionsOf } from './email-envelope.ts';
+import type { EmailTransport } from './email-transport.ts';
+
+export function smtpTransport(config: DeliveryConfig & { smtpUrl: string }): EmailTransport {
+  const url = new URL(config.smtpUrl);
+  const transporter = nodemailer.createTransport({
+    host: url.hostname,
+    port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
+    secure: url.protocol === 'smtps:',
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    // A local relay or test server may offer STARTTLS with a self-signed certificate.
+    ignoreTLS: url.searchParams.get('tls') === 'off',
+    pool: true,
+    maxConnections: Math.max(1, Math.min(config.concurrency, 20)),
+    ...(config.dkim && { dkim: config.dkim }),
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    kind: 'smtp',
+    storesInDatabase: false,
+    async send(email) {
+      try {
+        const info = await transporter.sendMail(mailOptionsOf(email));
+        return info.messageId;
+      } catch (error) {
+        throw smtpDeliveryError(error);
+      }
+    },
+    async close() {
+      transporter.close();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Who a send goes to, written as its recipient rows in one INSERT … SELECT (a 100,000-contact
+ * audience never passes through this process), numbered into batches of `batchSize`.
+ */
+import { and, eq, exists, inArray, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { DbOrTx } from '../db/database.ts';
+import { accessGrants, contacts, messageRecipients } from '../db/schema.ts';
+import { invalidField } from '../http/api-error.ts';
+import type { audienceField } from './message-schemas.ts';
+
+export type Audience = z.output<typeof audienceField>;
+
+/** Inserts the recipient rows; returns how many. Throws 400 naming a contact id the site does not have. */
+export async function insertRecipients(
+  db: DbOrTx,
+  siteId: string,
+  messageId: string,
+  audience: Audience,
+  batchSize: number,
+): Promise<number> {
+  const ids = 'contactIds' in audience ? [...new Set(audience.contactIds)] : null;
+  const chosen =
+    ids !== null
+      ? inArray(contacts.id, ids)
+      : 'offerId' in audience
+        ? exists(
+            db
+              .select({ one: sql`1` })
+              .from(accessGrants)
+              .where(
+                and(
+                  eq(accessGrants.contactId, contacts.id),
+                  eq(accessGrants.offerId, audience.offerId),
+                  isNull(accessGrants.revokedAt),
+                ),
+              ),
+          )
+        : undefined;
+  const insert = db
+    .insert(messageRecipients)
+    .select(
+      db
+        .select({
+          messageId: sql<string>`${messageId}::uuid`.as('message_id'),
+          siteId: contacts.siteId,
+          contactId: contacts.id,
+          batch: sql<number>`((row_number() over (order by ${contacts.id})) - 1) / ${batchSize}::int`.as('batch'),
+          status: sql<'queued'>`'queued'`.as('status'),
+          reason: sql<null>`null`.as('reason'),
+          attempts: sql<number>`0`.as('attempts'),
+          claimedAt: sql<null>`null::timestamptz`.as('claimed_at'),
+          sentAt: sql<null>`null::timestamptz`.as('sent_at'),
+          deliveryId: sql<null>`null`.as('delivery_id'),
+        })
+        .from(contacts)
+        .where(and(eq(contacts.siteId, siteId), chosen)),
+    );
+  if (ids === null) {
+    await insert;
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(messageRecipients)
+      .where(eq(messageRecipients.messageId, messageId));
+    return n;
+  }
+  // Named contacts: every one must be the site's (only this small list is read back).
+  const inserted = await insert.returning({ contactId: messageRecipients.contactId });
+  if (inserted.length !== ids.length) {
+    const found = new Set(inserted.map((row) => row.contactId));
+    const index = ids.findIndex((id) => !found.has(id));
+    throw invalidField(`recipients.contactIds.${index}`, `no contact ${ids[index]} on this site`);
+  }
+  return inserted.length;
+}

@@ -1,0 +1,96 @@
+/**
+ * The state machine of one (message, contact) row: queued → sending (claimed by one process with an
+ * atomic UPDATE) → sent | failed | skipped; a transient failure puts it back to queued. A claim
+ * older than the claim timeout was made by a process that died, and may be taken again.
+ */
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+import { messageRecipients } from '../db/schema.ts';
+
+export interface ClaimedRecipient {
+  contactId: string;
+  /** Including this one. */
+  attempts: number;
+}
+
+export async function claimBatch(
+  db: DbOrTx,
+  messageId: string,
+  batch: number,
+  now: Date,
+  claimTimeoutSeconds: number,
+): Promise<ClaimedRecipient[]> {
+  const staleBefore = new Date(now.getTime() - claimTimeoutSeconds * 1000);
+  return db
+    .update(messageRecipients)
+    .set({ status: 'sending', claimedAt: now, attempts: sql`${messageRecipients.attempts} + 1` })
+    .where(
+      and(
+        eq(messageRecipients.messageId, messageId),
+        eq(messageRecipients.batch, batch),
+        or(
+          eq(messageRecipients.status, 'queued'),
+          and(eq(messageRecipients.status, 'sending'), lt(messageRecipients.claimedAt, staleBefore)),
+        ),
+      ),
+    )
+    .returning({ contactId: messageRecipients.contactId, attempts: messageRecipients.attempts });
+}
+
+/** Our claim on a row: still 'sending' with the claim time we set (not re-claimed by another process). */
+export interface Claim {
+  messageId: string;
+  claimedAt: Date;
+}
+
+const claimed = (claim: Claim) =>
+  and(eq(messageRecipients.messageId, claim.messageId), eq(messageRecipients.status, 'sending'), eq(messageRecipients.claimedAt, claim.claimedAt));
+
+/** Returns false when the claim was lost (another process reclaimed it): the caller must not commit. */
+export async function markSent(db: DbOrTx, claim: Claim, contactId: string, deliveryId: string, now: Date): Promise<boolean> {
+  const updated = await db
+    .update(messageRecipients)
+    .set({ status: 'sent', sentAt: now, deliveryId, reason: null })
+    .where(and(claimed(claim), eq(messageRecipients.contactId, contactId)))
+    .returning({ contactId: messageRecipients.contactId });
+  return updated.length === 1;
+}
+
+export async function markFinal(db: DbOrTx, claim: Claim, contactIds: string[], status: 'failed' | 'skipped', reason: string): Promise<void> {
+  if (contactIds.length === 0) return;
+  await db
+    .update(messageRecipients)
+    .set({ status, reason })
+    .where(and(claimed(claim), inArray(messageRecipients.contactId, contactIds)));
+}
+
+/** A transient failure: back to the queue for the batch's next attempt. */
+export async function markRetry(db: DbOrTx, claim: Claim, contactId: string, reason: string): Promise<void> {
+  await db
+    .update(messageRecipients)
+    .set({ status: 'queued', reason })
+    .where(and(claimed(claim), eq(messageRecipients.contactId, contactId)));
+}
+
+/** What is left of a batch: rows to retry, and rows another (live or dead) process holds. */
+export async function batchLeftovers(db: DbOrTx, messageId: string, batch: number): Promise<{ queued: number; sending: number }> {
+  const rows = await db
+    .select({ status: messageRecipients.status, n: sql<number>`count(*)::int` })
+    .from(messageRecipients)
+    .where(
+      and(eq(messageRecipients.messageId, messageId), eq(messageRecipients.batch, batch), inArray(messageRecipients.status, ['queued', 'sending'])),
+    )
+    .groupBy(messageRecipients.status);
+  return {
+    queued: rows.find((r) => r.status === 'queued')?.n ?? 0,
+    sending: rows.find((r) => r.status === 'sending')?.n ?? 0,
+  };
+}
+
+/** Every batch with work left, for recovery after a restart. */
+export async function unfinishedBatches(db: DbOrTx): Promise<Array<{ messageId: string; batch: number }>> {
+  return db
+    .selectDistinct({ messageId: messageRecipients.messageId, batch: messageRecipients.batch })
+    .from(messageRecipients)
+    .where(inArray(messageRecipients.status, ['queued', 'sending']));
+}

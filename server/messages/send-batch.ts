@@ -1,0 +1,117 @@
+/**
+ * One queue job: claim the batch's unsent rows, skip (with a reason) those who can't receive it,
+ * mint and render for the rest (compile and keys were done once), flush the link rows, deliver
+ * with bounded concurrency and per-site pacing, and record each outcome.
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { AppContext } from '../context.ts';
+import type { Contact } from '../contacts/contact-service.ts';
+import { accessGrants, contacts, offers } from '../db/schema.ts';
+import type { DbOrTx } from '../db/database.ts';
+import { DeliveryError } from '../delivery/delivery-error.ts';
+import { senderOf } from '../delivery/sender-address.ts';
+import type { SitePacer } from '../delivery/site-pacer.ts';
+import { MagicLinkMinter } from '../links/mint-magic-link.ts';
+import { mintRecipientLinks, recipientValueSource } from '../render/recipient-values.ts';
+import { renderMessage, type RenderedMessage } from '../render/render-message.ts';
+import { findSiteByRef } from '../sites/site-repository.ts';
+import { ClaimLostError, deliverRecipient } from './deliver-recipient.ts';
+import { compiledMessage, findMessage, type Message } from './message-service.ts';
+import { batchLeftovers, claimBatch, markFinal, markRetry, type Claim, type ClaimedRecipient } from './recipient-claims.ts';
+import { skipReason } from './recipient-skip.ts';
+import { runConcurrently } from './run-concurrently.ts';
+
+export interface BatchJob {
+  messageId: string;
+  batch: number;
+}
+
+async function contactsById(db: DbOrTx, siteId: string, ids: string[]): Promise<Map<string, Contact>> {
+  const rows = await db.select().from(contacts).where(and(eq(contacts.siteId, siteId), inArray(contacts.id, ids)));
+  return new Map(rows.map((c) => [c.id, c]));
+}
+
+async function activeOfferHolders(db: DbOrTx, siteId: string, ids: string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ contactId: accessGrants.contactId })
+    .from(accessGrants)
+    .where(and(eq(accessGrants.siteId, siteId), inArray(accessGrants.contactId, ids), isNull(accessGrants.revokedAt)));
+  return new Set(rows.map((r) => r.contactId));
+}
+
+async function offerContext(db: DbOrTx, message: Message): Promise<{ title: string } | undefined> {
+  if (!message.offerId) return undefined;
+  const [row] = await db.select({ title: offers.title }).from(offers).where(eq(offers.id, message.offerId)).limit(1);
+  return row;
+}
+
+/** Returns what is left of the batch afterwards: rows to retry and rows held by another process. */
+export async function sendBatch(ctx: AppContext, job: BatchJob, pacer: SitePacer): Promise<{ queued: number; sending: number }> {
+  const message = await findMessage(ctx.db, job.messageId);
+  if (!message) return { queued: 0, sending: 0 };
+  const settings = ctx.config.delivery;
+  const claim: Claim = { messageId: message.id, claimedAt: ctx.now() };
+  const claimed = await claimBatch(ctx.db, message.id, job.batch, claim.claimedAt, settings.claimTimeoutSeconds);
+  if (claimed.length > 0) {
+    try {
+      await sendClaimed(ctx, message, claim, claimed, pacer);
+    } catch (error) {
+      // Nothing of this batch may stay claimed by a live process that gave up on it.
+      for (const row of claimed) await markRetry(ctx.db, claim, row.contactId, `batch failed: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+  return batchLeftovers(ctx.db, message.id, job.batch);
+}
+
+async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, claimed: ClaimedRecipient[], pacer: SitePacer) {
+  const settings = ctx.config.delivery;
+  const site = (await findSiteByRef(ctx.db, message.siteId))!;
+  const compiled = await compiledMessage(message);
+  const ids = claimed.map((row) => row.contactId);
+  const byId = await contactsById(ctx.db, site.id, ids);
+  const holders = compiled.carriesLearnerLink ? await activeOfferHolders(ctx.db, site.id, ids) : new Set<string>();
+  const offer = await offerContext(ctx.db, message);
+
+  const skipped = new Map<string, string[]>();
+  const sendable: Array<{ row: ClaimedRecipient; contact: Contact }> = [];
+  for (const row of claimed) {
+    const contact = byId.get(row.contactId);
+    const reason = skipReason(contact, message.channel, compiled.carriesLearnerLink, holders.has(row.contactId));
+    if (reason) skipped.set(reason, [...(skipped.get(reason) ?? []), row.contactId]);
+    else sendable.push({ row, contact: contact! });
+  }
+  for (const [reason, contactIds] of skipped) await markFinal(ctx.db, claim, contactIds, 'skipped', reason);
+
+  const minter = new MagicLinkMinter(ctx.db, ctx.keyRing, ctx.config);
+  const now = ctx.now();
+  const outgoing: Array<{ row: ClaimedRecipient; contact: Contact; rendered: RenderedMessage }> = [];
+  for (const { row, contact } of sendable) {
+    const recipient = { site, contact, offer };
+    const links = await mintRecipientLinks(recipient, compiled.linkKeys, {
+      minter,
+      channel: message.channel,
+      sentBy: `message:${message.id}`,
+      messageId: message.id,
+      now,
+    });
+    outgoing.push({ row, contact, rendered: renderMessage(compiled, recipientValueSource(ctx.config, recipient, links)) });
+  }
+  // Links must be recorded before anyone can click them.
+  await minter.flush();
+
+  const from = senderOf(ctx.config, site);
+  await runConcurrently(outgoing, settings.concurrency, async ({ row, contact, rendered }) => {
+    await pacer.wait(site.id);
+    try {
+      await deliverRecipient(ctx, { siteId: site.id, from, claim, contact, rendered });
+    } catch (error) {
+      if (error instanceof ClaimLostError) return;
+      const failure = error instanceof DeliveryError ? error : new DeliveryError((error as Error).message, true);
+      if (!failure.transient) await markFinal(ctx.db, claim, [contact.id], 'failed', failure.message);
+      else if (row.attempts >= settings.maxAttempts) {
+        await markFinal(ctx.db, claim, [contact.id], 'failed', `gave up after ${row.attempts} attempts: ${failure.message}`);
+      } else await markRetry(ctx.db, claim, contact.id, failure.message);
+    }
+  });
+}

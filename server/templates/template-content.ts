@@ -1,0 +1,24 @@
+/**
+ * Checks a composer document before it is stored or sent. src/template knows the document schema
+ * and reports issues with paths; this turns the first into a 400 naming the field (with every
+ * issue listed), e.g. field `content.body.content[0].content[1]`, message naming the unknown value.
+ */
+import { validateEmailContent, validateSmsContent, type CustomValue, type EmailContent, type SmsContent } from '../../src/template/index.ts';
+import { ApiError } from '../http/api-error.ts';
+
+export type Channel = 'email' | 'sms';
+export type ChannelContent = { channel: 'email'; content: EmailContent } | { channel: 'sms'; content: SmsContent };
+
+export function assertValidContent(channel: Channel, content: unknown, catalog: readonly CustomValue[], field: string): ChannelContent {
+  const issues = channel === 'email' ? validateEmailContent(content, catalog) : validateSmsContent(content, catalog);
+  if (issues.length > 0) {
+    const listed = issues.map((issue) => ({
+      field: issue.path ? `${field}.${issue.path}` : field,
+      message: issue.message,
+      ...(issue.key && { key: issue.key }),
+    }));
+    const first = listed[0];
+    throw new ApiError(400, 'invalid_template', `${first.field}: ${first.message}`, first.field, { issues: listed });
+  }
+  return { channel, content } as ChannelContent;
+}

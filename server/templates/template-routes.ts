@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { defineRoute, type AnyRouteDef } from '../http/route.ts';
+import { siteIdParams } from '../sites/site-schemas.ts';
+import {
+  createTemplateBody,
+  listTemplatesQuery,
+  templateParams,
+  templateResponse,
+  updateTemplateBody,
+} from './template-schemas.ts';
+import { createTemplate, listTemplates, presentTemplate, requireTemplate, updateTemplate } from './template-service.ts';
+
+export const templateRoutes: AnyRouteDef[] = [
+  defineRoute({
+    method: 'POST',
+    url: '/api/sites/:siteId/templates',
+    summary:
+      'Store a composer document as a template. Custom values are checked against the catalog and the site\'s custom fields (400 names the path); it is compiled once and cached per version.',
+    tag: 'Templates',
+    auth: 'site',
+    params: siteIdParams,
+    body: createTemplateBody,
+    response: templateResponse,
+    status: 201,
+    handler: async ({ ctx, site, body }) => presentTemplate(await createTemplate(ctx, site.id, body)),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/sites/:siteId/templates',
+    summary: 'List templates, optionally of one channel.',
+    tag: 'Templates',
+    auth: 'site',
+    params: siteIdParams,
+    query: listTemplatesQuery,
+    response: z.object({ templates: z.array(templateResponse) }),
+    handler: async ({ ctx, site, query }) => ({
+      templates: await Promise.all((await listTemplates(ctx.db, site.id, query.channel)).map(presentTemplate)),
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/sites/:siteId/templates/:templateId',
+    summary: 'A template.',
+    tag: 'Templates',
+    auth: 'site',
+    params: templateParams,
+    response: templateResponse,
+    handler: async ({ ctx, site, params }) => presentTemplate(await requireTemplate(ctx.db, site.id, params.templateId)),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/sites/:siteId/templates/:templateId',
+    summary: 'Rename a template or replace its content (validated again; a new version is compiled).',
+    tag: 'Templates',
+    auth: 'site',
+    params: templateParams,
+    body: updateTemplateBody,
+    response: templateResponse,
+    handler: async ({ ctx, site, params, body }) => presentTemplate(await updateTemplate(ctx, site.id, params.templateId, body)),
+  }),
+];
