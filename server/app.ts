@@ -45,6 +45,8 @@ export const apiRoutes: AnyRouteDef[] = [
 
 export interface BuildAppOptions {
   logger?: boolean;
+  /** Where logs go (default stdout); tests read them to prove no token is ever logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -52,6 +54,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logger: options.logger
       ? {
           level: ctx.config.logLevel,
+          ...(options.logStream && { stream: options.logStream }),
           // Magic-link tokens travel in the query string: logs get the URL without them.
           serializers: {
             req: (req) => ({ method: req.method, url: redactUrl(req.url), host: req.headers?.host }),
