@@ -3,12 +3,12 @@
  * token, opens a staff session (HttpOnly cookie) and 303s to the admin app without the token.
  * POST /api/auth/login-link emails a fresh User Link (same answer for unknown addresses).
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { decodeProtectedHeader } from 'jose';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { linkRedemptions, sites, staffUsers } from '../db/schema.ts';
+import { sites, staffUsers } from '../db/schema.ts';
 import { verifyLinkToken, type LinkVerification } from '../links/link-token.ts';
 import { checkLinkUsable, consumeLinkUse } from '../links/link-state.ts';
 import { mintMagicLinkNow } from '../links/mint-magic-link.ts';
@@ -19,7 +19,7 @@ import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { emailField } from '../validation/fields.ts';
 import { escapeHtml } from '../member/html.ts';
 import type { Site } from '../sites/site-repository.ts';
-import { sha256Hex } from '../crypto/secrets.ts';
+import { recordRedemption } from '../links/link-redemptions.ts';
 
 function adminPage(title: string, message: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escapeHtml(title)} · memberlink</title>
@@ -63,7 +63,7 @@ export function registerStaffLogin(app: FastifyInstance, ctx: AppContext, serveS
       : ({ ok: false, reason: 'unknown_key' } as LinkVerification);
     const record = (outcome: string, jti?: string, subjectId?: string) =>
       siteId
-        ? ctx.db.insert(linkRedemptions).values({ siteId, jti: jti ?? null, subjectId: subjectId ?? null, outcome, ipHash: sha256Hex(`${siteId}:${request.ip}`).slice(0, 16) })
+        ? recordRedemption(ctx.db, { siteId, jti, subjectId, outcome, ip: request.ip, at: now })
         : Promise.resolve();
     if (!verified.ok) {
       await record(`invalid:${verified.reason}`, verified.claims?.jti, verified.claims?.sub);
@@ -123,34 +123,34 @@ function loginLinkLimiter(ctx: AppContext): RateLimiter {
 }
 
 export const staffLoginRoutes: AnyRouteDef[] = [
-    defineRoute({
-      method: 'POST',
-      url: '/api/auth/login-link',
-      summary: 'Email a staff member their User Link. The same answer whether or not the address is known.',
-      tag: 'Auth',
-      auth: 'public',
-      body: z.strictObject({ email: emailField }),
-      status: 202,
-      response: z.object({ sent: z.literal(true) }),
-      handler: async ({ ctx, body }) => {
-        // Over the limit, the answer is the same and nothing is sent.
-        if (loginLinkLimiter(ctx).hit(body.email)) return { sent: true };
-        const accounts = await ctx.db
-          .select({ user: staffUsers, site: sites })
-          .from(staffUsers)
-          .innerJoin(sites, eq(sites.id, staffUsers.siteId))
-          .where(and(eq(staffUsers.email, body.email)));
-        for (const { user, site } of accounts) {
-          const link = await mintUserLink(ctx, site, user.id, 'email', 'staff:login');
-          await sendEmailNow(ctx, {
-            siteId: site.id,
-            to: user.email,
-            subject: `Sign in to ${site.title} on memberlink`,
-            text: `Sign in to ${site.title}: ${link.url}\n\nThis link expires in ${Math.round(site.userLinkTtlSeconds / 60)} minutes.`,
-            html: `<p>Sign in to <strong>${escapeHtml(site.title)}</strong>:</p><p><a href="${escapeHtml(link.url)}">Sign in</a></p><p>This link expires in ${Math.round(site.userLinkTtlSeconds / 60)} minutes.</p>`,
-          });
-        }
-        return { sent: true };
-      },
-    }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/auth/login-link',
+    summary: 'Email a staff member their User Link. The same answer whether or not the address is known.',
+    tag: 'Auth',
+    auth: 'public',
+    body: z.strictObject({ email: emailField }),
+    status: 202,
+    response: z.object({ sent: z.literal(true) }),
+    handler: async ({ ctx, body }) => {
+      // Over the limit, the answer is the same and nothing is sent.
+      if (loginLinkLimiter(ctx).hit(body.email)) return { sent: true };
+      const accounts = await ctx.db
+        .select({ user: staffUsers, site: sites })
+        .from(staffUsers)
+        .innerJoin(sites, eq(sites.id, staffUsers.siteId))
+        .where(eq(staffUsers.email, body.email));
+      for (const { user, site } of accounts) {
+        const link = await mintUserLink(ctx, site, user.id, 'email', 'staff:login');
+        await sendEmailNow(ctx, {
+          siteId: site.id,
+          to: user.email,
+          subject: `Sign in to ${site.title} on memberlink`,
+          text: `Sign in to ${site.title}: ${link.url}\n\nThis link expires in ${Math.round(site.userLinkTtlSeconds / 60)} minutes.`,
+          html: `<p>Sign in to <strong>${escapeHtml(site.title)}</strong>:</p><p><a href="${escapeHtml(link.url)}">Sign in</a></p><p>This link expires in ${Math.round(site.userLinkTtlSeconds / 60)} minutes.</p>`,
+        });
+      }
+      return { sent: true };
+    },
+  }),
 ];

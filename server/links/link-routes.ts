@@ -13,6 +13,7 @@ import { isValidDestinationFor } from './destinations.ts';
 import { listSigningKeys, retireSigningKey, rotateSigningKey } from './signing-keys.ts';
 import { revokeSubjectLinks } from './link-state.ts';
 import { inspectLink } from './link-inspector.ts';
+import { linkActivity } from './link-activity.ts';
 
 const keyResponse = z.object({
   kid: z.string(),
@@ -138,6 +139,25 @@ export const linkRoutes: AnyRouteDef[] = [
         links: links.map(({ siteId: _s, kid: _k, ...link }) => link),
         redemptions,
       };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/sites/:siteId/activity',
+    summary: 'Links sent, redeemed, expired and failed per day (UTC), and the top failure reasons with their fixes.',
+    tag: 'Magic links',
+    auth: 'site',
+    params: siteIdParams,
+    query: z.object({ days: z.coerce.number().int().min(1).max(90).default(14) }),
+    response: z.object({
+      days: z.array(z.object({ day: z.string(), sent: z.number(), redeemed: z.number(), expired: z.number(), failed: z.number() })),
+      topFailures: z.array(z.object({ outcome: z.string(), count: z.number(), label: z.string(), fix: z.string() })),
+    }),
+    handler: async ({ ctx, site, query }) => {
+      const now = ctx.now();
+      const since = new Date(now.getTime() - (query.days - 1) * 86_400_000);
+      since.setUTCHours(0, 0, 0, 0);
+      return linkActivity(ctx.db, site.id, since, now);
     },
   }),
   defineRoute({

@@ -5,14 +5,13 @@
  * (never with the token).
  */
 import type { AppContext } from '../context.ts';
-import { linkRedemptions } from '../db/schema.ts';
 import { openSession, type OpenedSession } from '../auth/sessions.ts';
 import { verifyLinkToken, type LinkClaims } from '../links/link-token.ts';
 import { consumeLinkUse, linkUsability } from '../links/link-state.ts';
 import { inTransaction } from '../events/transaction.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { holdsAnyOffer, memberAccess } from './member-access.ts';
-import { sha256Hex } from '../crypto/secrets.ts';
+import { recordRedemption } from '../links/link-redemptions.ts';
 
 /** Links in message previews carry this instead of a token: they show the way but log nobody in. */
 export const PREVIEW_TOKEN = 'preview';
@@ -57,21 +56,12 @@ async function decide(ctx: AppContext, site: Site, token: string, options: Redee
   return inTransaction(ctx, async (tx, emit) => {
     if (!(await consumeLinkUse(tx, claims.jti))) return { outcome: 'invalid', reason: 'used_up', claims } as const;
     const session = await openSession(tx, 'member', site.id, claims.sub, now);
-    await tx.insert(linkRedemptions).values({ siteId: site.id, jti: claims.jti, subjectId: claims.sub, outcome: 'ok', ipHash: ipHash(site, options.ip) });
+    await recordRedemption(tx, { siteId: site.id, jti: claims.jti, subjectId: claims.sub, outcome: 'ok', ip: options.ip, at: now });
     await emit(site.id, 'link.redeemed', { jti: claims.jti, subjectId: claims.sub, kind: 'learner', destination: claims.dest });
     return { outcome: 'ok', claims, session } as const;
   });
 }
 
-/** IPs are kept only as a per-site hash: enough to spot abuse, not to track people. */
-const ipHash = (site: Site, ip: string) => sha256Hex(`${site.id}:${ip}`).slice(0, 16);
-
 export async function recordAttempt(ctx: AppContext, site: Site, outcome: string, claims: LinkClaims | undefined, ip: string) {
-  await ctx.db.insert(linkRedemptions).values({
-    siteId: site.id,
-    jti: claims?.jti ?? null,
-    subjectId: claims?.sub ?? null,
-    outcome,
-    ipHash: ipHash(site, ip),
-  });
+  await recordRedemption(ctx.db, { siteId: site.id, jti: claims?.jti, subjectId: claims?.sub, outcome, ip, at: ctx.now() });
 }

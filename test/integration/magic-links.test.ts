@@ -303,6 +303,21 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
     }
   });
 
+  it('reports activity per day with the top failure reasons and their fixes', async () => {
+    const res = await t.api('GET', `/api/sites/${s.site.id}/activity?days=7`);
+    expect(res.statusCode).toBe(200);
+    const { days, topFailures } = res.json();
+    expect(days).toHaveLength(7);
+    const today = days.find((d: { day: string }) => d.day === t.clock.now.toISOString().slice(0, 10));
+    // Earlier tests in this file minted, redeemed and failed links today.
+    expect(today.sent).toBeGreaterThan(10);
+    expect(today.redeemed).toBeGreaterThan(5);
+    expect(today.failed).toBeGreaterThan(3);
+    const outcomes = topFailures.map((f: { outcome: string }) => f.outcome);
+    expect(outcomes).toContain('invalid:bad_signature');
+    expect(topFailures.find((f: { outcome: string }) => f.outcome === 'no_access').fix).toContain('Grant the contact an offer');
+  });
+
   it('logs out', async () => {
     const link = await mintTestLink(t, s.site, s.learner.id, '');
     const { cookie } = await login(link.path);
