@@ -8,7 +8,7 @@
  *   node --import tsx bench/personalise.ts        (about 15 s)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { EmailContent } from '../src/template/index.ts';
+import type { DocNode, EmailContent } from '../src/template/index.ts';
 import { loadConfig } from '../server/config.ts';
 import type { DbOrTx } from '../server/db/database.ts';
 import { sealSecret } from '../server/links/key-seal.ts';
@@ -36,9 +36,9 @@ const ring = new KeyRing(store, master);
 let recorded = 0;
 const sink = { insert: () => ({ values: async (rows: unknown[]) => void (recorded += rows.length) }) } as unknown as DbOrTx;
 
-const p = (...content: object[]) => ({ type: 'paragraph', content });
-const t = (text: string) => ({ type: 'text', text });
-const f = (key: string, fallback?: string) => ({ type: 'mergeField', attrs: { key, fallback: fallback ?? null } });
+const p = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content });
+const t = (text: string): DocNode => ({ type: 'text', text });
+const f = (key: string, fallback?: string): DocNode => ({ type: 'mergeField', attrs: { key, fallback: fallback ?? null } });
 const email: EmailContent = {
   subject: 'Welcome back, {{contact.first_name | default: "friend"}}',
   previewText: 'New lessons at {{site.title}}',

@@ -50,8 +50,10 @@ export const messageRoutes: AnyRouteDef[] = [
     response: messageDetailResponse,
     handler: async ({ ctx, site, params, query }) => {
       const message = await requireMessage(ctx.db, site.id, params.messageId);
+      // Counts first: rows read afterwards are at least as new, so a 'completed' send lists final outcomes.
+      const presented = await presentMessage(ctx, message);
       const { rows, total } = await listRecipients(ctx.db, message.id, query);
-      return { ...(await presentMessage(ctx, message)), recipients: rows, page: { limit: query.limit, offset: query.offset, total } };
+      return { ...presented, recipients: rows, page: { limit: query.limit, offset: query.offset, total } };
     },
   }),
   defineRoute({

@@ -62,9 +62,9 @@ describe.each(TEST_DRIVERS)('SMS through Twilio on %s', (driver) => {
     const bad = await createContact(t, s.siteId, { phone: '+14155550199', firstName: 'Bad' }, s.offerId);
     const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: LINK_SMS, channel: 'sms', recipients: { contactIds: [ada, bad] } });
     const done = await waitForSend(t, s.siteId, sent.json().id);
-    expect(done.counts).toMatchObject({ sent: 1, failed: 1 });
+    expect(done.counts, JSON.stringify(done)).toMatchObject({ sent: 1, failed: 1 });
     const outcome = Object.fromEntries(done.recipients.map((r: { contactId: string }) => [r.contactId, r]));
-    expect(outcome[bad].reason).toBe("Twilio 400 (error 21211): The 'To' number +14155550199 is not a valid phone number.");
+    expect(outcome[bad].reason, JSON.stringify(done)).toBe("Twilio 400 (error 21211): The 'To' number +14155550199 is not a valid phone number.");
 
     const toAda = twilio.requests.find((r) => r.form.get('To') === '+14155550101')!;
     expect(toAda.path).toBe('/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json');
