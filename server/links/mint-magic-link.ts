@@ -58,7 +58,24 @@ type MagicLinkRow = typeof magicLinks.$inferInsert;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DEFAULT_BATCH_SIZE = 500;
 
-export const newJti = (): string => randomBytes(16).toString('base64url');
+/**
+ * A jti is 16 bytes from the CSPRNG. They are cut from a 64 KiB buffer refilled when used up (no
+ * byte is ever used twice): one randomBytes call per 4,096 links instead of per link, which was
+ * most of a bulk send's minting time (bench/personalise).
+ */
+const JTI_BYTES = 16;
+const JTI_POOL_BYTES = 64 * 1024;
+let jtiPool = Buffer.alloc(0);
+let jtiOffset = 0;
+export function newJti(): string {
+  if (jtiOffset + JTI_BYTES > jtiPool.length) {
+    jtiPool = randomBytes(JTI_POOL_BYTES);
+    jtiOffset = 0;
+  }
+  const jti = jtiPool.toString('base64url', jtiOffset, jtiOffset + JTI_BYTES);
+  jtiOffset += JTI_BYTES;
+  return jti;
+}
 
 export class MagicLinkMinter {
   readonly #db: DbOrTx;
