@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { matchPath, useLocation } from './router/history';
+import { Link } from './router/Link';
+import { EmptyState } from './ui/States';
+import { SiteDetailsPage } from './pages/site/SiteDetailsPage';
+import { OffersPage } from './pages/offers/OffersPage';
+import { ContactsPage } from './pages/contacts/ContactsPage';
+import { ContactPage } from './pages/contacts/ContactPage';
+import { TemplatesPage } from './pages/templates/TemplatesPage';
+import { TemplateEditorPage } from './pages/templates/TemplateEditorPage';
+import { OutboxPage } from './pages/outbox/OutboxPage';
+
+type Params = Record<string, string>;
+const ROUTES: [string, (params: Params) => ReactNode][] = [
+  ['/site', () => <SiteDetailsPage />],
+  ['/offers', () => <OffersPage />],
+  ['/contacts', () => <ContactsPage />],
+  ['/contacts/:contactId', ({ contactId }) => <ContactPage key={contactId} contactId={contactId} />],
+  ['/templates', () => <TemplatesPage />],
+  ['/templates/new', () => <TemplateEditorPage key="new" templateId={null} />],
+  ['/templates/:templateId', ({ templateId }) => <TemplateEditorPage key={templateId} templateId={templateId} />],
+  ['/outbox', () => <OutboxPage />],
+];
+
+export function Routes() {
+  const { pathname } = useLocation();
+  for (const [pattern, render] of ROUTES) {
+    const params = matchPath(pattern, pathname);
+    if (params) return <>{render(params)}</>;
+  }
+  if (pathname === '/' || pathname === '/login') return null;
+  return (
+    <EmptyState title="Page not found" action={<Link to="/site">Go to Site details</Link>}>
+      There is nothing at {pathname}.
+    </EmptyState>
+  );
+}

@@ -1,0 +1,27 @@
+import { apiRequest } from './client';
+import type { Channel, MessageCounts, MessageDetail, MessageStatus, MessageSummary, OutboxMessage, PreviewResult, Recipients, Template } from './types';
+
+const base = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
+
+export const listTemplates = async (siteId: string) => (await apiRequest<{ templates: Template[] }>('GET', `${base(siteId)}/templates`)).templates;
+export const getTemplate = (siteId: string, templateId: string) => apiRequest<Template>('GET', `${base(siteId)}/templates/${templateId}`);
+export const createTemplate = (siteId: string, input: { name: string; channel: Channel; content: unknown }) =>
+  apiRequest<Template>('POST', `${base(siteId)}/templates`, { body: input });
+export const updateTemplate = (siteId: string, templateId: string, input: { name: string; content: unknown }) =>
+  apiRequest<Template>('PATCH', `${base(siteId)}/templates/${templateId}`, { body: input });
+
+export const previewMessage = (siteId: string, input: { document: unknown; channel: Channel; contactId: string }) =>
+  apiRequest<PreviewResult>('POST', `${base(siteId)}/preview`, { body: input });
+
+export const sendMessage = (siteId: string, input: { templateId: string; channel: Channel; recipients: Recipients }) =>
+  apiRequest<MessageSummary>('POST', `${base(siteId)}/messages`, { body: input });
+export const getMessage = (siteId: string, messageId: string) => apiRequest<MessageDetail>('GET', `${base(siteId)}/messages/${messageId}`);
+/** The SSE stream of a send's progress: `progress` events, then `done`. */
+export const messageEventsUrl = (siteId: string, messageId: string) => `${base(siteId)}/messages/${messageId}/events`;
+export interface ProgressEvent {
+  status: MessageStatus;
+  counts: MessageCounts;
+}
+
+export const listOutbox = async (siteId: string, contactId?: string) =>
+  (await apiRequest<{ messages: OutboxMessage[] }>('GET', `${base(siteId)}/outbox`, { query: { contactId, limit: 100 } })).messages;

@@ -1,0 +1,31 @@
+import { Link } from '../router/Link';
+import { useLocation } from '../router/history';
+
+export const NAV_ITEMS = [
+  { to: '/site', label: 'Site details' },
+  { to: '/offers', label: 'Offers' },
+  { to: '/contacts', label: 'Contacts' },
+  { to: '/templates', label: 'Templates' },
+  { to: '/outbox', label: 'Outbox' },
+] as const;
+
+/** The main navigation; the current section is marked for assistive technology too. */
+export function NavBar() {
+  const { pathname } = useLocation();
+  return (
+    <nav className="nav" aria-label="Main">
+      <ul>
+        {NAV_ITEMS.map((item) => {
+          const current = pathname === item.to || pathname.startsWith(`${item.to}/`);
+          return (
+            <li key={item.to}>
+              <Link to={item.to} className="nav-link" aria-current={current ? 'page' : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import { requestLoginLink } from '../../api/auth';
+import { useFieldErrors } from '../../hooks/use-field-errors';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { FormError } from '../../ui/FormError';
+import { TextField } from '../../ui/TextField';
+
+const FIELDS = ['email'] as const;
+
+/**
+ * Staff sign in with a User Link: enter an email and a link is sent. The answer is the same for
+ * unknown addresses, so the page never reveals who has an account.
+ */
+export function SignInPage() {
+  useDocumentTitle('Sign in');
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { errors, capture, clear } = useFieldErrors(FIELDS);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    clear();
+    setBusy(true);
+    try {
+      await requestLoginLink(email.trim());
+      setSentTo(email.trim());
+    } catch (error) {
+      capture(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="sign-in" id="main">
+      <div className="sign-in-card">
+        <p className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{' '}
+          memberlink
+        </p>
+        {sentTo ? (
+          <div role="status">
+            <h1>Check your email</h1>
+            <p>
+              If <strong>{sentTo}</strong> belongs to a team member, a sign-in link is on its way. It works once and expires in a
+              few minutes.
+            </p>
+            <button type="button" className="button" onClick={() => setSentTo(null)}>
+              Use a different email
+            </button>
+          </div>
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <h1>Sign in</h1>
+            <p className="page-description">We'll email you a link that signs you in. No password needed.</p>
+            <TextField
+              label="Work email"
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={setEmail}
+              error={errors.fields.email}
+            />
+            <FormError message={errors.general} />
+            <button type="submit" className="button button--primary button--block" disabled={busy || !email.trim()}>
+              {busy ? 'Sending…' : 'Email me a sign-in link'}
+            </button>
+            <p className="field-hint sign-in-hint">First start? The server printed an owner sign-in link (“Admin login”) in its console.</p>
+          </form>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,9 @@
+/** Names people read for the Site Details fields the API reports as missing or invalid. */
+export const SITE_FIELD_LABELS: Record<string, string> = {
+  title: 'Site title',
+  subdomain: 'Subdomain',
+  supportEmail: 'Support email',
+  supportPhone: 'Support phone',
+};
+
+export const siteFieldLabel = (field: string) => SITE_FIELD_LABELS[field] ?? field;

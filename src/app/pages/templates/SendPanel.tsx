@@ -1,0 +1,107 @@
+import { useId, useState } from 'react';
+import { sendMessage } from '../../api/messages';
+import { listOffers } from '../../api/offers';
+import type { Contact, MessageSummary, Recipients, Template } from '../../api/types';
+import { useResource } from '../../hooks/use-resource';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { SelectField } from '../../ui/SelectField';
+import { contactName } from '../../ui/format';
+import { ContactChooser } from './ContactChooser';
+import { SendProgress } from './SendProgress';
+
+type Audience = 'contacts' | 'offer' | 'all';
+
+interface SendPanelProps {
+  siteId: string;
+  /** The saved template; sending uses the saved version, so unsaved edits must be saved first. */
+  template: Template | null;
+  dirty: boolean;
+}
+
+/** Send the saved template to chosen contacts, an offer's holders or everyone, then follow the send live. */
+export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
+  const [audience, setAudience] = useState<Audience>('contacts');
+  const [chosen, setChosen] = useState<Contact[]>([]);
+  const [offerId, setOfferId] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [sends, setSends] = useState<MessageSummary[]>([]);
+  const offers = useResource(() => listOffers(siteId), [siteId]);
+  const id = useId();
+
+  const offerList = offers.state.data ?? [];
+  const offer = offerList.find((candidate) => candidate.id === offerId) ?? offerList[0];
+  const recipients: Recipients | null =
+    audience === 'contacts' ? (chosen.length ? { contactIds: chosen.map((c) => c.id) } : null) : audience === 'offer' ? (offer ? { offerId: offer.id } : null) : { all: true };
+  const audienceText =
+    audience === 'contacts'
+      ? chosen.length === 1
+        ? contactName(chosen[0])
+        : `${chosen.length} contacts`
+      : audience === 'offer'
+        ? `everyone holding “${offer?.title ?? ''}”`
+        : 'every contact of the site';
+  const blocked = !template ? 'Save the template to send it.' : dirty ? 'Save your changes first: sends use the saved version.' : !recipients ? 'Choose who receives it.' : null;
+
+  // Errors are shown by the confirm dialog, which stays open so the send can be retried.
+  const send = async () => {
+    const message = await sendMessage(siteId, { templateId: template!.id, channel: template!.channel, recipients: recipients! });
+    setSends((previous) => [message, ...previous]);
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Send</h2>
+      <fieldset className="fieldset">
+        <legend>Recipients</legend>
+        <div className="segmented">
+          {(
+            [
+              ['contacts', 'Chosen contacts'],
+              ['offer', "An offer's holders"],
+              ['all', 'Everyone'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="radio">
+              <input type="radio" name={`${id}-audience`} checked={audience === value} onChange={() => setAudience(value)} />
+              {label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {audience === 'contacts' && <ContactChooser siteId={siteId} chosen={chosen} onChange={setChosen} />}
+      {audience === 'offer' &&
+        (offerList.length ? (
+          <SelectField label="Offer" value={offer?.id ?? ''} onChange={setOfferId} hint="Contacts who hold it now.">
+            {offerList.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.title}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <p className="field-hint">{offers.state.status === 'loading' ? 'Loading offers…' : 'No offers yet.'}</p>
+        ))}
+      {audience === 'all' && <p className="field-hint">Contacts without the address, unsubscribed, or without an offer (for learner links) are skipped with a reason.</p>}
+      <div className="form-actions">
+        {blocked && <span className="muted small">{blocked}</span>}
+        <button type="button" className="button button--primary" disabled={blocked !== null} onClick={() => setConfirming(true)}>
+          Send…
+        </button>
+      </div>
+      {sends.map((message) => (
+        <SendProgress key={message.id} siteId={siteId} initial={message} />
+      ))}
+      <ConfirmDialog
+        title={`Send “${template?.name ?? ''}”?`}
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        confirmLabel="Send now"
+        onConfirm={send}
+      >
+        <p>
+          It goes to <strong>{audienceText}</strong> right away. Each recipient gets their own magic links. A send can't be recalled.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}

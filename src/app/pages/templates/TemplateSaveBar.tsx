@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import type { ComposerValue } from '../../../composer';
+import { createTemplate, updateTemplate } from '../../api/messages';
+import type { Channel, Template } from '../../api/types';
+import { useFieldErrors } from '../../hooks/use-field-errors';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { Badge } from '../../ui/Badge';
+import { FormError } from '../../ui/FormError';
+import { TextField } from '../../ui/TextField';
+
+const FIELDS = ['name'] as const;
+
+interface TemplateSaveBarProps {
+  siteId: string;
+  channel: Channel;
+  saved: Template | null;
+  name: string;
+  onName: (name: string) => void;
+  value: ComposerValue;
+  dirty: boolean;
+  onSaved: (template: Template) => void;
+}
+
+/** The template's name and Save; the server checks custom values and names the one it refuses. */
+export function TemplateSaveBar({ siteId, channel, saved, name, onName, value, dirty, onSaved }: TemplateSaveBarProps) {
+  useDocumentTitle(saved ? saved.name : channel === 'email' ? 'New email' : 'New SMS');
+  const [busy, setBusy] = useState(false);
+  const { errors, capture, clear } = useFieldErrors(FIELDS);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    clear();
+    setBusy(true);
+    try {
+      onSaved(saved ? await updateTemplate(siteId, saved.id, { name, content: value }) : await createTemplate(siteId, { name, channel, content: value }));
+    } catch (error) {
+      capture(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card save-bar" onSubmit={submit} noValidate aria-label="Template">
+      <div className="save-bar-row">
+        <h1 className="visually-hidden">{saved ? saved.name : 'New template'}</h1>
+        <TextField label="Template name" value={name} onChange={onName} error={errors.fields.name} className="grow" />
+        <div className="save-bar-status">
+          <Badge tone={channel === 'email' ? 'info' : 'good'}>{channel === 'email' ? 'Email' : 'SMS'}</Badge>
+          <span className="muted small" role="status">
+            {dirty ? 'Unsaved changes' : saved ? `Saved · version ${saved.version}` : ''}
+          </span>
+          <button type="submit" className="button button--primary" disabled={busy || (!dirty && saved !== null)}>
+            {busy ? 'Saving…' : 'Save template'}
+          </button>
+        </div>
+      </div>
+      <FormError message={errors.general} />
+      {saved && saved.warnings.length > 0 && !dirty && (
+        <ul className="notice notice--warn" aria-label="Warnings">
+          {saved.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}

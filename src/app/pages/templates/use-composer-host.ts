@@ -1,0 +1,37 @@
+import { useCallback, useMemo } from 'react';
+import { listContacts } from '../../api/contacts';
+import { previewMessage } from '../../api/messages';
+import type { Channel, ContentItem, Site } from '../../api/types';
+import type { ComposerValue, ContactSummary, MagicLinkDestinationOption, Preview } from '../../../composer';
+import { countSmsSegments } from '../../../template';
+import { contactName } from '../../ui/format';
+
+/** What the composer needs from the app: destinations, the member host, preview and contact search. */
+export function useComposerHost(site: Site, channel: Channel, content: ContentItem[]) {
+  const destinations = useMemo<MagicLinkDestinationOption[]>(
+    () => content.map((item) => ({ value: `${item.kind === 'course' ? 'courses' : 'communities'}/${item.id}`, label: item.title })),
+    [content],
+  );
+  const siteHost = site.subdomain ? `${site.subdomain}.${window.location.host}` : window.location.host;
+
+  const onPreview = useCallback(
+    async (value: ComposerValue, contactId: string | null): Promise<Preview> => {
+      // The preview endpoint renders for a real contact; sample data has no server-side equivalent.
+      if (!contactId) throw new Error('Choose a contact above to see the message exactly as they will receive it.');
+      const result = await previewMessage(site.id, { document: value, channel, contactId });
+      if (result.channel === 'sms') return { channel: 'sms', text: result.text, segments: countSmsSegments(result.text) };
+      return { channel: 'email', subject: result.subject ?? '', html: result.html ?? '', text: result.text };
+    },
+    [site.id, channel],
+  );
+
+  const searchContacts = useCallback(
+    async (query: string): Promise<ContactSummary[]> => {
+      const { contacts } = await listContacts(site.id, { search: query, limit: 8 });
+      return contacts.map((contact) => ({ id: contact.id, name: contactName(contact), email: contact.email ?? contact.phone ?? '' }));
+    },
+    [site.id],
+  );
+
+  return { destinations, siteHost, onPreview, searchContacts };
+}

@@ -1,0 +1,62 @@
+/**
+ * A tiny history router: the current path as an external store, navigate() to push a path, and
+ * matchPath() for patterns like `/contacts/:contactId`. The server answers every non-API path with
+ * index.html, so deep links and reloads work.
+ */
+import { useSyncExternalStore } from 'react';
+
+const NAVIGATE_EVENT = 'memberlink:navigate';
+
+export interface Location {
+  pathname: string;
+  search: string;
+}
+
+let current: Location = readLocation();
+
+function readLocation(): Location {
+  return { pathname: window.location.pathname, search: window.location.search };
+}
+
+function subscribe(onChange: () => void): () => void {
+  const update = () => {
+    current = readLocation();
+    onChange();
+  };
+  window.addEventListener('popstate', update);
+  window.addEventListener(NAVIGATE_EVENT, update);
+  return () => {
+    window.removeEventListener('popstate', update);
+    window.removeEventListener(NAVIGATE_EVENT, update);
+  };
+}
+
+export function useLocation(): Location {
+  return useSyncExternalStore(subscribe, () => current);
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === window.location.pathname + window.location.search) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  // A new page starts at the top, like a full navigation would.
+  window.scrollTo(0, 0);
+}
+
+/** `/contacts/:contactId` against `/contacts/42` → `{ contactId: '42' }`; null when it does not match. */
+export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const want = pattern.split('/').filter(Boolean);
+  const have = pathname.split('/').filter(Boolean);
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(have[i]);
+    else if (want[i] !== have[i]) return null;
+  }
+  return params;
+}
+
+export function searchParam(location: Location, name: string): string | null {
+  return new URLSearchParams(location.search).get(name);
+}

@@ -1,0 +1,17 @@
+/** Small waits for the e2e suite (playwright-core has no `expect`): each is bounded by the context's timeout. */
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+
+/** Waits until the locator holds text matching `text`. */
+export async function waitForText(scope: Page | Locator | FrameLocator, text: string | RegExp): Promise<void> {
+  await scope.getByText(text).first().waitFor({ state: 'visible' });
+}
+
+export async function clipboardText(page: Page): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** The path and search of a page or frame, e.g. `/courses`. */
+export const pathOf = (target: Page | Frame) => {
+  const url = new URL(target.url());
+  return url.pathname + url.search;
+};
