@@ -26,6 +26,11 @@ import { unsubscribeRoutes } from './delivery/unsubscribe-routes.ts';
 import { startMessaging } from './messages/messaging.ts';
 import { linkRoutes } from './links/link-routes.ts';
 import { registerStaffLogin, staffLoginRoutes } from './auth/staff-login.ts';
+import { workflowRoutes } from './workflows/workflow-routes.ts';
+import { startWorkflows } from './workflows/start-workflows.ts';
+import { webhookSecretRoutes } from './webhooks/webhook-routes.ts';
+import { hookGroups, hookRoutes } from './webhooks/hook-groups.ts';
+import { registerVerifiedHooks } from './webhooks/verified-hooks.ts';
 
 export const ADMIN_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));
 
@@ -41,6 +46,9 @@ export const apiRoutes: AnyRouteDef[] = [
   ...messageRoutes,
   ...outboxRoutes,
   ...unsubscribeRoutes,
+  // Automations and conversations (server/workflows, server/conversations).
+  ...workflowRoutes,
+  ...webhookSecretRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -84,7 +92,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
 
   for (const route of apiRoutes) registerRoute(app, ctx, route);
-  const openapi = buildOpenApiDocument(apiRoutes, ctx.config.publicUrl.origin);
+  // Inbound webhooks: signed instead of authenticated, raw JSON bodies (server/webhooks).
+  for (const group of hookGroups) await registerVerifiedHooks(app, ctx, group);
+  const openapi = buildOpenApiDocument([...apiRoutes, ...hookRoutes], ctx.config.publicUrl.origin);
   app.get('/api/openapi.json', async () => openapi);
 
   await app.register((member, _opts, done) => {
@@ -98,6 +108,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await registerAdminApp(app);
   // The send queue's worker runs in every server process; it stops when the app closes.
   await startMessaging(app, ctx);
+  // Workflow steps share the send queue's pg-boss schema, so they start after it.
+  await startWorkflows(app, ctx);
   return app;
 }
 

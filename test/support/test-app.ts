@@ -12,6 +12,7 @@ import { createAppContext } from '../../server/bootstrap.ts';
 import { buildApp } from '../../server/app.ts';
 import type { AppContext } from '../../server/context.ts';
 import type { DomainEvent } from '../../server/events/event-bus.ts';
+import type { Database } from '../../server/db/database.ts';
 import { cloneTestDatabase, type TestDriver } from './test-databases.ts';
 
 export const BOOTSTRAP_KEY = 'test-bootstrap-key-0123456789abcdef';
@@ -29,7 +30,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(driver: TestDriver, env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** An open database to run on instead of a fresh clone; the caller closes it (restart tests). */
+  database?: Database;
+}
+
+export async function startTestApp(driver: TestDriver, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'memberlink-test-'));
   const config = loadConfig({
     PUBLIC_URL: 'http://localhost:3000',
@@ -44,7 +50,7 @@ export async function startTestApp(driver: TestDriver, env: Record<string, strin
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const database = await cloneTestDatabase(driver);
+  const database = options.database ?? (await cloneTestDatabase(driver));
   const ctx = await createAppContext(config, {
     database,
     now: () => clock.now,
@@ -74,7 +80,7 @@ export async function startTestApp(driver: TestDriver, env: Record<string, strin
       }),
     async close() {
       await app.close();
-      await database.close();
+      if (!options.database) await database.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

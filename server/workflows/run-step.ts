@@ -1,0 +1,106 @@
+/**
+ * Executes one step of a run (one queue job). The step's effect — the message it queues, or the
+ * delayed job of a Wait — and the run's move to the next step commit in one transaction, guarded by
+ * the run still being at this step: a job delivered twice acts once.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../context.ts';
+import type { Tx } from '../db/database.ts';
+import { messagingOf } from '../messages/messaging.ts';
+import { findSiteByRef, type Site } from '../sites/site-repository.ts';
+import { requireTemplate, type MessageTemplate } from '../templates/template-service.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { StepJob, StepQueue } from './step-queue.ts';
+import { completeStep, findRun, type StepResult, type WorkflowRun } from './workflow-runs.ts';
+import { waitSeconds, type RunLogEntry, type SendAction } from './workflow-schemas.ts';
+import { findWorkflow } from './workflow-service.ts';
+import { insertContactMessage, unsendableReason } from './workflow-message.ts';
+
+/** Aborts the transaction when another execution of the step got there first. */
+class StepAlreadyDone extends Error {}
+
+export async function runStep(ctx: AppContext, job: StepJob, queue: StepQueue): Promise<void> {
+  const run = await findRun(ctx.db, job.runId);
+  if (!run || run.currentStep !== job.step || (run.status !== 'running' && run.status !== 'waiting')) return;
+  const workflow = await findWorkflow(ctx.db, run.siteId, run.workflowId);
+  const action = run.actions[job.step];
+  const entry = (outcome: RunLogEntry['outcome'], extra: Partial<RunLogEntry> = {}): RunLogEntry => ({
+    step: job.step,
+    type: action.type,
+    at: ctx.now().toISOString(),
+    outcome,
+    ...extra,
+  });
+  const last = job.step + 1 >= run.actions.length;
+  const moveOn = (logEntry: RunLogEntry, nextStepAt?: Date): StepResult => ({
+    entry: logEntry,
+    status: last ? 'completed' : nextStepAt ? 'waiting' : 'running',
+    nextStep: job.step + 1,
+    nextStepAt: last ? null : nextStepAt,
+  });
+
+  if (!workflow?.enabled) {
+    await finish(ctx, run, job.step, { entry: entry('cancelled', { reason: 'the workflow was disabled' }), status: 'cancelled', nextStep: job.step });
+    return;
+  }
+  if (action.type === 'wait') {
+    const seconds = waitSeconds(action);
+    const until = new Date(ctx.now().getTime() + seconds * 1000);
+    await advance(ctx, run, job.step, moveOn(entry('waiting', { until: until.toISOString() }), until), queue, seconds);
+    return;
+  }
+
+  const site = (await findSiteByRef(ctx.db, run.siteId))!;
+  const template = await templateOf(ctx, site, action);
+  const problem = template ? await unsendableReason(site, template) : `template ${action.templateId} no longer exists`;
+  if (problem || !template) {
+    await finish(ctx, run, job.step, { entry: entry('failed', { reason: problem ?? undefined }), status: 'failed', nextStep: job.step });
+    return;
+  }
+  const messageId = randomUUID();
+  const sent = await advance(ctx, run, job.step, moveOn(entry('queued', { messageId })), queue, 0, (tx) =>
+    insertContactMessage(ctx, tx, { messageId, site, template, contactId: run.contactId, offerId: run.offerId, sentBy: `workflow:${run.workflowId}` }),
+  );
+  if (sent) await messagingOf(ctx).enqueue([{ messageId, batch: 0 }]);
+}
+
+async function templateOf(ctx: AppContext, site: Site, action: SendAction): Promise<MessageTemplate | null> {
+  try {
+    return await requireTemplate(ctx.db, site.id, action.templateId);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/**
+ * Records the step and, unless the run is over, queues the next one (after `delaySeconds`) — with
+ * `effect` in the same transaction. Returns false when the step had already been recorded.
+ */
+async function advance(
+  ctx: AppContext,
+  run: WorkflowRun,
+  step: number,
+  result: StepResult,
+  queue: StepQueue,
+  delaySeconds: number,
+  effect?: (tx: Tx) => Promise<void>,
+): Promise<boolean> {
+  try {
+    await ctx.db.transaction(async (tx) => {
+      if (!(await completeStep(tx, run, step, result, ctx.now()))) throw new StepAlreadyDone();
+      await effect?.(tx);
+      if (result.status !== 'completed') await queue.send(tx, { runId: run.id, step: result.nextStep }, delaySeconds);
+    });
+  } catch (error) {
+    if (error instanceof StepAlreadyDone) return false;
+    throw error;
+  }
+  if (!delaySeconds) queue.wake();
+  return true;
+}
+
+/** Ends the run at this step (failed or cancelled). */
+async function finish(ctx: AppContext, run: WorkflowRun, step: number, result: StepResult): Promise<void> {
+  await completeStep(ctx.db, run, step, result, ctx.now());
+}

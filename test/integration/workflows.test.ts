@@ -1,0 +1,288 @@
+/**
+ * Workflows on both drivers: a grant (through the API or a signed webhook) runs each matching
+ * enabled workflow once, its email's magic link logs the contact into the granted offer's section,
+ * bad or stale webhook signatures change nothing, and a Wait outlives the process.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contacts, workflowRuns } from '../../server/db/schema.ts';
+import { listOutbox } from '../../server/delivery/outbox.ts';
+import { signWebhook } from '../../server/webhooks/webhook-signature.ts';
+import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { TEST_DRIVERS } from '../support/test-databases.ts';
+import {
+  OFFER_WELCOME_EMAIL,
+  OFFER_WELCOME_SMS,
+  createTemplate,
+  durableDatabase,
+  eventually,
+  followMagicLink,
+  magicLinkIn,
+  signedHook,
+} from './workflow-support.ts';
+
+const ENV = { SEND_POLL_SECONDS: '0.5' };
+
+interface RunView {
+  id: string;
+  contactId: string;
+  status: string;
+  trigger: { source: string; offerId: string };
+  steps: Array<{ type: string; outcome: string; messageId?: string; delivery?: { status: string; reason: string | null } }>;
+}
+
+async function runsOf(t: TestApp, siteId: string, workflowId: string, contactId: string): Promise<RunView[]> {
+  const res = await t.api('GET', `/api/sites/${siteId}/workflows/${workflowId}/runs?contactId=${contactId}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().runs;
+}
+
+/** Waits until the contact's run has finished and every message it queued was delivered or skipped. */
+async function finishedRun(t: TestApp, siteId: string, workflowId: string, contactId: string): Promise<RunView> {
+  return eventually(`the run of ${workflowId} for ${contactId}`, async () => {
+    const [run] = await runsOf(t, siteId, workflowId, contactId);
+    const settled = run?.status === 'completed' && run.steps.every((s) => !s.messageId || ['sent', 'skipped', 'failed'].includes(s.delivery!.status));
+    return settled && run;
+  });
+}
+
+async function createWorkflow(t: TestApp, siteId: string, body: Record<string, unknown>): Promise<string> {
+  const res = await t.api('POST', `/api/sites/${siteId}/workflows`, body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
+  let t: TestApp;
+  let s: MemberSiteFixture;
+  let emailTemplate: string;
+  let smsTemplate: string;
+  let welcome: string;
+  let secret: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(driver, ENV);
+    s = await createMemberSite(t, 'flows');
+    emailTemplate = await createTemplate(t, s.site.id, 'email', OFFER_WELCOME_EMAIL);
+    smsTemplate = await createTemplate(t, s.site.id, 'sms', OFFER_WELCOME_SMS);
+    welcome = await createWorkflow(t, s.site.id, {
+      name: 'Welcome to the courses',
+      trigger: { type: 'offer_access_granted', offerIds: [s.coursesOffer.id] },
+      actions: [
+        { type: 'send_email', templateId: emailTemplate },
+        { type: 'send_sms', templateId: smsTemplate },
+      ],
+    });
+    const rotated = await t.api('POST', `/api/sites/${s.site.id}/webhook-secret`);
+    expect(rotated.statusCode, rotated.body).toBe(201);
+    secret = rotated.json().secret;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('checks workflows when saved: 400 naming the field', async () => {
+    const post = (body: Record<string, unknown>) => t.api('POST', `/api/sites/${s.site.id}/workflows`, body);
+    const trigger = { type: 'offer_access_granted' };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ name: ' ', trigger, actions: [{ type: 'wait', days: 1 }] }, 'name'],
+      [{ name: 'x', trigger, actions: [] }, 'actions'],
+      [{ name: 'x', trigger, actions: [{ type: 'send_email', templateId: '00000000-0000-4000-8000-000000000000' }] }, 'actions.0.templateId'],
+      [{ name: 'x', trigger, actions: [{ type: 'wait', days: 1 }, { type: 'send_sms', templateId: emailTemplate }] }, 'actions.1.templateId'],
+      [{ name: 'x', trigger, actions: [{ type: 'wait', minutes: 1, hours: 2 }] }, 'actions.0.seconds'],
+      [{ name: 'x', trigger, actions: [{ type: 'wait', days: 400 }] }, 'actions.0.days'],
+      [{ name: 'x', trigger, actions: [{ type: 'call', templateId: emailTemplate }] }, 'actions.0.type'],
+      [{ name: 'x', trigger: { ...trigger, offerIds: ['00000000-0000-4000-8000-000000000000'] }, actions: [{ type: 'wait', days: 1 }] }, 'trigger.offerIds.0'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await post(body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().error.field, res.body).toBe(field);
+    }
+    const listed = await t.api('GET', `/api/sites/${s.site.id}/workflows`);
+    expect(listed.json().workflows.map((w: { id: string }) => w.id)).toEqual([welcome]);
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/sites/{siteId}/workflows/{workflowId}/runs', '/api/sites/{siteId}/webhook-secret', '/hooks/{siteId}/access']) {
+      expect(Object.keys(openapi.paths)).toContain(path);
+    }
+  });
+
+  it("granting through the API runs the workflow once; its email's link logs the contact into the offer's section", async () => {
+    const created = await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'ann@flows.example', phone: '+14155550123', firstName: 'Ann' });
+    const ann = created.json().id;
+    const grant = await t.api('POST', `/api/sites/${s.site.id}/contacts/${ann}/access`, { offerId: s.coursesOffer.id });
+    expect(grant.statusCode, grant.body).toBeLessThan(300);
+
+    const run = await finishedRun(t, s.site.id, welcome, ann);
+    expect(run.trigger).toMatchObject({ source: 'api', offerId: s.coursesOffer.id });
+    expect(run.steps).toMatchObject([
+      { type: 'send_email', outcome: 'queued', delivery: { status: 'sent' } },
+      { type: 'send_sms', outcome: 'queued', delivery: { status: 'sent' } },
+    ]);
+
+    const outbox = await listOutbox(t.ctx.db, s.site.id, { contactId: ann });
+    const email = outbox.find((m) => m.channel === 'email')!;
+    const sms = outbox.find((m) => m.channel === 'sms')!;
+    expect(outbox).toHaveLength(2);
+    expect(email).toMatchObject({ recipient: 'ann@flows.example', subject: 'Welcome to Courses Pass' });
+    expect(email.text).toContain('Hi Ann, you now have Courses Pass.');
+    expect(sms.text).toMatch(/^Courses Pass is yours: http:\/\/flows\.localhost:3000\/courses\?token=\S+$/);
+
+    const { location, page } = await followMagicLink(t, magicLinkIn(email.text));
+    expect(location).toBe('/courses');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(s.course.title);
+
+    // Granting again, and the same event delivered twice, start nothing.
+    const again = await t.api('POST', `/api/sites/${s.site.id}/contacts/${ann}/access`, { offerId: s.coursesOffer.id });
+    expect(again.statusCode).toBeLessThan(300);
+    const event = t.events.find((e) => e.type === 'offer.access_granted' && (e.payload as { contactId: string }).contactId === ann)!;
+    await t.ctx.events.publish(event);
+    expect(await runsOf(t, s.site.id, welcome, ann)).toHaveLength(1);
+    expect(await listOutbox(t.ctx.db, s.site.id, { contactId: ann })).toHaveLength(2);
+  });
+
+  it('a signed webhook creates the contact and grants it (source webhook); the workflow runs once', async () => {
+    const body = { email: 'Nia@Buyer.example', firstName: 'Nia', phone: '+1 415 555 0199', offerId: s.coursesOffer.id };
+    const first = await signedHook(t, s.site.id, 'access', body, secret);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ contactCreated: true, granted: true });
+    const nia = first.json().contactId;
+    // The same delivery again (a retry within the window) changes nothing.
+    const retried = await signedHook(t, s.site.id, 'access', body, secret);
+    expect(retried.json()).toMatchObject({ contactId: nia, contactCreated: false, granted: false });
+
+    const contact = (await t.api('GET', `/api/sites/${s.site.id}/contacts/${nia}`)).json();
+    expect(contact).toMatchObject({ email: 'nia@buyer.example', phone: '+14155550199', firstName: 'Nia' });
+    const run = await finishedRun(t, s.site.id, welcome, nia);
+    expect(run.trigger.source).toBe('webhook');
+    expect(await runsOf(t, s.site.id, welcome, nia)).toHaveLength(1);
+
+    const email = (await listOutbox(t.ctx.db, s.site.id, { contactId: nia })).find((m) => m.channel === 'email')!;
+    expect(email).toMatchObject({ recipient: 'nia@buyer.example', subject: 'Welcome to Courses Pass' });
+    const { page } = await followMagicLink(t, magicLinkIn(email.text));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(s.course.title);
+  });
+
+  it('refuses a bad or stale webhook signature with nothing created', async () => {
+    const body = { email: 'mallory@flows.example', offerId: s.coursesOffer.id };
+    const payload = JSON.stringify(body);
+    const now = Math.floor(t.clock.now.getTime() / 1000);
+    const send = (headers: Record<string, string>, raw = payload, site = s.site.id) =>
+      t.app.inject({ method: 'POST', url: `/hooks/${site}/access`, headers: { 'content-type': 'application/json', ...headers }, payload: raw });
+    const signed = (timestamp: number, key = secret, raw = payload) => ({
+      'x-memberlink-timestamp': String(timestamp),
+      'x-memberlink-signature': signWebhook(key, timestamp, raw),
+    });
+    const other = await t.api('POST', '/api/sites', { title: 'No secret', subdomain: 'nosecret' });
+
+    const refusals = [
+      await send(signed(now, 'whsec_wrong')),
+      await send(signed(now), JSON.stringify({ ...body, email: 'eve@flows.example' })),
+      await send(signed(now - 301)),
+      await send(signed(now + 120)),
+      await send({ 'x-memberlink-timestamp': String(now) }),
+      await send({}),
+      await send({ ...signed(now), 'x-memberlink-signature': 'sha256=' + '0'.repeat(64) }),
+      await send(signed(now), payload, other.json().id),
+      await send(signed(now), payload, '00000000-0000-4000-8000-000000000000'),
+    ];
+    for (const res of refusals) {
+      expect(res.statusCode, res.body).toBe(401);
+      expect(res.json().error.code).toBe('invalid_signature');
+    }
+    expect(refusals[2].json().error.message).toContain('older than 5 minutes');
+    expect(refusals[3].json().error.message).toContain('in the future');
+
+    // Signed, but asking for an offer the site does not have: 400 naming it, still nothing created.
+    const unknownOffer = await signedHook(t, s.site.id, 'access', { ...body, offerId: '00000000-0000-4000-8000-000000000000' }, secret);
+    expect(unknownOffer.statusCode).toBe(400);
+    expect(unknownOffer.json().error.field).toBe('offerId');
+    const badEmail = await signedHook(t, s.site.id, 'access', { ...body, email: 'not-an-address' }, secret);
+    expect(badEmail.json().error.field).toBe('email');
+
+    const created = await t.ctx.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.siteId, s.site.id), eq(contacts.email, 'mallory@flows.example')));
+    expect(created).toHaveLength(0);
+    expect(await t.ctx.db.select().from(contacts).where(eq(contacts.email, 'eve@flows.example'))).toHaveLength(0);
+
+    // Rotating replaces the secret: the old one stops working.
+    const rotated = (await t.api('POST', `/api/sites/${s.site.id}/webhook-secret`)).json().secret;
+    expect((await signedHook(t, s.site.id, 'access', body, secret)).statusCode).toBe(401);
+    secret = rotated;
+  });
+
+  it("a disabled workflow doesn't run, and a workflow runs only for its offers", async () => {
+    const clubEmail = await createTemplate(t, s.site.id, 'email', { ...OFFER_WELCOME_EMAIL, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Welcome to the club' }] }] } });
+    const disabled = await createWorkflow(t, s.site.id, {
+      name: 'Club welcome',
+      enabled: false,
+      trigger: { type: 'offer_access_granted', offerIds: [s.communityOffer.id] },
+      actions: [{ type: 'send_email', templateId: clubEmail }],
+    });
+    const bea = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'bea@flows.example', firstName: 'Bea' })).json().id;
+    const grant = await t.api('POST', `/api/sites/${s.site.id}/contacts/${bea}/access`, { offerId: s.communityOffer.id });
+    expect(grant.statusCode).toBeLessThan(300);
+    // Runs start inside the grant's event delivery: had any started, they would be listed now.
+    expect(await runsOf(t, s.site.id, disabled, bea)).toHaveLength(0);
+    expect(await runsOf(t, s.site.id, welcome, bea)).toHaveLength(0);
+
+    // Enabled, it runs for the next grant of its offer.
+    const enabled = await t.api('PATCH', `/api/sites/${s.site.id}/workflows/${disabled}`, { enabled: true });
+    expect(enabled.json().enabled).toBe(true);
+    const cy = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'cy@flows.example', firstName: 'Cy' })).json().id;
+    await t.api('POST', `/api/sites/${s.site.id}/contacts/${cy}/access`, { offerId: s.communityOffer.id });
+    const run = await finishedRun(t, s.site.id, disabled, cy);
+    expect(run.steps[0].delivery!.status).toBe('sent');
+  });
+});
+
+describe.each(TEST_DRIVERS)('a Wait step on %s', (driver) => {
+  it('survives a process restart: the delayed job runs in the next process', async () => {
+    const storage = await durableDatabase(driver);
+    let t = await startTestApp(driver, ENV, { database: await storage.open() });
+    try {
+      const s = await createMemberSite(t, 'waits');
+      const template = await createTemplate(t, s.site.id, 'email', OFFER_WELCOME_EMAIL);
+      const workflow = await createWorkflow(t, s.site.id, {
+        name: 'Later',
+        trigger: { type: 'offer_access_granted', offerIds: [] },
+        actions: [{ type: 'wait', seconds: 2 }, { type: 'send_email', templateId: template }],
+      });
+      const dan = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'dan@waits.example', firstName: 'Dan' })).json().id;
+      await t.api('POST', `/api/sites/${s.site.id}/contacts/${dan}/access`, { offerId: s.coursesOffer.id });
+      const waiting = await eventually('the run to wait', async () => {
+        const [run] = await runsOf(t, s.site.id, workflow, dan);
+        return run?.status === 'waiting' && run;
+      });
+      expect(waiting.steps).toMatchObject([{ type: 'wait', outcome: 'waiting' }]);
+
+      // The process goes away mid-wait.
+      await t.close();
+      await t.ctx.database.close();
+      const database = await storage.open();
+      const [stored] = await database.db.select().from(workflowRuns).where(eq(workflowRuns.id, waiting.id));
+      expect(stored).toMatchObject({ status: 'waiting', currentStep: 1 });
+      expect(await listOutbox(database.db, s.site.id, { contactId: dan })).toHaveLength(0);
+
+      t = await startTestApp(driver, ENV, { database });
+      const run = await finishedRun(t, s.site.id, workflow, dan);
+      expect(run.steps).toMatchObject([
+        { type: 'wait', outcome: 'waiting' },
+        { type: 'send_email', outcome: 'queued', delivery: { status: 'sent' } },
+      ]);
+      const [email] = await listOutbox(t.ctx.db, s.site.id, { contactId: dan });
+      expect(email.subject).toBe('Welcome to Courses Pass');
+      const { page } = await followMagicLink(t, magicLinkIn(email.text));
+      expect(page.statusCode).toBe(200);
+    } finally {
+      await t.close().catch(() => {});
+      await t.ctx.database.close().catch(() => {});
+      await storage.destroy();
+    }
+  }, 90_000);
+});
