@@ -85,6 +85,32 @@ async function dumpPglite(database: Database): Promise<Buffer> {
   return Buffer.from(await blob.arrayBuffer());
 }
 
+/**
+ * A fresh, migrated PostgreSQL database (a clone of the template) for a server process the test
+ * starts itself (DATABASE_URL); `drop()` removes it, disconnecting whoever is still on it.
+ */
+export async function createScratchDatabase(prefix = 'memberlink_scratch'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await withAdminClient((admin) => createFromTemplate(admin, name));
+  return {
+    url: urlForDatabase(name),
+    drop: () => withAdminClient(async (admin) => void (await admin.query(`drop database if exists "${name}" with (force)`))),
+  };
+}
+
+async function createFromTemplate(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`create database "${name}" template "${templateName()}"`);
+      return;
+    } catch (error) {
+      // Concurrent clones of one template can collide briefly; a retry succeeds.
+      if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    }
+  }
+}
+
 /** A private, migrated database for one test file. */
 export async function cloneTestDatabase(driver: TestDriver): Promise<Database> {
   if (driver === 'pglite') {
@@ -92,18 +118,7 @@ export async function cloneTestDatabase(driver: TestDriver): Promise<Database> {
     return openDatabase({ driver: 'pglite', loadDataDir: new Blob([dump]) });
   }
   const name = `memberlink_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(async (admin) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.query(`create database "${name}" template "${templateName()}"`);
-        return;
-      } catch (error) {
-        // Concurrent clones of one template can collide briefly; a retry succeeds.
-        if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
-      }
-    }
-  });
+  await withAdminClient((admin) => createFromTemplate(admin, name));
   const database = await openDatabase({ driver: 'postgres', url: urlForDatabase(name), poolSize: 5 });
   return {
     ...database,
