@@ -1,14 +1,16 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { matchPath, useLocation } from './router/history';
 import { Link } from './router/Link';
-import { EmptyState } from './ui/States';
+import { EmptyState, Loading } from './ui/States';
 import { SiteDetailsPage } from './pages/site/SiteDetailsPage';
 import { OffersPage } from './pages/offers/OffersPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
 import { ContactPage } from './pages/contacts/ContactPage';
 import { TemplatesPage } from './pages/templates/TemplatesPage';
-import { TemplateEditorPage } from './pages/templates/TemplateEditorPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
+
+// The composer (Tiptap, ProseMirror) is most of the bundle: it loads when a template is opened.
+const TemplateEditorPage = lazy(() => import('./pages/templates/TemplateEditorPage').then((module) => ({ default: module.TemplateEditorPage })));
 
 type Params = Record<string, string>;
 const ROUTES: [string, (params: Params) => ReactNode][] = [
@@ -26,7 +28,7 @@ export function Routes() {
   const { pathname } = useLocation();
   for (const [pattern, render] of ROUTES) {
     const params = matchPath(pattern, pathname);
-    if (params) return <>{render(params)}</>;
+    if (params) return <Suspense fallback={<Loading label="Loading the editor…" />}>{render(params)}</Suspense>;
   }
   if (pathname === '/' || pathname === '/login') return null;
   return (

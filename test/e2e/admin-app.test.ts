@@ -4,7 +4,7 @@
  * in on the courses page, then the no-access and expired-link paths. The tests are one story in
  * order: later ones use the offer, contact and template the golden path created.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
@@ -20,8 +20,8 @@ let page: Page;
 const layout: LayoutProblem[] = [];
 const ids: { templateId?: string; mayaId?: string } = {};
 
-async function shoot(name: string): Promise<void> {
-  layout.push(...(await screenshotBothSizes(page, name)).map((problem) => ({ ...problem, problem: `${name}: ${problem.problem}` })));
+async function shoot(name: string, detail?: Locator): Promise<void> {
+  layout.push(...(await screenshotBothSizes(page, name, detail)).map((problem) => ({ ...problem, problem: `${name}: ${problem.problem}` })));
 }
 
 async function nav(label: string): Promise<void> {
@@ -190,7 +190,7 @@ describe('admin app in Chromium', () => {
     await waitForText(preview, /Hi Maya, your first lesson is waiting\./);
     const previewHref = await preview.getByRole('link', { name: 'Log in to your courses' }).getAttribute('href');
     expect(previewHref).toBe(`${server.memberOrigin}/courses?token=preview`);
-    await shoot('12-template-editor');
+    await shoot('12-template-editor', page.getByRole('region', { name: 'Preview' }));
 
     await page.getByRole('button', { name: 'Save template' }).click();
     await page.getByText('Saved · version 1').waitFor();
@@ -211,7 +211,7 @@ describe('admin app in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
     const email = page.frameLocator('iframe[title="Email to maya@example.com"]');
     await waitForText(email, 'Hi Maya, your first lesson is waiting.');
-    await shoot('14-outbox');
+    await shoot('14-outbox', page.locator('.email-frame'));
     const member = await openFromOutboxEmail('maya@example.com', 'Log in to your courses');
     await member.waitForURL(`${server.memberOrigin}/courses`);
     await member.getByRole('heading', { name: 'Courses' }).first().waitFor();
@@ -259,7 +259,9 @@ describe('admin app in Chromium', () => {
     await server.advanceClock();
 
     await nav('Outbox');
-    const before = await page.getByRole('list', { name: 'Delivered messages' }).getByRole('listitem').count();
+    const delivered = page.getByRole('list', { name: 'Delivered messages' });
+    await delivered.waitFor();
+    const before = await delivered.getByRole('listitem').count();
     const expired = await openFromOutboxEmail('maya@example.com', 'Log in to your courses');
     await expired.getByRole('heading', { name: 'This link has expired' }).waitFor();
     await expired.getByRole('button', { name: 'Send me a new link' }).click();
@@ -267,7 +269,7 @@ describe('admin app in Chromium', () => {
     await expired.close();
 
     await page.getByRole('button', { name: 'Refresh' }).click();
-    const items = page.getByRole('list', { name: 'Delivered messages' }).getByRole('listitem');
+    const items = delivered.getByRole('listitem');
     await items.nth(before).waitFor();
     expect(await items.count()).toBe(before + 1);
     await waitForText(items.first(), 'Your login link for Acme Academy');
@@ -276,6 +278,60 @@ describe('admin app in Chromium', () => {
     await fresh.waitForURL(`${server.memberOrigin}/courses`);
     await waitForText(fresh, 'Piano Basics');
     await fresh.close();
+  }, 60_000);
+
+  it('imports contacts from CSV and reports each rejected row by line and field', async () => {
+    await nav('Contacts');
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import contacts from CSV' });
+    await dialog.getByLabel('…or paste CSV').fill('email,first_name,last_name\nlena@example.com,Lena,Ortiz\nnot-an-email,Bad,Row\n');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = dialog.getByRole('status', { name: 'Import report' });
+    await waitForText(report, /2\s*rows:\s*1\s*created,\s*0\s*updated,\s*1\s*failed/);
+    const rejected = report.getByRole('row').filter({ hasText: 'email' }).last();
+    expect((await rejected.getByRole('cell').first().textContent())?.trim()).toBe('3');
+    await shoot('16-csv-import-report');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.getByLabel('Search contacts').fill('lena');
+    await page.getByRole('link', { name: 'Lena Ortiz' }).waitFor();
+  }, 60_000);
+
+  it('composes an SMS with a merge field and a magic link, sends it, and the Outbox shows it as a bubble with a working link', async () => {
+    await nav('Templates');
+    await page.getByRole('link', { name: 'New SMS' }).first().click();
+    await page.getByLabel('Template name').fill('Course reminder');
+    await page.getByRole('textbox', { name: 'SMS message' }).click();
+    await page.keyboard.type('Hi ');
+    await page.getByRole('button', { name: 'Insert field' }).click();
+    await page.getByRole('dialog', { name: 'Insert field' }).getByRole('button', { name: /^First name/ }).click();
+    await page.keyboard.type(', your courses: ');
+    await page.getByRole('button', { name: 'Magic link' }).click();
+    const magic = page.getByRole('dialog', { name: 'Magic link' });
+    await magic.getByLabel('Destination').selectOption({ label: 'Courses' });
+    await magic.getByRole('button', { name: 'Insert as URL' }).click();
+    await page.getByRole('combobox', { name: 'Preview for a contact' }).fill('Ada');
+    await page.getByRole('option', { name: /Ada Lovelace/ }).click();
+    await waitForText(page.getByRole('region', { name: 'Preview' }), `Hi Ada, your courses: ${server.memberOrigin}/courses?token=preview`);
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.getByText('Saved · version 1').waitFor();
+    await shoot('17-sms-template', page.getByRole('region', { name: 'Preview' }));
+
+    await page.getByLabel('Add recipients').fill('Ada');
+    await page.getByRole('button', { name: 'Add Ada Lovelace' }).click();
+    await page.getByRole('button', { name: 'Send…' }).click();
+    await page.getByRole('dialog', { name: 'Send “Course reminder”?' }).getByRole('button', { name: 'Send now' }).click();
+    await waitForText(page.getByLabel('Send progress'), '1 sent · 0 skipped · 0 failed');
+
+    await nav('Outbox');
+    await page.getByRole('button', { name: /\+14155550101/ }).first().click();
+    const bubble = page.locator('.sms-bubble');
+    await waitForText(bubble, 'Hi Ada, your courses:');
+    await shoot('18-outbox-sms');
+    await context.clearCookies({ domain: 'academy.localhost' });
+    const [member] = await Promise.all([context.waitForEvent('page'), bubble.getByRole('link').click()]);
+    await member.waitForURL(`${server.memberOrigin}/courses`);
+    await waitForText(member, 'Advanced Automations');
+    await member.close();
   }, 60_000);
 
   it('leaves no page scrolling sideways or with spilled text at 1280×800 and 390×844', () => {

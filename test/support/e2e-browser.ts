@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './e2e-server.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,7 +50,7 @@ async function layoutProblems(page: Page, viewport: string): Promise<LayoutProbl
     const found: string[] = [];
     const root = document.documentElement;
     if (root.scrollWidth > root.clientWidth + 1) found.push(`page is ${root.scrollWidth}px wide in a ${root.clientWidth}px window`);
-    for (const element of document.querySelectorAll<HTMLElement>('main button, main a.button, main .badge, main .field-label, main h1, main h2')) {
+    for (const element of document.querySelectorAll<HTMLElement>('nav a, main button, main a.button, main .badge, main .field-label, main h1, main h2')) {
       const box = element.getBoundingClientRect();
       if (box.width === 0) continue;
       if (box.right > root.clientWidth + 1) found.push(`${element.tagName.toLowerCase()} “${element.textContent?.trim().slice(0, 40)}” ends at ${Math.round(box.right)}px`);
@@ -66,8 +66,12 @@ async function layoutProblems(page: Page, viewport: string): Promise<LayoutProbl
 /**
  * A full-page screenshot at desktop and phone sizes, named `<name>-1280x800.png` and
  * `<name>-390x844.png`; returns the layout problems found at either size.
+ *
+ * Chromium does not paint sandboxed (cross-origin) frames that are outside the viewport, so a
+ * full-page shot shows them blank; `detail` (e.g. an email preview) is also shot scrolled into
+ * view, as `<name>-detail-<size>.png`.
  */
-export async function screenshotBothSizes(page: Page, name: string): Promise<LayoutProblem[]> {
+export async function screenshotBothSizes(page: Page, name: string, detail?: Locator): Promise<LayoutProblem[]> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const problems: LayoutProblem[] = [];
   for (const size of [DESKTOP, PHONE]) {
@@ -76,8 +80,15 @@ export async function screenshotBothSizes(page: Page, name: string): Promise<Lay
     // From the top, so the sticky header sits where a person sees it.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    // Email frames lay out on their own after a resize.
+    await page.waitForTimeout(250);
     problems.push(...(await layoutProblems(page, label)));
     await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true, timeout: 15_000 });
+    if (detail) {
+      await detail.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(250);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-detail-${label}.png`), timeout: 15_000 });
+    }
   }
   await page.setViewportSize(DESKTOP);
   return problems;

@@ -63,13 +63,21 @@ export function ContactLinksCard({ siteId, contactId, name, onRevoked }: Contact
                   return (
                     <tr key={link.jti}>
                       <td data-label="Destination">
-                        /{link.destination} <span className="muted small">· {link.channel}</span>
+                        <span>
+                          /{link.destination} <span className="muted small">· {link.channel}</span>
+                        </span>
                       </td>
-                      <td data-label="Sent">{formatDateTime(link.issuedAt)}</td>
-                      <td data-label="Expires">{formatDateTime(link.expiresAt)}</td>
+                      <td data-label="Sent">
+                        <span>{formatDateTime(link.issuedAt)}</span>
+                      </td>
+                      <td data-label="Expires">
+                        <span>{formatDateTime(link.expiresAt)}</span>
+                      </td>
                       <td data-label="Uses">
-                        {link.uses}
-                        {link.maxUses !== null && ` / ${link.maxUses}`}
+                        <span>
+                          {link.uses}
+                          {link.maxUses !== null && ` / ${link.maxUses}`}
+                        </span>
                       </td>
                       <td data-label="State">
                         <Badge tone={tone}>{label}</Badge>

@@ -23,10 +23,12 @@ export function ContactTable({ contacts, busy }: { contacts: Contact[]; busy: bo
                 {contactName(contact)}
               </Link>
             </td>
-            <td data-label="Email" className="break-all">
-              {contact.email ?? '—'}
+            <td data-label="Email">
+              <span className="break-all">{contact.email ?? '—'}</span>
             </td>
-            <td data-label="Phone">{contact.phone ?? '—'}</td>
+            <td data-label="Phone">
+              <span>{contact.phone ?? '—'}</span>
+            </td>
             <td data-label="Status">{contact.unsubscribed ? <Badge tone="warn">Unsubscribed</Badge> : <Badge tone="good">Subscribed</Badge>}</td>
           </tr>
         ))}

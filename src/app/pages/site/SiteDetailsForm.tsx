@@ -80,7 +80,7 @@ export function SiteDetailsForm({ site, onSaved }: { site: Site; onSaved: (site:
   const e = errors.fields;
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="site-details-heading">
-      <h2 id="site-details-heading">Site Details</h2>
+      <h2 id="site-details-heading">Shown to members</h2>
       <div className="grid-2">
         <TextField label="Site title" value={draft.title} onChange={edit('title', 'title')} error={e.title} required />
         <TextField
