@@ -29,6 +29,7 @@ import { registerStaffLogin, staffLoginRoutes } from './auth/staff-login.ts';
 import { workflowRoutes } from './workflows/workflow-routes.ts';
 import { startWorkflows } from './workflows/start-workflows.ts';
 import { webhookSecretRoutes } from './webhooks/webhook-routes.ts';
+import { conversationRoutes } from './conversations/conversation-routes.ts';
 import { hookGroups, hookRoutes } from './webhooks/hook-groups.ts';
 import { registerVerifiedHooks } from './webhooks/verified-hooks.ts';
 
@@ -49,6 +50,7 @@ export const apiRoutes: AnyRouteDef[] = [
   // Automations and conversations (server/workflows, server/conversations).
   ...workflowRoutes,
   ...webhookSecretRoutes,
+  ...conversationRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -1,0 +1,68 @@
+import { requireContact } from '../contacts/contact-service.ts';
+import { defineRoute, type AnyRouteDef } from '../http/route.ts';
+import { createMessage } from '../messages/message-service.ts';
+import { messagingOf } from '../messages/messaging.ts';
+import { siteIdParams } from '../sites/site-schemas.ts';
+import { listConversations } from './conversation-list.ts';
+import {
+  conversationsQuery,
+  conversationsResponse,
+  sendInThreadBody,
+  sendInThreadResponse,
+  threadParams,
+  threadQuery,
+  threadResponse,
+} from './conversation-schemas.ts';
+import { readThread } from './thread.ts';
+
+export const conversationRoutes: AnyRouteDef[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/sites/:siteId/conversations',
+    summary: 'Contacts with a thread, most recent activity first (cursor-paginated with `before`).',
+    tag: 'Conversations',
+    auth: 'site',
+    params: siteIdParams,
+    query: conversationsQuery,
+    response: conversationsResponse,
+    handler: async ({ ctx, site, query }) => listConversations(ctx.db, site.id, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/sites/:siteId/conversations/:contactId',
+    summary:
+      "A contact's thread, newest last: emails and SMS sent to them (by agents, workflows and bulk sends) as they received them, their replies, and system events (access granted or revoked, link redeemed, expired, resent). The latest page by default; `before` pages back, `after` fetches newer items.",
+    tag: 'Conversations',
+    auth: 'site',
+    params: threadParams,
+    query: threadQuery,
+    response: threadResponse,
+    handler: async ({ ctx, site, params, query }) => {
+      await requireContact(ctx.db, site.id, params.contactId);
+      return readThread(ctx.db, site.id, params.contactId, query);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/sites/:siteId/conversations/:contactId/messages',
+    summary:
+      'Send an email or SMS into the thread. Resolved and sent by the same pipeline as every send (the contact\'s own magic links minted at send time); answers 202 and appears in the thread as delivered.',
+    tag: 'Conversations',
+    auth: 'site',
+    params: threadParams,
+    body: sendInThreadBody,
+    response: sendInThreadResponse,
+    status: 202,
+    handler: async ({ ctx, site, params, body, principal }) => {
+      await requireContact(ctx.db, site.id, params.contactId);
+      const { message, batches } = await createMessage(
+        ctx,
+        site,
+        { channel: body.channel, document: body.document, recipients: { contactIds: [params.contactId] } },
+        principal,
+      );
+      await messagingOf(ctx).enqueue(Array.from({ length: batches }, (_, batch) => ({ messageId: message.id, batch })));
+      return { messageId: message.id, status: 'queued' };
+    },
+  }),
+];
