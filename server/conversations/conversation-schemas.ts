@@ -21,7 +21,7 @@ export const threadItemResponse = z.object({
     .string()
     .nullable()
     .describe('Events: offer.access_granted, offer.access_revoked, link.redeemed, link.expired, link.resent, link.no_access.'),
-  status: z.string().nullable().describe('Outbound: queued, sending, sent or failed.'),
+  status: z.string().nullable().describe('Outbound: queued, sending, sent, failed, or skipped (with the reason) for a message to this contact alone.'),
   reason: z.string().nullable(),
   sentBy: z.string().nullable().describe('Outbound: staff:<id>, api-key:<id>, workflow:<id>, operator, system. Inbound: the sender.'),
   messageId: z.uuid().nullable(),

@@ -1,9 +1,9 @@
 /**
  * Everything that belongs in a contact's thread, as one UNION ALL of rows of the same shape,
  * read where each domain records it (this folder owns only the inbound replies):
- * - outbound: the send pipeline's recipient rows (agents, workflows, bulk sends; skipped ones are
- *   left out — they never reached the contact) with what the outbox stored as sent; and outbox rows
- *   no send owns (system mail: login links, fresh links after expiry);
+ * - outbound: the send pipeline's recipient rows (agents, workflows, bulk sends) with what the outbox
+ *   stored as sent — a bulk send that skipped the contact is left out, a message to them alone shows
+ *   why it was skipped — and outbox rows no send owns (system mail: login links, fresh links);
  * - events: `domain_events` (access granted or revoked, a learner link redeemed) and link
  *   redemption records (an expired link, a fresh link resent, a link without access);
  * - inbound: replies by SMS or email.
@@ -28,7 +28,7 @@ export function threadSources(siteId: string, contactId?: string): SQL {
       from message_recipients mr
       join messages m on m.id = mr.message_id
       left join outbox_messages o on o.id::text = mr.delivery_id
-     where mr.site_id = ${siteId} and mr.status <> 'skipped' ${only(sql`mr.contact_id`)}
+     where mr.site_id = ${siteId} and (mr.status <> 'skipped' or m.total = 1) ${only(sql`mr.contact_id`)}
     union all
     select o.contact_id, 'outbound', 'o:' || o.id::text, o.created_at, o.channel, null, 'sent', null, 'system', null,
            o.subject, o.html, o.text, null

@@ -42,6 +42,7 @@ interface Item {
   kind: string;
   type: string | null;
   status: string | null;
+  reason: string | null;
   messageId: string | null;
   subject: string | null;
   text: string | null;
@@ -123,6 +124,18 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
       document: AGENT_EMAIL,
     });
     expect(missing.statusCode).toBe(404);
+    // A message the contact can't receive shows in their thread with the reason.
+    const sms = await t.api('POST', `/api/sites/${s.site.id}/conversations/${s.outsider.id}/messages`, {
+      channel: 'sms',
+      document: { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] } },
+    });
+    expect(sms.statusCode, sms.body).toBe(202);
+    const skipped = await eventually('the SMS to be settled', async () => {
+      const found = (await thread(s.outsider.id)).items.find((i) => i.messageId === sms.json().messageId);
+      return found?.status === 'skipped' && found;
+    });
+    expect(skipped).toMatchObject({ kind: 'outbound', channel: 'sms', reason: 'no phone number', text: null });
+
     const badCursor = await t.api('GET', `/api/sites/${s.site.id}/conversations/${s.learner.id}?before=nope`);
     expect(badCursor.statusCode).toBe(400);
     expect(badCursor.json().error.field).toBe('before');
