@@ -39,8 +39,12 @@ export async function runStep(ctx: AppContext, job: StepJob, queue: StepQueue): 
     nextStepAt: last ? null : nextStepAt,
   });
 
+  /** Ends the run here: the step could not (failed) or must not (cancelled) be done. */
+  const stop = (outcome: 'failed' | 'cancelled', reason: string) =>
+    completeStep(ctx.db, run, job.step, { entry: entry(outcome, { reason }), status: outcome, nextStep: job.step }, ctx.now());
+
   if (!workflow?.enabled) {
-    await finish(ctx, run, job.step, { entry: entry('cancelled', { reason: 'the workflow was disabled' }), status: 'cancelled', nextStep: job.step });
+    await stop('cancelled', 'the workflow was disabled');
     return;
   }
   if (action.type === 'wait') {
@@ -52,9 +56,13 @@ export async function runStep(ctx: AppContext, job: StepJob, queue: StepQueue): 
 
   const site = (await findSiteByRef(ctx.db, run.siteId))!;
   const template = await templateOf(ctx, site, action);
-  const problem = template ? await unsendableReason(site, template) : `template ${action.templateId} no longer exists`;
-  if (problem || !template) {
-    await finish(ctx, run, job.step, { entry: entry('failed', { reason: problem ?? undefined }), status: 'failed', nextStep: job.step });
+  if (!template) {
+    await stop('failed', `template ${action.templateId} no longer exists`);
+    return;
+  }
+  const problem = await unsendableReason(site, template);
+  if (problem) {
+    await stop('failed', problem);
     return;
   }
   const messageId = randomUUID();
@@ -100,7 +108,3 @@ async function advance(
   return true;
 }
 
-/** Ends the run at this step (failed or cancelled). */
-async function finish(ctx: AppContext, run: WorkflowRun, step: number, result: StepResult): Promise<void> {
-  await completeStep(ctx.db, run, step, result, ctx.now());
-}

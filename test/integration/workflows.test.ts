@@ -29,7 +29,7 @@ interface RunView {
   contactId: string;
   status: string;
   trigger: { source: string; offerId: string };
-  steps: Array<{ type: string; outcome: string; messageId?: string; delivery?: { status: string; reason: string | null } }>;
+  steps: Array<{ type: string; outcome: string; reason?: string; messageId?: string; delivery?: { status: string; reason: string | null } }>;
 }
 
 async function runsOf(t: TestApp, siteId: string, workflowId: string, contactId: string): Promise<RunView[]> {
@@ -238,6 +238,23 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
     await t.api('POST', `/api/sites/${s.site.id}/contacts/${cy}/access`, { offerId: s.communityOffer.id });
     const run = await finishedRun(t, s.site.id, disabled, cy);
     expect(run.steps[0].delivery!.status).toBe('sent');
+
+    // Disabled while a run waits: the run stops at its next step, sending nothing.
+    const patient = await createWorkflow(t, s.site.id, {
+      name: 'Reminder',
+      trigger: { type: 'offer_access_granted', offerIds: [s.communityOffer.id] },
+      actions: [{ type: 'wait', seconds: 3 }, { type: 'send_email', templateId: clubEmail }],
+    });
+    const dee = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'dee@flows.example', firstName: 'Dee' })).json().id;
+    await t.api('POST', `/api/sites/${s.site.id}/contacts/${dee}/access`, { offerId: s.communityOffer.id });
+    await eventually('the run to wait', async () => (await runsOf(t, s.site.id, patient, dee))[0]?.status === 'waiting');
+    await t.api('PATCH', `/api/sites/${s.site.id}/workflows/${patient}`, { enabled: false });
+    const cancelled = await eventually('the run to stop', async () => {
+      const [r] = await runsOf(t, s.site.id, patient, dee);
+      return r?.status === 'cancelled' && r;
+    });
+    expect(cancelled.steps).toMatchObject([{ type: 'wait' }, { type: 'send_email', outcome: 'cancelled', reason: 'the workflow was disabled' }]);
+    expect(cancelled.steps[1].messageId).toBeUndefined();
   });
 });
 
