@@ -1,6 +1,7 @@
 /** Where rendered emails go: real SMTP (SMTP_URL) or the embedded outbox. */
 import type { DbOrTx } from '../db/database.ts';
 import type { EmailEnvelope } from './email-envelope.ts';
+import type { StoredDelivery } from './outbox.ts';
 
 export interface EmailTransport {
   readonly kind: 'smtp' | 'outbox';
@@ -11,5 +12,10 @@ export interface EmailTransport {
   readonly storesInDatabase: boolean;
   /** Delivers one email; returns the delivery id. Throws DeliveryError. */
   send(email: EmailEnvelope, db: DbOrTx): Promise<string>;
+  /**
+   * Transports that store in the database: many emails in one write, under the delivery ids the
+   * caller chose, inside the caller's transaction (a bulk send records a whole chunk at once).
+   */
+  storeMany?(emails: Array<StoredDelivery<EmailEnvelope>>, db: DbOrTx): Promise<void>;
   close(): Promise<void>;
 }

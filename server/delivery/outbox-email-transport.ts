@@ -3,7 +3,7 @@
  * headers, via nodemailer's stream transport) and stored in the outbox instead.
  */
 import nodemailer from 'nodemailer';
-import { writeOutbox } from './outbox.ts';
+import { writeOutbox, writeOutboxMany, type NewOutboxMessage } from './outbox.ts';
 import { mailOptionsOf, type EmailEnvelope } from './email-envelope.ts';
 import type { EmailTransport } from './email-transport.ts';
 import type { DbOrTx } from '../db/database.ts';
@@ -15,22 +15,30 @@ export async function rawMimeOf(email: EmailEnvelope): Promise<string> {
   return (info.message as Buffer).toString('utf8');
 }
 
+async function outboxRowOf(email: EmailEnvelope): Promise<NewOutboxMessage> {
+  return {
+    siteId: email.siteId,
+    channel: 'email',
+    recipient: email.to,
+    contactId: email.contactId ?? null,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    raw: await rawMimeOf(email),
+  };
+}
+
 export function outboxEmailTransport(): EmailTransport {
   return {
     kind: 'outbox',
     storesInDatabase: true,
     async send(email: EmailEnvelope, db: DbOrTx) {
-      const row = await writeOutbox(db, {
-        siteId: email.siteId,
-        channel: 'email',
-        recipient: email.to,
-        contactId: email.contactId ?? null,
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        raw: await rawMimeOf(email),
-      });
-      return row.id;
+      return (await writeOutbox(db, await outboxRowOf(email))).id;
+    },
+    async storeMany(emails, db) {
+      const rows = [];
+      for (const { deliveryId, item } of emails) rows.push({ id: deliveryId, ...(await outboxRowOf(item)) });
+      await writeOutboxMany(db, rows);
     },
     async close() {},
   };

@@ -1,20 +1,24 @@
 /** The embedded SMS transport: the text is stored in the outbox. */
-import { writeOutbox } from './outbox.ts';
-import type { SmsTransport } from './sms-transport.ts';
+import { writeOutbox, writeOutboxMany, type NewOutboxMessage } from './outbox.ts';
+import type { SmsEnvelope, SmsTransport } from './sms-transport.ts';
+
+const outboxRowOf = (sms: SmsEnvelope): NewOutboxMessage => ({
+  siteId: sms.siteId,
+  channel: 'sms',
+  recipient: sms.to,
+  contactId: sms.contactId ?? null,
+  text: sms.body,
+});
 
 export function outboxSmsTransport(): SmsTransport {
   return {
     kind: 'outbox',
     storesInDatabase: true,
     async send(sms, db) {
-      const row = await writeOutbox(db, {
-        siteId: sms.siteId,
-        channel: 'sms',
-        recipient: sms.to,
-        contactId: sms.contactId ?? null,
-        text: sms.body,
-      });
-      return row.id;
+      return (await writeOutbox(db, outboxRowOf(sms))).id;
+    },
+    async storeMany(messages, db) {
+      await writeOutboxMany(db, messages.map(({ deliveryId, item }) => ({ id: deliveryId, ...outboxRowOf(item) })));
     },
   };
 }

@@ -9,9 +9,23 @@ import { outboxMessages } from '../db/schema.ts';
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
 export type NewOutboxMessage = Omit<typeof outboxMessages.$inferInsert, 'id' | 'createdAt'>;
 
+/** What a database-storing transport writes for one delivery, under the id the caller chose. */
+export interface StoredDelivery<T> {
+  deliveryId: string;
+  item: T;
+}
+
 export async function writeOutbox(db: DbOrTx, message: NewOutboxMessage): Promise<OutboxMessage> {
   const [row] = await db.insert(outboxMessages).values(message).returning();
   return row;
+}
+
+/**
+ * Many rows in one INSERT under ids the caller chose (so it can record them with the recipients
+ * in the same transaction without reading them back).
+ */
+export async function writeOutboxMany(db: DbOrTx, rows: Array<NewOutboxMessage & { id: string }>): Promise<void> {
+  if (rows.length > 0) await db.insert(outboxMessages).values(rows);
 }
 
 export async function listOutbox(

@@ -1,5 +1,6 @@
 /** Where rendered SMS go: a provider (Twilio) or the embedded outbox. */
 import type { DbOrTx } from '../db/database.ts';
+import type { StoredDelivery } from './outbox.ts';
 
 export interface SmsEnvelope {
   siteId: string;
@@ -15,4 +16,6 @@ export interface SmsTransport {
   readonly storesInDatabase: boolean;
   /** Delivers one SMS; returns the provider's id. Throws DeliveryError. */
   send(sms: SmsEnvelope, db: DbOrTx): Promise<string>;
+  /** See EmailTransport.storeMany. */
+  storeMany?(messages: Array<StoredDelivery<SmsEnvelope>>, db: DbOrTx): Promise<void>;
 }

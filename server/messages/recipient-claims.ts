@@ -56,6 +56,30 @@ export async function markSent(db: DbOrTx, claim: Claim, contactId: string, deli
   return updated.length === 1;
 }
 
+/**
+ * Marks many rows sent at once, each with its delivery id; returns the contacts whose claim still
+ * held (only their deliveries may be committed — the others were reclaimed by another process).
+ */
+export async function markSentMany(
+  db: DbOrTx,
+  claim: Claim,
+  deliveries: Array<{ contactId: string; deliveryId: string }>,
+  now: Date,
+): Promise<Set<string>> {
+  if (deliveries.length === 0) return new Set();
+  const byContact = new Map(deliveries.map((d) => [d.contactId, d.deliveryId]));
+  const deliveryId = sql.join(
+    [sql`case ${messageRecipients.contactId}`, ...deliveries.map((d) => sql`when ${d.contactId}::uuid then ${d.deliveryId}`), sql`end`],
+    sql` `,
+  );
+  const updated = await db
+    .update(messageRecipients)
+    .set({ status: 'sent', sentAt: now, deliveryId: sql`${deliveryId}`, reason: null })
+    .where(and(claimed(claim), inArray(messageRecipients.contactId, [...byContact.keys()])))
+    .returning({ contactId: messageRecipients.contactId });
+  return new Set(updated.map((row) => row.contactId));
+}
+
 export async function markFinal(db: DbOrTx, claim: Claim, contactIds: string[], status: 'failed' | 'skipped', reason: string): Promise<void> {
   if (contactIds.length === 0) return;
   await db

@@ -1,7 +1,8 @@
 /**
  * One queue job: claim the batch's unsent rows, skip (with a reason) those who can't receive it,
  * mint and render for the rest (compile and keys were done once), flush the link rows, deliver
- * with bounded concurrency and per-site pacing, and record each outcome.
+ * with per-site pacing, and record each outcome: to the outbox a chunk of recipients per
+ * transaction; to a network transport with bounded concurrency, one recipient at a time.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
@@ -15,11 +16,14 @@ import { MagicLinkMinter } from '../links/mint-magic-link.ts';
 import { mintRecipientLinks, recipientValueSource } from '../render/recipient-values.ts';
 import { renderMessage, type RenderedMessage } from '../render/render-message.ts';
 import { findSiteByRef } from '../sites/site-repository.ts';
-import { ClaimLostError, deliverRecipient } from './deliver-recipient.ts';
+import { ClaimLostError, deliverRecipient, deliverStored, storesInDatabase } from './deliver-recipient.ts';
 import { compiledMessage, findMessage, type Message } from './message-service.ts';
 import { batchLeftovers, claimBatch, markFinal, markRetry, type Claim, type ClaimedRecipient } from './recipient-claims.ts';
 import { skipReason } from './recipient-skip.ts';
 import { runConcurrently } from './run-concurrently.ts';
+
+/** Recipients written to a database-storing transport (the outbox) per transaction. */
+const STORED_CHUNK = 50;
 
 export interface BatchJob {
   messageId: string;
@@ -101,17 +105,34 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
   await minter.flush();
 
   const from = senderOf(ctx.config, site);
+  const failed = async (row: ClaimedRecipient, error: unknown) => {
+    if (error instanceof ClaimLostError) return;
+    const failure = error instanceof DeliveryError ? error : new DeliveryError((error as Error).message, true);
+    if (!failure.transient) await markFinal(ctx.db, claim, [row.contactId], 'failed', failure.message);
+    else if (row.attempts >= settings.maxAttempts) {
+      await markFinal(ctx.db, claim, [row.contactId], 'failed', `gave up after ${row.attempts} attempts: ${failure.message}`);
+    } else await markRetry(ctx.db, claim, row.contactId, failure.message);
+  };
+
+  if (storesInDatabase(ctx, message.channel)) {
+    for (let start = 0; start < outgoing.length; start += STORED_CHUNK) {
+      const chunk = outgoing.slice(start, start + STORED_CHUNK);
+      for (let i = 0; i < chunk.length; i++) await pacer.wait(site.id);
+      try {
+        await deliverStored(ctx, chunk.map(({ contact, rendered }) => ({ siteId: site.id, from, claim, contact, rendered })));
+      } catch (error) {
+        // Nothing of the chunk was written (one transaction): each row retries or gives up.
+        for (const { row } of chunk) await failed(row, error);
+      }
+    }
+    return;
+  }
   await runConcurrently(outgoing, settings.concurrency, async ({ row, contact, rendered }) => {
     await pacer.wait(site.id);
     try {
       await deliverRecipient(ctx, { siteId: site.id, from, claim, contact, rendered });
     } catch (error) {
-      if (error instanceof ClaimLostError) return;
-      const failure = error instanceof DeliveryError ? error : new DeliveryError((error as Error).message, true);
-      if (!failure.transient) await markFinal(ctx.db, claim, [contact.id], 'failed', failure.message);
-      else if (row.attempts >= settings.maxAttempts) {
-        await markFinal(ctx.db, claim, [contact.id], 'failed', `gave up after ${row.attempts} attempts: ${failure.message}`);
-      } else await markRetry(ctx.db, claim, contact.id, failure.message);
+      await failed(row, error);
     }
   });
 }
