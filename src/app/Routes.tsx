@@ -8,6 +8,8 @@ import { ContactsPage } from './pages/contacts/ContactsPage';
 import { ContactPage } from './pages/contacts/ContactPage';
 import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
+import { ActivityPage } from './pages/activity/ActivityPage';
+import { WorkflowsPage } from './pages/workflows/WorkflowsPage';
 
 // The composer (Tiptap, ProseMirror) is most of the bundle: it loads when a template is opened.
 const TemplateEditorPage = lazy(() => import('./pages/templates/TemplateEditorPage').then((module) => ({ default: module.TemplateEditorPage })));
@@ -21,7 +23,9 @@ const ROUTES: [string, (params: Params) => ReactNode][] = [
   ['/templates', () => <TemplatesPage />],
   ['/templates/new', () => <TemplateEditorPage key="new" templateId={null} />],
   ['/templates/:templateId', ({ templateId }) => <TemplateEditorPage key={templateId} templateId={templateId} />],
+  ['/workflows', () => <WorkflowsPage />],
   ['/outbox', () => <OutboxPage />],
+  ['/activity', () => <ActivityPage />],
 ];
 
 export function Routes() {

@@ -334,6 +334,45 @@ describe('admin app in Chromium', () => {
     await member.close();
   }, 60_000);
 
+  it('builds a workflow (Offer Access Granted → send the welcome email) that runs when an offer is granted', async () => {
+    await nav('Workflows');
+    await page.getByRole('button', { name: 'New workflow' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New workflow' });
+    await dialog.getByLabel('Workflow name').fill('Piano welcome');
+    await dialog.getByRole('checkbox', { name: 'Piano Club' }).check();
+    await dialog.getByLabel('Step 1: template').selectOption({ label: 'Welcome to Piano Club (email)' });
+    await shoot('19-workflow-dialog');
+    await dialog.getByRole('button', { name: 'Create workflow' }).click();
+    const card = page.getByRole('article', { name: /Piano welcome/ });
+    await waitForText(card, 'When a contact is granted “Piano Club”');
+    await waitForText(card, 'Send email “Welcome to Piano Club”');
+
+    const { contacts } = await api<{ contacts: { id: string }[] }>('GET', '/api/sites/academy/contacts?search=lena');
+    const [offer] = (await api<{ offers: { id: string; title: string }[] }>('GET', '/api/sites/academy/offers')).offers.filter((o) => o.title === 'Piano Club');
+    await api('POST', `/api/sites/academy/contacts/${contacts[0].id}/access`, { offerId: offer.id });
+    const { workflows } = await api<{ workflows: { id: string }[] }>('GET', '/api/sites/academy/workflows');
+    const deadline = Date.now() + 20_000;
+    while ((await api<{ runs: { status: string }[] }>('GET', `/api/sites/academy/workflows/${workflows[0].id}/runs`)).runs[0]?.status !== 'completed') {
+      if (Date.now() > deadline) throw new Error('the workflow run did not complete');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await card.getByRole('button', { name: 'Show run history' }).click();
+    await waitForText(card.getByRole('list', { name: 'Run history' }), 'completed');
+    await shoot('20-workflows');
+    await nav('Outbox');
+    await page.getByRole('button', { name: /lena@example\.com/ }).first().click();
+    await waitForText(page.frameLocator('iframe[title="Email to lena@example.com"]'), 'Hi Lena, your first lesson is waiting.');
+  }, 60_000);
+
+  it('shows link activity per day and the top failure reasons with their fixes', async () => {
+    await nav('Activity');
+    const failures = page.getByRole('list', { name: 'Top failure reasons' });
+    await waitForText(failures, 'Link expired');
+    await waitForText(failures, 'Contact holds no active offer');
+    await waitForText(page.getByRole('list', { name: 'Totals' }), /Logged in: \d+/);
+    await shoot('21-activity');
+  }, 30_000);
+
   it('leaves no page scrolling sideways or with spilled text at 1280×800 and 390×844', () => {
     expect(layout).toEqual([]);
   });

@@ -34,7 +34,7 @@ export async function buildAdminAppIfNeeded(): Promise<void> {
   if (appIsCurrent()) return;
   const { build } = await import('vite');
   const outDir = join(ROOT, 'dist', `.app-build-${process.pid}`);
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const old = join(ROOT, 'dist', `.app-old-${process.pid}`);
   if (existsSync(APP_DIR)) renameSync(APP_DIR, old);
   renameSync(outDir, APP_DIR);

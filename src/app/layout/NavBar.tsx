@@ -6,7 +6,9 @@ export const NAV_ITEMS = [
   { to: '/offers', label: 'Offers' },
   { to: '/contacts', label: 'Contacts' },
   { to: '/templates', label: 'Templates' },
+  { to: '/workflows', label: 'Workflows' },
   { to: '/outbox', label: 'Outbox' },
+  { to: '/activity', label: 'Activity' },
 ] as const;
 
 /** The main navigation; the current section is marked for assistive technology too. */
