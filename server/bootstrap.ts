@@ -13,12 +13,6 @@ export interface ContextOptions {
   onListenerError?: (error: unknown) => void;
 }
 
-function clockWithOffset(offsetSeconds: number): () => Date {
-  if (!offsetSeconds) return () => new Date();
-  console.warn(`CLOCK_OFFSET_SECONDS=${offsetSeconds}: this server's clock is shifted (testing only).`);
-  return () => new Date(Date.now() + offsetSeconds * 1000);
-}
-
 /** Opens the configured database, applies migrations and wires the process-wide services. */
 export async function createAppContext(config: MemberlinkConfig, options: ContextOptions = {}): Promise<AppContext> {
   const database =
@@ -35,6 +29,6 @@ export async function createAppContext(config: MemberlinkConfig, options: Contex
     events: new EventBus(options.onListenerError ?? ((error) => console.error('event listener failed', error))),
     masterKey,
     keyRing: KeyRing.fromDatabase(database.db, masterKey),
-    now: options.now ?? clockWithOffset(config.clockOffsetSeconds),
+    now: options.now ?? (() => new Date()),
   };
 }

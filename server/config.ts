@@ -25,11 +25,6 @@ const configSchema = z.object({
   RATE_LIMIT_REDEEM_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Login-link emails ("email me a link", "send me a new link") per address and per IP per hour. */
   RATE_LIMIT_LINK_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(5),
-  /**
-   * Shifts the server's clock by this many seconds. For end-to-end tests of expiry (a link minted
-   * now is expired for a server started a week ahead); a warning is printed whenever it is set.
-   */
-  CLOCK_OFFSET_SECONDS: z.coerce.number().int().default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the demo site on first start of an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
@@ -48,7 +43,6 @@ export interface MemberlinkConfig {
   trustProxy: boolean;
   rateLimits: { redeemPerMinute: number; linkEmailsPerHour: number };
   seedDemo: boolean;
-  clockOffsetSeconds: number;
   /** SMTP, SMS provider, sending concurrency and rates (server/delivery/delivery-config.ts). */
   delivery: DeliveryConfig;
 }
@@ -74,7 +68,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.TRUST_PROXY,
     rateLimits: { redeemPerMinute: c.RATE_LIMIT_REDEEM_PER_MINUTE, linkEmailsPerHour: c.RATE_LIMIT_LINK_EMAILS_PER_HOUR },
     seedDemo: c.SEED_DEMO,
-    clockOffsetSeconds: c.CLOCK_OFFSET_SECONDS,
     delivery: deliveryConfigFrom(c),
   };
 }
