@@ -23,6 +23,8 @@ export const deliveryEnvSchema = z.object({
   TWILIO_BASE_URL: z.string().url().default('https://api.twilio.com'),
   /** Deliveries in flight per process. */
   SEND_CONCURRENCY: positiveInt(8),
+  /** Batch jobs worked at once per process (one renders while another writes). */
+  SEND_WORKERS: positiveInt(2),
   /** Messages per second per site; 0 = unlimited. */
   SEND_RATE_PER_SITE: z.coerce.number().min(0).default(0),
   /** Recipients per queue job. */
@@ -43,6 +45,7 @@ export interface DeliveryConfig {
   dkim?: { domainName: string; keySelector: string; privateKey: string };
   twilio?: { accountSid: string; authToken: string; from: string; baseUrl: string };
   concurrency: number;
+  workers: number;
   ratePerSite: number;
   batchSize: number;
   maxAttempts: number;
@@ -70,6 +73,7 @@ export function deliveryConfigFrom(c: z.output<typeof deliveryEnvSchema>): Deliv
       ? { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN!, from: c.TWILIO_FROM!, baseUrl: c.TWILIO_BASE_URL }
       : undefined,
     concurrency: c.SEND_CONCURRENCY,
+    workers: c.SEND_WORKERS,
     ratePerSite: c.SEND_RATE_PER_SITE,
     batchSize: c.SEND_BATCH_SIZE,
     maxAttempts: c.SEND_MAX_ATTEMPTS,

@@ -70,7 +70,7 @@ export async function startMessaging(app: FastifyInstance, ctx: AppContext): Pro
       for (let i = 0; i < jobs.length; i += 500) {
         await boss.insert(jobs.slice(i, i + 500).map((data) => ({ name: BATCH_QUEUE, data, ...jobOptions, ...(startAfter && { startAfter }) })));
       }
-      if (!startAfter) boss.notifyWorker(workerId);
+      if (!startAfter) for (const id of workerIds) boss.notifyWorker(id);
     },
     async stop() {
       running.delete(ctx);
@@ -80,18 +80,23 @@ export async function startMessaging(app: FastifyInstance, ctx: AppContext): Pro
   };
 
   const pacer = new SitePacer(settings.ratePerSite);
-  const workerId: string = await boss.work<BatchJob>(
-    BATCH_QUEUE,
-    { batchSize: 1, pollingIntervalSeconds: settings.pollSeconds },
-    async ([job]) => {
-      const left = await sendBatch(ctx, job.data, pacer);
-      // More batches are likely waiting: look again at once instead of after the polling interval.
-      boss.notifyWorker(workerId);
-      // Rows claimed by a process that may have died: look again once its claim can have expired.
-      if (left.sending > 0) await messaging.enqueue([job.data], settings.claimTimeoutSeconds + 1);
-      if (left.queued > 0) throw new Error(`${left.queued} recipients failed transiently; the batch will be retried`);
-    },
-  );
+  // Several workers, so one batch renders while another writes (each takes one job at a time).
+  const workerIds: string[] = [];
+  for (let i = 0; i < settings.workers; i++) {
+    const workerId: string = await boss.work<BatchJob>(
+      BATCH_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: settings.pollSeconds },
+      async ([job]) => {
+        const left = await sendBatch(ctx, job.data, pacer);
+        // More batches are likely waiting: look again at once instead of after the polling interval.
+        boss.notifyWorker(workerId);
+        // Rows claimed by a process that may have died: look again once its claim can have expired.
+        if (left.sending > 0) await messaging.enqueue([job.data], settings.claimTimeoutSeconds + 1);
+        if (left.queued > 0) throw new Error(`${left.queued} recipients failed transiently; the batch will be retried`);
+      },
+    );
+    workerIds.push(workerId);
+  }
   running.set(ctx, messaging);
   app.addHook('onClose', () => messaging.stop());
 
