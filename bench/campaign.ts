@@ -1,0 +1,220 @@
+/**
+ * A bulk send end to end, on PGlite (on disk) and on PostgreSQL: CAMPAIGN_RECIPIENTS contacts
+ * (default 100,000) holding an offer get an email with their name and a magic link, through the
+ * real server in this process — the API creates the send, the pg-boss queue runs its batches,
+ * each recipient is rendered, minted, recorded (magic_links, message_recipients, domain_events)
+ * and delivered to the outbox. Reported per driver:
+ *   - recipients per second, and that rate against a baseline measured in the same run: writing
+ *     the same outbox rows (same sizes, 50 per INSERT and transaction) and nothing else;
+ *   - memory sampled every 50 ms: peak RSS and heap over the first 10,000 recipients and over the
+ *     whole send, and the heap after a full GC at 10,000 and at the end (it must not grow with
+ *     the count: the pipeline streams batches, it never loads the audience);
+ *   - a check that every recipient got exactly one outbox message and one link.
+ *
+ *   node --import tsx bench/campaign.ts                 (both drivers, about 8 minutes)
+ *   CAMPAIGN_RECIPIENTS=20000 CAMPAIGN_DRIVERS=pglite node --import tsx bench/campaign.ts
+ *
+ * Each driver runs in its own child process (with --expose-gc), so their memory is their own.
+ * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test
+ * (a scratch database is created next to it and dropped afterwards).
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { and, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+
+const RECIPIENTS = Number(process.env.CAMPAIGN_RECIPIENTS ?? 100_000);
+const EARLY = Math.min(10_000, Math.floor(RECIPIENTS / 10));
+const BASELINE_ROWS = Math.min(RECIPIENTS, 20_000);
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const driverArg = process.env.CAMPAIGN_DRIVER;
+
+if (!driverArg) {
+  // Parent: one child per driver, one after the other (they would compete for the cores).
+  const drivers = (process.env.CAMPAIGN_DRIVERS ?? 'pglite,postgres').split(',');
+  let failed = 0;
+  for (const driver of drivers) {
+    const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
+      stdio: 'inherit',
+      env: { ...process.env, CAMPAIGN_DRIVER: driver },
+      timeout: 15 * 60_000,
+    });
+    if (result.status !== 0) failed++;
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+const { loadConfig } = await import('../server/config.ts');
+const { createAppContext } = await import('../server/bootstrap.ts');
+const { buildApp } = await import('../server/app.ts');
+const { accessGrants, contacts, magicLinks, outboxMessages } = await import('../server/db/schema.ts');
+const { writeOutboxMany } = await import('../server/delivery/outbox.ts');
+const { messageCounts } = await import('../server/messages/message-progress.ts');
+
+const driver = driverArg as 'pglite' | 'postgres';
+const KEY = 'bench-bootstrap-key-0123456789abcdef';
+const dataDir = mkdtempSync(join(tmpdir(), 'memberlink-campaign-'));
+const scratchName = `memberlink_bench_${randomBytes(5).toString('hex')}`;
+const adminQuery = async (text: string) => {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+};
+let databaseUrl = '';
+if (driver === 'postgres') {
+  await adminQuery(`create database "${scratchName}"`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${scratchName}`;
+  databaseUrl = url.toString();
+}
+
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+try {
+  const config = loadConfig({
+    PUBLIC_URL: 'http://localhost:3000',
+    MEMBERLINK_API_KEY: KEY,
+    MEMBERLINK_MASTER_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    SEND_POLL_SECONDS: '0.5',
+  });
+  const ctx = await createAppContext(config);
+  const app = await buildApp(ctx);
+  await app.ready();
+  const api = async (method: 'GET' | 'POST', url: string, body?: unknown, contentType = 'application/json') => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${KEY}`, ...(body !== undefined && { 'content-type': contentType }) },
+      ...(body !== undefined && { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+
+  // Set-up (not measured): a site, an offer, the contacts by CSV import, the offer for all of them.
+  let started = performance.now();
+  const site = await api('POST', '/api/sites', { title: 'Bench Academy', subdomain: 'bench', supportEmail: 'help@bench.example', supportPhone: '+14155552671' });
+  const offer = await api('POST', `/api/sites/${site.id}/offers`, { title: 'Engines 101' });
+  for (let from = 0; from < RECIPIENTS; from += 50_000) {
+    const rows = Array.from({ length: Math.min(50_000, RECIPIENTS - from) }, (_, i) => `member${from + i}@example.com,Member${from + i},Tester`);
+    await api('POST', `/api/sites/${site.id}/contacts/import`, ['email,first_name,last_name', ...rows].join('\n'), 'text/csv');
+  }
+  // Granted in one statement (the grant API emits an event per grant; workflows are not under test here).
+  await ctx.db.insert(accessGrants).select(
+    ctx.db
+      .select({
+        id: sql<string>`gen_random_uuid()`.as('id'),
+        siteId: contacts.siteId,
+        contactId: contacts.id,
+        offerId: sql<string>`${offer.id}::uuid`.as('offer_id'),
+        source: sql<string>`'bench'`.as('source'),
+        grantedAt: sql<Date>`now()`.as('granted_at'),
+        revokedAt: sql<null>`null::timestamptz`.as('revoked_at'),
+      })
+      .from(contacts)
+      .where(eq(contacts.siteId, site.id)),
+  );
+  console.log(`\n${driver}: ${fmt(RECIPIENTS)} contacts imported and granted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const p = (...content: unknown[]) => ({ type: 'paragraph', content });
+  const text = (value: string) => ({ type: 'text', text: value });
+  const field = (key: string) => ({ type: 'mergeField', attrs: { key, fallback: null } });
+  const document = {
+    subject: 'New lessons for you, {{contact.first_name}}',
+    previewText: 'Pick up where you left off at {{site.title}}',
+    body: {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 1 }, content: [text('Hello '), field('contact.first_name')] },
+        p(text('Three new lessons are waiting for you at '), field('site.title'), text('. Your progress is saved.')),
+        { type: 'button', attrs: { href: '{{magic_link.courses}}', label: 'Continue learning' } },
+        p(text('Questions? Write to '), field('site.support_email'), text(' and quote '), field('contact.email'), text('.')),
+      ],
+    },
+  };
+
+  // The campaign, with memory sampled throughout.
+  gc();
+  const atStart = process.memoryUsage();
+  const peak = { rss: 0, heap: 0 };
+  let early: { rss: number; heap: number; heapAfterGc: number; seconds: number } | null = null;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heap = Math.max(peak.heap, m.heapUsed);
+  }, 50);
+  started = performance.now();
+  const message = await api('POST', `/api/sites/${site.id}/messages`, { document, channel: 'email', recipients: { offerId: offer.id } });
+  let counts = await messageCounts(ctx.db, message.id);
+  while (counts.queued + counts.sending > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    counts = await messageCounts(ctx.db, message.id);
+    if (!early && counts.sent >= EARLY) {
+      gc();
+      early = { ...peak, heapAfterGc: process.memoryUsage().heapUsed, seconds: (performance.now() - started) / 1000 };
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  gc();
+  const heapAfterGc = process.memoryUsage().heapUsed;
+
+  // Every recipient: exactly one outbox message and one magic link.
+  const [delivered] = await ctx.db
+    .select({ rows: sql<number>`count(*)::int`, contacts: sql<number>`count(distinct ${outboxMessages.contactId})::int` })
+    .from(outboxMessages)
+    .where(eq(outboxMessages.siteId, site.id));
+  const [links] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(magicLinks)
+    .where(and(eq(magicLinks.siteId, site.id), eq(magicLinks.messageId, message.id)));
+  const ok = counts.sent === RECIPIENTS && delivered.rows === RECIPIENTS && delivered.contacts === RECIPIENTS && links.n === RECIPIENTS;
+
+  // Baseline, same database: the same outbox rows (a delivered one, copied) written 50 per INSERT
+  // and transaction, as the pipeline writes them — with none of the rendering, minting or recording.
+  const [sample] = await ctx.db.select().from(outboxMessages).where(eq(outboxMessages.siteId, site.id)).limit(1);
+  const { id: _id, createdAt: _createdAt, ...row } = sample;
+  const baselineSite = await api('POST', '/api/sites', { title: 'Baseline', subdomain: 'baseline' });
+  let baselineStarted = performance.now();
+  for (let done = 0; done < BASELINE_ROWS; done += 50) {
+    const chunk = Array.from({ length: Math.min(50, BASELINE_ROWS - done) }, () => ({ ...row, id: randomUUID(), siteId: baselineSite.id }));
+    await ctx.db.transaction((tx) => writeOutboxMany(tx, chunk));
+  }
+  const baselineRate = BASELINE_ROWS / ((performance.now() - baselineStarted) / 1000);
+
+  const rate = RECIPIENTS / seconds;
+  console.log(`${driver}: ${fmt(RECIPIENTS)} recipients in ${seconds.toFixed(1)} s = ${fmt(rate)} recipients/s  (${counts.sent} sent, ${counts.failed} failed, ${counts.skipped} skipped)`);
+  console.log(`  baseline, the same outbox rows written 50 per transaction and nothing else: ${fmt(baselineRate)} rows/s (${fmt(BASELINE_ROWS)} rows)`);
+  console.log(`  the whole pipeline runs at ${((rate / baselineRate) * 100).toFixed(1)}% of the bare outbox write rate (${(baselineRate / rate).toFixed(1)}x slower)`);
+  console.log(`  memory at start of send: rss ${MB(atStart.rss)}, heap ${MB(atStart.heapUsed)}`);
+  if (early) {
+    console.log(`  first ${fmt(EARLY)} recipients (${early.seconds.toFixed(1)} s): peak rss ${MB(early.rss)}, peak heap ${MB(early.heap)}, heap after GC ${MB(early.heapAfterGc)}`);
+  }
+  console.log(`  all ${fmt(RECIPIENTS)} recipients:            peak rss ${MB(peak.rss)}, peak heap ${MB(peak.heap)}, heap after GC ${MB(heapAfterGc)}`);
+  if (early) {
+    console.log(
+      `  growth from ${fmt(EARLY)} to ${fmt(RECIPIENTS)} recipients: peak rss ${((peak.rss / early.rss - 1) * 100).toFixed(1)}%, heap after GC ${((heapAfterGc / early.heapAfterGc - 1) * 100).toFixed(1)}%`,
+    );
+  }
+  console.log(`  check: ${ok ? 'every recipient has exactly one outbox message and one magic link' : `FAILED (sent ${counts.sent}, outbox ${delivered.rows} rows for ${delivered.contacts} contacts, links ${links.n})`}`);
+
+  await app.close();
+  await ctx.database.close();
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+  if (driver === 'postgres') await adminQuery(`drop database if exists "${scratchName}" with (force)`);
+}
