@@ -10,6 +10,7 @@ import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
 import { ActivityPage } from './pages/activity/ActivityPage';
 import { WorkflowsPage } from './pages/workflows/WorkflowsPage';
+import { ConversationsPage } from './pages/conversations/ConversationsPage';
 
 // The composer (Tiptap, ProseMirror) is most of the bundle: it loads when a template is opened.
 const TemplateEditorPage = lazy(() => import('./pages/templates/TemplateEditorPage').then((module) => ({ default: module.TemplateEditorPage })));
@@ -24,6 +25,8 @@ const ROUTES: [string, (params: Params) => ReactNode][] = [
   ['/templates/new', () => <TemplateEditorPage key="new" templateId={null} />],
   ['/templates/:templateId', ({ templateId }) => <TemplateEditorPage key={templateId} templateId={templateId} />],
   ['/workflows', () => <WorkflowsPage />],
+  ['/conversations', () => <ConversationsPage contactId={null} />],
+  ['/conversations/:contactId', ({ contactId }) => <ConversationsPage contactId={contactId} />],
   ['/outbox', () => <OutboxPage />],
   ['/activity', () => <ActivityPage />],
 ];

@@ -31,9 +31,14 @@ async function nav(label: string): Promise<void> {
 
 /** Clicks a link inside an Outbox email and returns the member-site tab it opens. */
 async function openFromOutboxEmail(recipient: string, linkName: string): Promise<Page> {
+  return openFromEmailFrame(`Email to ${recipient}`, linkName);
+}
+
+/** Clicks a link inside the sandboxed email frame with this title and returns the member-site tab it opens. */
+async function openFromEmailFrame(frameTitle: string, linkName: string): Promise<Page> {
   // Member sessions from earlier steps must not make a broken link look like it worked.
   await context.clearCookies({ domain: 'academy.localhost' });
-  const frame = page.frameLocator(`iframe[title="Email to ${recipient}"]`);
+  const frame = page.frameLocator(`iframe[title="${frameTitle}"]`);
   const [popup] = await Promise.all([context.waitForEvent('page', { timeout: 15_000 }), frame.getByRole('link', { name: linkName }).first().click()]);
   await popup.waitForLoadState('domcontentloaded');
   return popup;
@@ -372,6 +377,58 @@ describe('admin app in Chromium', () => {
     await waitForText(page.getByRole('list', { name: 'Totals' }), /Logged in: \d+/);
     await shoot('21-activity');
   }, 30_000);
+
+  it('Conversations: finds a contact who holds an offer, sends an email with a magic-link button from the compact composer, sees it in the thread, and its button logs them in', async () => {
+    await nav('Conversations');
+    await page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: /Maya Lin/ }).waitFor();
+    await shoot('22-conversations');
+
+    // Search as you type finds any contact; Maya holds Piano Club since the golden path.
+    await page.getByLabel('Search contacts').fill('maya');
+    await page.getByRole('list', { name: 'Matching contacts' }).getByRole('link', { name: /Maya Lin/ }).click();
+    await page.waitForURL(`${server.origin}/conversations/${ids.mayaId}`);
+    const thread = page.getByRole('region', { name: 'Thread' });
+    await thread.getByRole('heading', { level: 2, name: 'Maya Lin' }).waitFor();
+    await thread.getByRole('list', { name: 'Active offers' }).getByText('Piano Club').waitFor();
+    const items = thread.getByRole('list', { name: 'Messages and events' });
+    await waitForText(items, 'Access granted: Piano Club');
+    await waitForText(items, 'Your piano lessons are ready');
+
+    // The compact composer: subject, a merge field and a magic-link button.
+    await thread.getByRole('textbox', { name: 'Subject' }).click();
+    await page.keyboard.type('Your next piano lesson');
+    await thread.getByRole('textbox', { name: 'Email body' }).click();
+    await page.keyboard.type('Hi ');
+    await thread.getByRole('button', { name: 'Insert field' }).click();
+    await page.getByRole('dialog', { name: 'Insert field' }).getByRole('button', { name: /^First name/ }).click();
+    await page.keyboard.type(', lesson two is up.');
+    await thread.getByRole('button', { name: 'Magic link' }).click();
+    const magic = page.getByRole('dialog', { name: 'Magic link' });
+    await magic.getByLabel('Destination').selectOption({ label: 'Courses' });
+    await magic.getByRole('button', { name: 'Insert as button' }).click();
+    await shoot('23-conversation-compose', thread.locator('.thread-composer'));
+    await thread.getByRole('button', { name: 'Send email' }).click();
+    await thread.getByRole('status').filter({ hasText: 'Sent to Maya Lin' }).waitFor();
+
+    // The thread refreshes on its own until the message is delivered.
+    const sent = items.getByRole('listitem', { name: 'Sent email' }).filter({ hasText: 'Your next piano lesson' });
+    await sent.getByRole('button', { name: 'View as received' }).waitFor({ timeout: 20_000 });
+    await waitForText(sent, 'Hi Maya, lesson two is up.');
+    await sent.getByRole('button', { name: 'View as received' }).click();
+    const frame = page.frameLocator('iframe[title="Email: Your next piano lesson"]');
+    await waitForText(frame, 'Hi Maya, lesson two is up.');
+    await shoot('24-conversation-thread', sent.locator('.email-frame'));
+
+    const member = await openFromEmailFrame('Email: Your next piano lesson', 'Log in to your courses');
+    await member.waitForURL(`${server.memberOrigin}/courses`);
+    await waitForText(member, 'Piano Basics');
+    expect(member.url()).not.toContain('token');
+    await member.close();
+
+    // The login shows up in the thread as a system event.
+    await page.reload();
+    await waitForText(page.getByRole('list', { name: 'Messages and events' }), 'Logged in with a magic link');
+  }, 90_000);
 
   it('leaves no page scrolling sideways or with spilled text at 1280×800 and 390×844', () => {
     expect(layout).toEqual([]);

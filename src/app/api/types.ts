@@ -253,3 +253,46 @@ export interface OutboxMessage {
   raw: string | null;
   createdAt: IsoDate;
 }
+
+export interface ConversationSummary {
+  contactId: string;
+  email: string | null;
+  phone: string | null;
+  firstName: string;
+  lastName: string;
+  lastActivityAt: IsoDate;
+}
+
+export interface ConversationPage {
+  conversations: ConversationSummary[];
+  /** Pass as `before` for the next page; null on the last. */
+  next: string | null;
+}
+
+export type ThreadItemKind = 'outbound' | 'inbound' | 'event';
+
+export interface ThreadItem {
+  id: string;
+  kind: ThreadItemKind;
+  at: IsoDate;
+  channel: Channel | null;
+  /** Events: offer.access_granted, offer.access_revoked, link.redeemed, link.expired, link.resent, link.no_access. */
+  type: string | null;
+  /** Outbound: queued, sending, sent, failed, skipped. */
+  status: string | null;
+  reason: string | null;
+  sentBy: string | null;
+  messageId: string | null;
+  subject: string | null;
+  /** As received: render only in a sandboxed frame. */
+  html: string | null;
+  text: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface ThreadPage {
+  contactId: string;
+  /** Oldest first. */
+  items: ThreadItem[];
+  page: { before: string | null; after: string | null };
+}

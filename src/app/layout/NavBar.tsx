@@ -5,6 +5,7 @@ export const NAV_ITEMS = [
   { to: '/site', label: 'Site details' },
   { to: '/offers', label: 'Offers' },
   { to: '/contacts', label: 'Contacts' },
+  { to: '/conversations', label: 'Conversations' },
   { to: '/templates', label: 'Templates' },
   { to: '/workflows', label: 'Workflows' },
   { to: '/outbox', label: 'Outbox' },
