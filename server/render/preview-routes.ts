@@ -13,15 +13,20 @@ import { channelField, contentField } from '../templates/template-schemas.ts';
 import { compiledTemplate, requireTemplate } from '../templates/template-service.ts';
 import { compileMessage, type CompiledMessage } from './compiled-message.ts';
 import { previewLinks } from './preview-links.ts';
-import { recipientValueSource } from './recipient-values.ts';
+import { recipientValueSource, type RecipientContext } from './recipient-values.ts';
 import { renderMessage, smsSegments } from './render-message.ts';
+import { sampleRecipient } from './sample-recipient.ts';
 
 const previewBody = z
   .object({
     document: contentField.optional(),
     templateId: z.uuid().optional(),
     channel: channelField.optional().describe('Required with `document`; defaults to the template\'s channel.'),
-    contactId: z.uuid(),
+    contactId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe('The contact to render for; null or absent renders with the catalog\'s sample values ("Use sample data").'),
     offerId: z.uuid().optional().describe('Fills {{offer.title}} as a workflow for this offer would.'),
   })
   .refine((b) => (b.document === undefined) !== (b.templateId === undefined), {
@@ -55,18 +60,20 @@ export const previewRoutes: AnyRouteDef[] = [
     method: 'POST',
     url: '/api/sites/:siteId/preview',
     summary:
-      'Render a document or template for one contact: subject, HTML and text (or SMS text with its segment count). Magic links carry token=preview, which logs no one in.',
+      'Render a document or template for one contact, or with sample values when no contact is given: subject, HTML and text (or SMS text with its segment count). Magic links carry token=preview, which logs no one in.',
     tag: 'Messages',
     auth: 'site',
     params: siteIdParams,
     body: previewBody,
     response: previewResponse,
     handler: async ({ ctx, site, body }) => {
-      const contact = await requireContact(ctx.db, site.id, body.contactId);
       const offer = body.offerId ? await requireOffer(ctx.db, site.id, body.offerId) : undefined;
+      const recipient: RecipientContext = body.contactId
+        ? { site, contact: await requireContact(ctx.db, site.id, body.contactId), offer }
+        : sampleRecipient(site, await siteCatalog(ctx.db, site.id, 'workflow'), offer);
       const compiled = await compiledFor(ctx, site, body);
       const links = previewLinks(ctx.config, site, compiled.linkKeys);
-      const rendered = renderMessage(compiled, recipientValueSource(ctx.config, { site, contact, offer }, links));
+      const rendered = renderMessage(compiled, recipientValueSource(ctx.config, recipient, links));
       if (rendered.channel === 'sms') {
         const { encoding, units, segments } = smsSegments(rendered.text);
         return { channel: 'sms', text: rendered.text, segments: { encoding, units, segments } };

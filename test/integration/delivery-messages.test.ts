@@ -86,6 +86,21 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     expect(missing.json().error.field).toBe('document');
   });
 
+  it('previews with the catalog\'s sample values when no contact is given ("Use sample data"), minting nothing', async () => {
+    const bySample = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'For {{contact.last_name}} <{{contact.email}}> on {{offer.title}}: {{magic_link.courses}}' }] }] };
+    const sms = await t.api('POST', `/api/sites/${s.siteId}/preview`, { document: { body: bySample }, channel: 'sms', contactId: null });
+    expect(sms.statusCode, sms.body).toBe(200);
+    expect(sms.json().text).toBe('For Lovelace <ada@example.com> on Engines 101: http://delivery.localhost:3000/courses?token=preview');
+    const email = await t.api('POST', `/api/sites/${s.siteId}/preview`, { document: WELCOME_EMAIL, channel: 'email' });
+    expect(email.statusCode, email.body).toBe(200);
+    expect(email.json().subject).toBe('Welcome, Ada!');
+    // The site's own values; a custom field without a sample falls back to the template's default.
+    expect(email.json().text).toContain('Your plan: none');
+    expect(email.json().html).toContain('href="http://delivery.localhost:3000/courses?token=preview"');
+    const minted = await t.ctx.db.select().from(magicLinks).where(eq(magicLinks.siteId, s.siteId));
+    expect(minted).toHaveLength(0);
+  });
+
   it('sends through the outbox, skipping with reasons: no email, unsubscribed, no active offer', async () => {
     const noEmail = await createContact(t, s.siteId, { phone: '+14155550102', firstName: 'Phone' }, s.offerId);
     const unsubscribed = await createContact(t, s.siteId, { email: 'gone@example.com', firstName: 'Gone' }, s.offerId);

@@ -10,7 +10,8 @@ export const createTemplate = (siteId: string, input: { name: string; channel: C
 export const updateTemplate = (siteId: string, templateId: string, input: { name: string; content: unknown }) =>
   apiRequest<Template>('PATCH', `${base(siteId)}/templates/${templateId}`, { body: input });
 
-export const previewMessage = (siteId: string, input: { document: unknown; channel: Channel; contactId: string }) =>
+/** `contactId` null renders with the catalog's sample values. */
+export const previewMessage = (siteId: string, input: { document: unknown; channel: Channel; contactId: string | null }) =>
   apiRequest<PreviewResult>('POST', `${base(siteId)}/preview`, { body: input });
 
 export const sendMessage = (siteId: string, input: { templateId: string; channel: Channel; recipients: Recipients }) =>

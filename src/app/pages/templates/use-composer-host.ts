@@ -16,8 +16,7 @@ export function useComposerHost(site: Site, channel: Channel, content: ContentIt
 
   const onPreview = useCallback(
     async (value: ComposerValue, contactId: string | null): Promise<Preview> => {
-      // The preview endpoint renders for a real contact; sample data has no server-side equivalent.
-      if (!contactId) throw new Error('Choose a contact above to see the message exactly as they will receive it.');
+      // No contact: the server fills the catalog's sample values.
       const result = await previewMessage(site.id, { document: value, channel, contactId });
       if (result.channel === 'sms') return { channel: 'sms', text: result.text, segments: countSmsSegments(result.text) };
       return { channel: 'email', subject: result.subject ?? '', html: result.html ?? '', text: result.text };
