@@ -11,7 +11,7 @@
  *     the count: the pipeline streams batches, it never loads the audience);
  *   - a check that every recipient got exactly one outbox message and one link.
  *
- *   node --import tsx bench/campaign.ts                 (both drivers, about 8 minutes)
+ *   node --import tsx bench/campaign.ts                 (both drivers, about 9 minutes on 2 cores)
  *   CAMPAIGN_RECIPIENTS=20000 CAMPAIGN_DRIVERS=pglite node --import tsx bench/campaign.ts
  *
  * Each driver runs in its own child process (with --expose-gc), so their memory is their own.
