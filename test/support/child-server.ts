@@ -10,6 +10,7 @@ export const ROOT = new URL('../..', import.meta.url).pathname;
 export const CHILD_API_KEY = 'child-server-bootstrap-key-0123456789';
 export const CHILD_MASTER_KEY = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8';
 
+/** A port nobody listens on right now, on loopback. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -38,9 +39,17 @@ function baseEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(SMTP_|SMS_|TWILIO_|SEND_|DATABASE_URL$)/.test(key)));
 }
 
-export async function startChildServer(options: { port: number; env: Record<string, string>; startTimeoutMs?: number }): Promise<ChildServer> {
+export interface ChildServerOptions {
+  port: number;
+  env: Record<string, string>;
+  /** Extra node flags before the entry point (e.g. an `--import` preload). */
+  nodeArgs?: string[];
+  startTimeoutMs?: number;
+}
+
+export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   const { port } = options;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...baseEnv(),

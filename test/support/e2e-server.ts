@@ -3,13 +3,13 @@
  * older than its sources, then `server/main.ts` runs as a child process on a temp DATA_DIR and a
  * free port, exactly as `npm start` runs it. Its printed "Admin login:" link is how tests sign in.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const ROOT = new URL('../..', import.meta.url).pathname;
+import { freePort, ROOT, startChildServer, type ChildServer } from './child-server.ts';
+
+export { freePort, ROOT };
 const APP_DIR = join(ROOT, 'dist/app');
 const APP_SOURCES = ['index.html', 'src/app', 'src/composer', 'src/template', 'vite.config.ts'];
 
@@ -41,17 +41,6 @@ export async function buildAdminAppIfNeeded(): Promise<void> {
   rmSync(old, { recursive: true, force: true });
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 export interface E2eServer {
   port: number;
   /** http://localhost:PORT */
@@ -72,39 +61,15 @@ export interface StartOptions {
   startTimeoutMs?: number;
 }
 
-function waitForOutput(child: ChildProcess, read: () => string, pattern: RegExp, timeoutMs: number, what: string): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const match = read().match(pattern);
-      if (match) {
-        cleanup();
-        resolve(match);
-      }
-    };
-    const onExit = (code: number | null) => {
-      cleanup();
-      reject(new Error(`the server exited (${code}) before ${what}:\n${read()}`));
-    };
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`no ${what} within ${timeoutMs} ms:\n${read()}`));
-    }, timeoutMs);
-    const cleanup = () => {
-      clearTimeout(timer);
-      child.stdout!.off('data', check);
-      child.stderr!.off('data', check);
-      child.off('exit', onExit);
-    };
-    child.stdout!.on('data', check);
-    child.stderr!.on('data', check);
-    child.once('exit', onExit);
-    check();
-  });
-}
-
-/** No SMTP or SMS provider from the caller's environment: messages must land in the embedded outbox. */
-function withoutDeliveryProviders(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(SMTP_|SMS_|TWILIO_)/.test(key)));
+/** Resolves with the first match of `pattern` in the output, polling; bounded by `timeoutMs`. */
+async function waitForOutput(read: () => string, pattern: RegExp, timeoutMs: number, what: string): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = read().match(pattern);
+    if (match) return match;
+    if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs} ms:\n${read()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 export async function startE2eServer(options: StartOptions = {}): Promise<E2eServer> {
@@ -112,52 +77,37 @@ export async function startE2eServer(options: StartOptions = {}): Promise<E2eSer
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'memberlink-e2e-'));
   const origin = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/support/e2e-clock.ts', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...withoutDeliveryProviders(process.env),
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: origin,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'true',
-      DATABASE_URL: '',
-      E2E_CLOCK_STEP_MS: String(options.clockStepMs ?? 0),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const read = () => output;
-
+  let server: ChildServer;
+  try {
+    server = await startChildServer({
+      port,
+      env: { DATA_DIR: dataDir, SEED_DEMO: 'true', E2E_CLOCK_STEP_MS: String(options.clockStepMs ?? 0) },
+      nodeArgs: ['--import', './test/support/e2e-clock.ts'],
+      startTimeoutMs: options.startTimeoutMs ?? 90_000,
+    });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await server.stop(10_000);
     rmSync(dataDir, { recursive: true, force: true });
   };
-
   try {
-    const [, adminLoginUrl] = await waitForOutput(child, read, /Admin login:\s+(\S+)/, options.startTimeoutMs ?? 90_000, 'admin login link');
+    const [, adminLoginUrl] = await waitForOutput(server.output, /Admin login:\s+(\S+)/, 10_000, 'admin login link');
     let jumps = 0;
     return {
       port,
       origin,
       memberOrigin: `http://academy.localhost:${port}`,
       adminLoginUrl,
-      output: read,
+      output: server.output,
       stop,
       advanceClock: async () => {
         jumps += 1;
-        const mark = output.length;
-        child.kill('SIGUSR2');
-        await waitForOutput(child, () => output.slice(mark), /e2e-clock: \+\d+/, 5_000, `clock jump ${jumps}`);
+        const mark = server.output().length;
+        server.child.kill('SIGUSR2');
+        await waitForOutput(() => server.output().slice(mark), /e2e-clock: \+\d+/, 5_000, `clock jump ${jumps}`);
       },
     };
   } catch (error) {
