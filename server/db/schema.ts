@@ -272,7 +272,7 @@ export const outboxMessages = pgTable(
     raw: text('raw'),
     createdAt: createdAt(),
   },
-  (t) => [index('outbox_site_idx').on(t.siteId, t.createdAt)],
+  (t) => [index('outbox_site_idx').on(t.siteId, t.createdAt), index('outbox_contact_idx').on(t.siteId, t.contactId, t.createdAt)],
 );
 
 /** Stored composer documents (email: subject, preview text, body; SMS: body); `version` grows on every edit. */
@@ -340,6 +340,8 @@ export const messageRecipients = pgTable(
     primaryKey({ columns: [t.messageId, t.contactId] }),
     index('message_recipients_batch_idx').on(t.messageId, t.batch),
     index('message_recipients_status_idx').on(t.messageId, t.status),
+    // A contact's conversation thread reads their deliveries across messages.
+    index('message_recipients_contact_idx').on(t.contactId),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "message_recipients_contact_idx" ON "message_recipients" USING btree ("contact_id");--> statement-breakpoint
+CREATE INDEX "outbox_contact_idx" ON "outbox_messages" USING btree ("site_id","contact_id","created_at");
