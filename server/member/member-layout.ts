@@ -14,7 +14,7 @@ input[type=email]{padding:10px 12px;border:1px solid #cbd5e1;border-radius:8px;f
 button,.button{display:inline-block;background:#4f46e5;color:#fff;border:0;border-radius:8px;padding:11px 18px;font-size:16px;font-weight:600;cursor:pointer;text-decoration:none;text-align:center}
 button.secondary{background:#e2e8f0;color:#1f2937}
 .support{margin-top:22px;padding-top:16px;border-top:1px solid #e2e8f0;color:#475569;font-size:14px}
-ul.items{list-style:none;padding:0;margin:0;display:grid;gap:12px}ul.items li{background:#f8fafc;border:1px solid #e2e8f0;border-radius:10px;padding:14px}
+ul.items{list-style:none;padding:0;margin:0 0 16px;display:grid;gap:12px}ul.items li{background:#f8fafc;border:1px solid #e2e8f0;border-radius:10px;padding:14px}
 .notice{background:#eef2ff;border-radius:8px;padding:12px 14px;margin-bottom:16px}
 footer{text-align:center;color:#94a3b8;font-size:13px;margin:24px 0}
 `;
