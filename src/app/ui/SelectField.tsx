@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { FieldFrame } from './FieldFrame';
 
 interface SelectFieldProps {
   label: string;
@@ -11,35 +12,13 @@ interface SelectFieldProps {
 }
 
 export function SelectField({ label, value, onChange, children, error, hint, disabled }: SelectFieldProps) {
-  const id = useId();
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select
-        id={id}
-        className="input"
-        value={value}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      >
-        {children}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : (
-        hint && (
-          <p className="field-hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )
+    <FieldFrame label={label} error={error} hint={hint}>
+      {(control) => (
+        <select {...control} className="input" value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)}>
+          {children}
+        </select>
       )}
-    </div>
+    </FieldFrame>
   );
 }
