@@ -5,6 +5,7 @@ import { useFieldErrors } from '../../hooks/use-field-errors';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
+import { DialogActions } from '../../ui/DialogActions';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phone'] as const;
 
@@ -56,14 +57,7 @@ export function ContactFormDialog({ siteId, contact, onClose, onSaved }: Contact
           </label>
         )}
         <FormError message={errors.general} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Saving…' : contact ? 'Save contact' : 'Create contact'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} busy={busy} label={contact ? 'Save contact' : 'Create contact'} />
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
 import { ContentChecklist } from './ContentChecklist';
 import { NewContentForm } from './NewContentForm';
+import { DialogActions } from '../../ui/DialogActions';
 
 const FIELDS = ['title', 'description', 'itemIds'] as const;
 
@@ -63,14 +64,7 @@ export function OfferDialog({ siteId, offer, content: initialContent, onClose, o
       </form>
       <NewContentForm siteId={siteId} onCreated={created} />
       <FormError message={errors.general} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" form="offer-form" className="button button--primary" disabled={busy}>
-          {busy ? 'Saving…' : offer ? 'Save offer' : 'Create offer'}
-        </button>
-      </div>
+      <DialogActions onCancel={onClose} busy={busy} form="offer-form" label={offer ? 'Save offer' : 'Create offer'} />
     </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
 import { ActionEditor } from './ActionEditor';
+import { DialogActions } from '../../ui/DialogActions';
 
 const FIELDS = ['name', 'trigger.offerIds', 'actions'] as const;
 
@@ -107,14 +108,7 @@ export function WorkflowDialog({ siteId, workflow, offers, templates, onClose, o
           Enabled (runs on every new grant)
         </label>
         <FormError message={errors.general} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Saving…' : workflow ? 'Save workflow' : 'Create workflow'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} busy={busy} label={workflow ? 'Save workflow' : 'Create workflow'} />
       </form>
     </Dialog>
   );
