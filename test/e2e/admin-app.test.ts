@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
-import { clipboardText, pathOf, waitForText } from '../support/e2e-page.ts';
+import { clipboardText, pathOf, waitForFocusIn, waitForText } from '../support/e2e-page.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
 const TEN_MINUTES = 10 * 60_000;
@@ -183,6 +183,7 @@ describe('admin app in Chromium', () => {
     await page.keyboard.type('Hi ');
     await page.getByRole('button', { name: 'Insert field' }).click();
     await page.getByRole('dialog', { name: 'Insert field' }).getByRole('button', { name: /^First name/ }).click();
+    await waitForFocusIn(page.getByRole('textbox', { name: 'Email body' }));
     await page.keyboard.type(', your first lesson is waiting.');
     await page.getByRole('button', { name: 'Magic link' }).click();
     const magic = page.getByRole('dialog', { name: 'Magic link' });
@@ -309,6 +310,7 @@ describe('admin app in Chromium', () => {
     await page.keyboard.type('Hi ');
     await page.getByRole('button', { name: 'Insert field' }).click();
     await page.getByRole('dialog', { name: 'Insert field' }).getByRole('button', { name: /^First name/ }).click();
+    await waitForFocusIn(page.getByRole('textbox', { name: 'SMS message' }));
     await page.keyboard.type(', your courses: ');
     await page.getByRole('button', { name: 'Magic link' }).click();
     const magic = page.getByRole('dialog', { name: 'Magic link' });
@@ -401,6 +403,7 @@ describe('admin app in Chromium', () => {
     await page.keyboard.type('Hi ');
     await thread.getByRole('button', { name: 'Insert field' }).click();
     await page.getByRole('dialog', { name: 'Insert field' }).getByRole('button', { name: /^First name/ }).click();
+    await waitForFocusIn(thread.getByRole('textbox', { name: 'Email body' }));
     await page.keyboard.type(', lesson two is up.');
     await thread.getByRole('button', { name: 'Magic link' }).click();
     const magic = page.getByRole('dialog', { name: 'Magic link' });
