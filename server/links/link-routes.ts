@@ -11,7 +11,7 @@ import { describeLink } from '../sites/site-magic-links.ts';
 import { siteItemIds } from '../offers/content-items.ts';
 import { isValidDestinationFor } from './destinations.ts';
 import { listSigningKeys, retireSigningKey, rotateSigningKey } from './signing-keys.ts';
-import { revokeSubjectLinks } from './link-state.ts';
+import { issuedLinkState, revokeSubjectLinks } from './link-state.ts';
 import { inspectLink } from './link-inspector.ts';
 import { linkActivity } from './link-activity.ts';
 
@@ -99,7 +99,7 @@ export const linkRoutes: AnyRouteDef[] = [
   defineRoute({
     method: 'POST',
     url: '/api/sites/:siteId/contacts/:contactId/links/revoke',
-    summary: 'Revoke every link issued to the contact so far (links sent later work).',
+    summary: 'Revoke every link issued to the contact so far and end their member sessions (links sent later work).',
     tag: 'Magic links',
     auth: 'site',
     params: contactParams,
@@ -107,7 +107,8 @@ export const linkRoutes: AnyRouteDef[] = [
     handler: async ({ ctx, site, params }) => {
       await requireContact(ctx.db, site.id, params.contactId);
       const now = ctx.now();
-      await revokeSubjectLinks(ctx.db, site.id, 'learner', params.contactId, now);
+      // The links and the sessions they opened end together.
+      await ctx.db.transaction((tx) => revokeSubjectLinks(tx, site.id, 'learner', params.contactId, now));
       return { revokedBefore: now };
     },
   }),
@@ -120,7 +121,8 @@ export const linkRoutes: AnyRouteDef[] = [
     params: contactParams,
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
     handler: async ({ ctx, site, params, query }) => {
-      await requireContact(ctx.db, site.id, params.contactId);
+      const contact = await requireContact(ctx.db, site.id, params.contactId);
+      const now = ctx.now();
       const [links, redemptions] = await Promise.all([
         ctx.db
           .select()
@@ -136,7 +138,7 @@ export const linkRoutes: AnyRouteDef[] = [
           .limit(query.limit),
       ]);
       return {
-        links: links.map(({ siteId: _s, kid: _k, ...link }) => link),
+        links: links.map(({ siteId: _s, kid: _k, ...link }) => ({ ...link, state: issuedLinkState(link, contact.linksValidAfter, now) })),
         redemptions,
       };
     },
