@@ -235,7 +235,11 @@ export const magicLinks = pgTable(
     sentBy: text('sent_by').notNull(),
     messageId: uuid('message_id'),
   },
-  (t) => [index('magic_links_subject_idx').on(t.siteId, t.subjectId, t.issuedAt)],
+  (t) => [
+    index('magic_links_subject_idx').on(t.siteId, t.subjectId, t.issuedAt),
+    // Per-message analytics join a message's links to their redemptions.
+    index('magic_links_message_idx').on(t.messageId),
+  ],
 );
 
 export const linkRedemptions = pgTable(

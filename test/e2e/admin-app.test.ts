@@ -377,6 +377,12 @@ describe('admin app in Chromium', () => {
     await waitForText(failures, 'Link expired');
     await waitForText(failures, 'Contact holds no active offer');
     await waitForText(page.getByRole('list', { name: 'Totals' }), /Logged in: \d+/);
+    // Per message: the golden path's welcome email brought Maya in through its courses button.
+    const messages = page.getByRole('region', { name: 'Messages' });
+    const welcome = messages.getByRole('row').filter({ hasText: 'Welcome to Piano Club' }).filter({ hasText: '/courses' }).first();
+    await welcome.waitFor();
+    expect(await welcome.getByRole('cell').nth(2).textContent()).toMatch(/^[1-9]\d* \(\d+%\)$/);
+    expect(await welcome.getByRole('cell').nth(3).textContent()).toMatch(/median · .* p90/);
     await shoot('21-activity');
   }, 30_000);
 
