@@ -15,6 +15,11 @@ export interface CustomValue {
   sample: string;
   /** `workflow`: only known when a workflow sends the message (e.g. the offer that triggered it). */
   context?: 'workflow';
+  /**
+   * `staff`: only a member of staff may receive it (a User Link signs its holder into the admin
+   * app). Messages go to members, so validation refuses it by name.
+   */
+  audience?: 'staff';
 }
 
 export interface CustomField {
@@ -72,6 +77,7 @@ export const DEFAULT_CATALOG: readonly CustomValue[] = [
     key: 'magic_link.user',
     label: 'Magic link: admin app',
     group: 'magic_link',
+    audience: 'staff',
     sample: 'https://academy.example.com/admin?token=…',
   },
 ];
