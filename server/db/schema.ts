@@ -309,6 +309,8 @@ export const messages = pgTable(
     audience: jsonb('audience').$type<Record<string, unknown>>().notNull(),
     /** The offer whose holders were chosen: fills {{offer.title}}. */
     offerId: uuid('offer_id'),
+    /** This send's learner-link lifetime and use limit; null fields take the site's (server/links/link-policy.ts). */
+    linkPolicy: jsonb('link_policy').$type<{ lifetimeSeconds?: number; maxUses?: number | null }>(),
     sentBy: text('sent_by').notNull(),
     total: integer('total').notNull().default(0),
     batches: integer('batches').notNull().default(0),
