@@ -29,6 +29,7 @@ import { startMessaging } from './messages/messaging.ts';
 import { linkRoutes } from './links/link-routes.ts';
 import { registerStaffLogin, staffLoginRoutes } from './auth/staff-login.ts';
 import { signInOptionRoutes } from './auth/sign-in-options.ts';
+import { fallbackSignInPage, sendStaffPage } from './auth/staff-pages.ts';
 import { workflowRoutes } from './workflows/workflow-routes.ts';
 import { startWorkflows } from './workflows/start-workflows.ts';
 import { webhookSecretRoutes } from './webhooks/webhook-routes.ts';
@@ -115,7 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   }, { prefix: MEMBER_PREFIX });
 
   registerStaffLogin(app, ctx, (reply) =>
-    existsSync(ADMIN_APP_DIR) ? reply.header('cache-control', 'no-cache').sendFile('index.html') : reply.type('text/html').send(FALLBACK_SIGN_IN),
+    existsSync(ADMIN_APP_DIR) ? reply.header('cache-control', 'no-cache').sendFile('index.html') : sendStaffPage(reply, 200, fallbackSignInPage()),
   );
   await registerAdminApp(app);
   // The send queue's worker runs in every server process; it stops when the app closes.
@@ -125,8 +126,6 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   return app;
 }
 
-/** Sign-in when the admin app has not been built (API-only deployments). */
-const FALLBACK_SIGN_IN = `<!doctype html><meta charset="utf-8"><title>Sign in · memberlink</title><body style="font:16px system-ui;margin:40px"><h1>Sign in</h1><p>Use the User Link emailed to you, or POST your email to /api/auth/login-link.</p></body>`;
 
 /** Serves the built admin single-page app; unknown non-API paths get its index.html. */
 async function registerAdminApp(app: FastifyInstance): Promise<void> {

@@ -25,7 +25,7 @@ export async function linkUsability(
   db: DbOrTx,
   claims: LinkClaims,
   _now: Date,
-): Promise<{ state: LinkUsability; maxUses: number | null }> {
+): Promise<{ state: LinkUsability; maxUses: number | null; uses: number }> {
   const [row] = await db
     .select({
       siteId: magicLinks.siteId,
@@ -52,30 +52,31 @@ export async function linkUsability(
     )
     .where(eq(magicLinks.jti, claims.jti))
     .limit(1);
-  if (!row) return { state: 'unknown', maxUses: null };
+  if (!row) return { state: 'unknown', maxUses: null, uses: 0 };
   if (
     row.siteId !== claims.iss ||
     row.kind !== claims.aud ||
     row.subjectId !== claims.sub ||
     row.destination !== claims.dest
   ) {
-    return { state: 'unknown', maxUses: null };
+    return { state: 'unknown', maxUses: null, uses: row.uses };
   }
   const subjectExists = row.kind === 'learner' ? row.contactId !== null : row.staffId !== null;
-  if (!subjectExists) return { state: 'unknown', maxUses: row.maxUses };
-  if (row.revokedAt) return { state: 'revoked', maxUses: row.maxUses };
+  if (!subjectExists) return { state: 'unknown', maxUses: row.maxUses, uses: row.uses };
+  if (row.revokedAt) return { state: 'revoked', maxUses: row.maxUses, uses: row.uses };
   const validAfter = row.kind === 'learner' ? row.contactValidAfter : row.staffValidAfter;
-  if (validAfter && row.issuedAt.getTime() <= validAfter.getTime()) return { state: 'revoked', maxUses: row.maxUses };
-  if (row.maxUses !== null && row.uses >= row.maxUses) return { state: 'used_up', maxUses: row.maxUses };
-  return { state: 'ok', maxUses: row.maxUses };
+  if (validAfter && row.issuedAt.getTime() <= validAfter.getTime()) return { state: 'revoked', maxUses: row.maxUses, uses: row.uses };
+  if (row.maxUses !== null && row.uses >= row.maxUses) return { state: 'used_up', maxUses: row.maxUses, uses: row.uses };
+  return { state: 'ok', maxUses: row.maxUses, uses: row.uses };
 }
 
 /**
  * Takes one use of a link atomically: true when a use was taken. Of concurrent redemptions of a
  * single-use link exactly one wins (the conditional UPDATE re-checks `uses` under the row lock).
+ * `atMost` narrows the row's own limit (User Links minted before they were single-use).
  * Call it only for the redemption that logs in (the POST confirmation), never for GET/HEAD.
  */
-export async function consumeLinkUse(db: DbOrTx, jti: string): Promise<boolean> {
+export async function consumeLinkUse(db: DbOrTx, jti: string, atMost?: number | null): Promise<boolean> {
   const rows = await db
     .update(magicLinks)
     .set({ uses: sql`${magicLinks.uses} + 1` })
@@ -84,6 +85,8 @@ export async function consumeLinkUse(db: DbOrTx, jti: string): Promise<boolean> 
         eq(magicLinks.jti, jti),
         isNull(magicLinks.revokedAt),
         or(isNull(magicLinks.maxUses), lt(magicLinks.uses, magicLinks.maxUses)),
+        // A stricter limit the audience applies (staff links: once), whatever the row recorded.
+        atMost === undefined || atMost === null ? undefined : lt(magicLinks.uses, atMost),
       ),
     )
     .returning({ uses: magicLinks.uses });

@@ -7,8 +7,8 @@ import { magicLinkTarget } from '../../src/template/index.ts';
 import type { MemberlinkConfig } from '../config.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { adminLoginUrl, memberSiteUrl } from '../sites/site-urls.ts';
+import { PREVIEW_TOKEN } from '../links/link-token.ts';
 
-export const PREVIEW_TOKEN = 'preview';
 
 export function previewLinks(config: MemberlinkConfig, site: Pick<Site, 'subdomain'>, keys: string[]): Map<string, { url: string }> {
   const links = new Map<string, { url: string }>();
