@@ -11,6 +11,7 @@ export const outboxRoutes: AnyRouteDef[] = [
       'What the embedded transport "sent" (no SMTP_URL / SMS provider configured): newest first, emails with their raw MIME, SMS with their text.',
     tag: 'Delivery',
     auth: 'site',
+    permission: 'outbox.read',
     params: siteIdParams,
     query: z.object({ contactId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }),
     response: z.object({

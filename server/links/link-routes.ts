@@ -31,6 +31,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: 'Signing keys (no secrets): the active one, those still verifying older links, and retired ones.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'site.read',
     params: siteIdParams,
     response: z.object({ keys: z.array(keyResponse) }),
     handler: async ({ ctx, site }) => ({ keys: (await listSigningKeys(ctx.db, site.id)).map(presentKey) }),
@@ -41,6 +42,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: 'Rotate the signing key: new links use a new key; links signed with the old one keep working until it is retired.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'keys.write',
     params: siteIdParams,
     response: keyResponse,
     status: 201,
@@ -56,6 +58,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: 'Retire a non-active signing key: every link it signed stops working.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'keys.write',
     params: siteIdParams.extend({ kid: z.string() }),
     response: keyResponse,
     handler: async ({ ctx, site, params }) => {
@@ -75,6 +78,7 @@ export const linkRoutes: AnyRouteDef[] = [
       'The "Generate Magic Link" button: the custom value to paste into a template for a destination, with its URL shape. No live token is ever returned.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'links.read',
     params: siteIdParams,
     body: z.strictObject({
       kind: z.enum(['learner', 'user']).default('learner'),
@@ -102,6 +106,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: 'Revoke every link issued to the contact so far (links sent later work).',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'links.revoke',
     params: contactParams,
     response: z.object({ revokedBefore: z.date() }),
     handler: async ({ ctx, site, params }) => {
@@ -117,6 +122,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: "The contact's magic links and redemption attempts, newest first.",
     tag: 'Magic links',
     auth: 'site',
+    permission: 'links.read',
     params: contactParams,
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
     handler: async ({ ctx, site, params, query }) => {
@@ -147,6 +153,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: 'Links sent, redeemed, expired and failed per day (UTC), and the top failure reasons with their fixes.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'links.read',
     params: siteIdParams,
     query: z.object({ days: z.coerce.number().int().min(1).max(90).default(14) }),
     response: z.object({
@@ -166,6 +173,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: 'Paste a link a member forwarded: whose it is, where it leads, its state, their access, and the one reason it would fail now with the fix.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'links.read',
     params: siteIdParams,
     query: z.object({ url: z.string().min(1, 'paste the whole link') }),
     handler: async ({ ctx, site, query }) => inspectLink(ctx, site, query.url),
