@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { apiKeys } from '../db/schema.ts';
 import { randomToken, sha256Hex } from '../crypto/secrets.ts';
@@ -34,4 +34,23 @@ export async function findApiKeySite(db: DbOrTx, key: string): Promise<{ keyId: 
     .where(and(eq(apiKeys.keyHash, sha256Hex(key)), isNull(apiKeys.revokedAt)))
     .limit(1);
   return row ?? null;
+}
+
+/** A site's live keys, without secrets (the prefix tells them apart). */
+export async function listApiKeys(db: DbOrTx, siteId: string) {
+  return db
+    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, role: apiKeys.role, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.siteId, siteId), isNull(apiKeys.revokedAt)))
+    .orderBy(desc(apiKeys.createdAt));
+}
+
+/** Revokes one of the site's keys at once; false when the site has no such live key. */
+export async function revokeApiKey(db: DbOrTx, siteId: string, keyId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.siteId, siteId), eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return rows.length === 1;
 }

@@ -51,3 +51,11 @@ export async function findSession(
 export async function closeSession(db: DbOrTx, token: string, now: Date): Promise<void> {
   await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, sha256Hex(token)));
 }
+
+/** Ends every open session of one subject (a removed staff member). */
+export async function closeSubjectSessions(db: DbOrTx, audience: SessionAudience, siteId: string, subjectId: string, now: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.siteId, siteId), eq(sessions.audience, audience), eq(sessions.subjectId, subjectId), isNull(sessions.revokedAt)));
+}

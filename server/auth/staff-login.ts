@@ -111,6 +111,18 @@ export async function mintUserLink(ctx: AppContext, site: Site, userId: string, 
   });
 }
 
+/** The staff sign-in email: a fresh User Link to the staff member's address (sign-in requests, invitations). */
+export async function emailUserLink(ctx: AppContext, site: Site, user: { id: string; email: string }, sentBy: string): Promise<void> {
+  const link = await mintUserLink(ctx, site, user.id, 'email', sentBy);
+  await sendEmailNow(ctx, {
+    siteId: site.id,
+    to: user.email,
+    subject: `Sign in to ${site.title} on memberlink`,
+    text: `Sign in to ${site.title}: ${link.url}\n\nThis link expires in ${Math.round(site.userLinkTtlSeconds / 60)} minutes.`,
+    html: `<p>Sign in to <strong>${escapeHtml(site.title)}</strong>:</p><p><a href="${escapeHtml(link.url)}">Sign in</a></p><p>This link expires in ${Math.round(site.userLinkTtlSeconds / 60)} minutes.</p>`,
+  });
+}
+
 /** One limiter per running app (tests run several apps in one process). */
 const loginLinkLimiters = new WeakMap<AppContext, RateLimiter>();
 function loginLinkLimiter(ctx: AppContext): RateLimiter {
@@ -141,16 +153,7 @@ export const staffLoginRoutes: AnyRouteDef[] = [
         .from(staffUsers)
         .innerJoin(sites, eq(sites.id, staffUsers.siteId))
         .where(eq(staffUsers.email, body.email));
-      for (const { user, site } of accounts) {
-        const link = await mintUserLink(ctx, site, user.id, 'email', 'staff:login');
-        await sendEmailNow(ctx, {
-          siteId: site.id,
-          to: user.email,
-          subject: `Sign in to ${site.title} on memberlink`,
-          text: `Sign in to ${site.title}: ${link.url}\n\nThis link expires in ${Math.round(site.userLinkTtlSeconds / 60)} minutes.`,
-          html: `<p>Sign in to <strong>${escapeHtml(site.title)}</strong>:</p><p><a href="${escapeHtml(link.url)}">Sign in</a></p><p>This link expires in ${Math.round(site.userLinkTtlSeconds / 60)} minutes.</p>`,
-        });
-      }
+      for (const { user, site } of accounts) await emailUserLink(ctx, site, user, 'staff:login');
       return { sent: true };
     },
   }),
