@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'keys.write': MANAGERS,
   'webhooks.write': MANAGERS,
   'apiKeys.manage': MANAGERS,
+  /** Member links shown live in the embedded outbox (the development inbox); masked everywhere else. */
+  'outbox.liveMemberLinks': MANAGERS,
   // Who works on the site: owners only.
   'staff.manage': OWNERS,
 } as const satisfies Record<string, readonly Role[]>;

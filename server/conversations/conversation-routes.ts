@@ -14,6 +14,19 @@ import {
   threadResponse,
 } from './conversation-schemas.ts';
 import { readThread } from './thread.ts';
+import { maskLinkTokens, maskOptional } from '../links/mask-link-tokens.ts';
+import { noLiveTokens } from '../links/token-visibility.ts';
+
+/** Threads are read by every role and never carry a live token, for anyone. */
+function withoutLiveTokens<T extends { subject: string | null; html: string | null; text: string | null; details: Record<string, unknown> | null }>(item: T): T {
+  return {
+    ...item,
+    subject: maskOptional(item.subject, noLiveTokens).text,
+    html: maskOptional(item.html, noLiveTokens).text,
+    text: maskOptional(item.text, noLiveTokens).text,
+    details: item.details && JSON.parse(maskLinkTokens(JSON.stringify(item.details), noLiveTokens).text),
+  };
+}
 
 export const conversationRoutes: AnyRouteDef[] = [
   defineRoute({
@@ -41,7 +54,8 @@ export const conversationRoutes: AnyRouteDef[] = [
     response: threadResponse,
     handler: async ({ ctx, site, params, query }) => {
       await requireContact(ctx.db, site.id, params.contactId);
-      return readThread(ctx.db, site.id, params.contactId, query);
+      const thread = await readThread(ctx.db, site.id, params.contactId, query);
+      return { ...thread, items: thread.items.map(withoutLiveTokens) };
     },
   }),
   defineRoute({

@@ -14,6 +14,8 @@ import { listSigningKeys, retireSigningKey, rotateSigningKey } from './signing-k
 import { revokeSubjectLinks } from './link-state.ts';
 import { inspectLink } from './link-inspector.ts';
 import { linkActivity } from './link-activity.ts';
+import { maskLinkTokens } from './mask-link-tokens.ts';
+import { noLiveTokens } from './token-visibility.ts';
 
 const keyResponse = z.object({
   kid: z.string(),
@@ -170,12 +172,13 @@ export const linkRoutes: AnyRouteDef[] = [
   defineRoute({
     method: 'GET',
     url: '/api/sites/:siteId/links/inspect',
-    summary: 'Paste a link a member forwarded: whose it is, where it leads, its state, their access, and the one reason it would fail now with the fix.',
+    summary: 'Paste a link a member forwarded: whose it is, where it leads (the link shown masked), its state and expiry, their access, and the one reason it would fail now with the fix.',
     tag: 'Magic links',
     auth: 'site',
     permission: 'links.read',
     params: siteIdParams,
     query: z.object({ url: z.string().min(1, 'paste the whole link') }),
-    handler: async ({ ctx, site, query }) => inspectLink(ctx, site, query.url),
+    // The answer names the link masked: the inspector never hands a live token back.
+    handler: async ({ ctx, site, query }) => ({ url: maskLinkTokens(query.url, noLiveTokens).text, ...(await inspectLink(ctx, site, query.url)) }),
   }),
 ];
