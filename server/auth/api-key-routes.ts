@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { notFound } from '../http/api-error.ts';
 import { siteIdParams } from '../sites/site-schemas.ts';
-import { ROLES } from './permissions.ts';
+import { roleField } from '../validation/fields.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 
-const roleField = z.enum(ROLES, { error: 'must be owner, admin or agent' });
 const keySummary = z.object({ id: z.uuid(), name: z.string(), prefix: z.string(), role: roleField, createdAt: z.date(), lastUsedAt: z.date().nullable() });
 
 export const apiKeyRoutes: AnyRouteDef[] = [

@@ -5,7 +5,7 @@ import { staffUsers } from '../db/schema.ts';
 import { secretsEqual } from '../crypto/secrets.ts';
 import { findApiKeySite } from './api-keys.ts';
 import { findSession, SESSION_COOKIE } from './sessions.ts';
-import { PERMISSIONS, roleMay, type Permission, type Role } from './permissions.ts';
+import { PERMISSIONS, permissionsOf, roleMay, type Permission, type Role } from './permissions.ts';
 
 /** Who is calling the admin API. A principal other than bootstrap is bound to one site and holds a role. */
 export type Principal =
@@ -20,7 +20,7 @@ export function principalMay(principal: Principal, permission: Permission): bool
 
 /** The permissions a principal holds (all of them for the bootstrap key). */
 export function principalPermissions(principal: Principal): Permission[] {
-  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => principalMay(principal, p));
+  return principal.kind === 'bootstrap' ? (Object.keys(PERMISSIONS) as Permission[]) : permissionsOf(principal.role);
 }
 
 export function principalCanUseSite(principal: Principal, siteId: string): boolean {

@@ -2,13 +2,12 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { siteIdParams } from '../sites/site-schemas.ts';
-import { emailField } from '../validation/fields.ts';
+import { emailField, roleField } from '../validation/fields.ts';
 import { ROLES } from '../auth/permissions.ts';
 import { principalPermissions } from '../auth/principal.ts';
 import { emailUserLink } from '../auth/staff-login.ts';
 import { addStaff, changeStaffRole, listStaff, presentStaff, removeStaff } from './staff-service.ts';
 
-const roleField = z.enum(ROLES, { error: 'must be owner, admin or agent' });
 const staffParams = siteIdParams.extend({ staffId: z.uuid('must be a staff member id') });
 const staffResponse = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: roleField, createdAt: z.date() });
 
