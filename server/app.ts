@@ -36,6 +36,8 @@ import { webhookSecretRoutes } from './webhooks/webhook-routes.ts';
 import { conversationRoutes } from './conversations/conversation-routes.ts';
 import { hookGroups, hookRoutes } from './webhooks/hook-groups.ts';
 import { registerVerifiedHooks } from './webhooks/verified-hooks.ts';
+import { staffRoutes } from './staff/staff-routes.ts';
+import { apiKeyRoutes } from './auth/api-key-routes.ts';
 
 export const ADMIN_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));
 
@@ -56,6 +58,9 @@ export const apiRoutes: AnyRouteDef[] = [
   ...workflowRoutes,
   ...webhookSecretRoutes,
   ...conversationRoutes,
+  // Who works on a site and with which role (server/staff, server/auth).
+  ...staffRoutes,
+  ...apiKeyRoutes,
 ];
 
 export interface BuildAppOptions {

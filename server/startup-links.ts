@@ -1,11 +1,12 @@
 import type { AppContext } from './context.ts';
 import type { Site } from './sites/site-repository.ts';
-import { demoOwner } from './seed/demo-site.ts';
+import { firstOwner } from './staff/staff-service.ts';
 import { mintUserLink } from './auth/staff-login.ts';
 
 /** The owner's admin login link (a User Link, short-lived), printed at start so a new user can sign in. */
 export async function printStartupLinks(ctx: AppContext, site: Site): Promise<string[]> {
-  const owner = await demoOwner(ctx, site.id);
+  // Always an owner's link, never another role's: the console is the operator's.
+  const owner = await firstOwner(ctx.db, site.id);
   if (!owner) return [];
   const link = await mintUserLink(ctx, site, owner.id, 'console', 'system:startup');
   const minutes = Math.round(site.userLinkTtlSeconds / 60);

@@ -5,12 +5,23 @@ import { staffUsers } from '../db/schema.ts';
 import { secretsEqual } from '../crypto/secrets.ts';
 import { findApiKeySite } from './api-keys.ts';
 import { findSession, SESSION_COOKIE } from './sessions.ts';
+import { PERMISSIONS, permissionsOf, roleMay, type Permission, type Role } from './permissions.ts';
 
-/** Who is calling the admin API. A principal other than bootstrap is bound to one site. */
+/** Who is calling the admin API. A principal other than bootstrap is bound to one site and holds a role. */
 export type Principal =
   | { kind: 'bootstrap' }
-  | { kind: 'api_key'; siteId: string; keyId: string }
-  | { kind: 'staff'; siteId: string; userId: string; role: 'owner' | 'admin' | 'agent' };
+  | { kind: 'api_key'; siteId: string; keyId: string; role: Role }
+  | { kind: 'staff'; siteId: string; userId: string; role: Role };
+
+/** The operator's bootstrap key may do everything on every site; everyone else what their role allows. */
+export function principalMay(principal: Principal, permission: Permission): boolean {
+  return principal.kind === 'bootstrap' || roleMay(principal.role, permission);
+}
+
+/** The permissions a principal holds (all of them for the bootstrap key). */
+export function principalPermissions(principal: Principal): Permission[] {
+  return principal.kind === 'bootstrap' ? (Object.keys(PERMISSIONS) as Permission[]) : permissionsOf(principal.role);
+}
 
 export function principalCanUseSite(principal: Principal, siteId: string): boolean {
   return principal.kind === 'bootstrap' || principal.siteId === siteId;

@@ -20,6 +20,7 @@ export const signInOptionRoutes: AnyRouteDef[] = [
     summary: 'How sign-in emails are delivered, and the CLI command that prints a User Link without email.',
     tag: 'Auth',
     auth: 'public',
+    permission: 'public',
     response: signInOptionsSchema,
     handler: async ({ ctx }) => ({
       emailDelivery: ctx.config.delivery.smtpUrl ? 'smtp' : 'outbox',

@@ -193,6 +193,7 @@ export const staffLoginRoutes: AnyRouteDef[] = [
     summary: 'Email a staff member their User Link. The same answer, at the same speed, whether or not the address is known.',
     tag: 'Auth',
     auth: 'public',
+    permission: 'public',
     body: z.strictObject({ email: emailField }),
     status: 202,
     response: z.object({ sent: z.literal(true) }),

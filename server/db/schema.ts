@@ -87,6 +87,8 @@ export const apiKeys = pgTable(
     prefix: text('prefix').notNull(),
     /** sha256 of the whole key; the key itself is shown once and never stored. */
     keyHash: text('key_hash').notNull(),
+    /** What the key may do (server/auth/permissions.ts); keys made before roles existed are owner keys. */
+    role: text('role', { enum: ['owner', 'admin', 'agent'] }).notNull().default('owner'),
     createdAt: createdAt(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),

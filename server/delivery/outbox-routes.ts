@@ -1,16 +1,38 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { siteIdParams } from '../sites/site-schemas.ts';
-import { listOutbox } from './outbox.ts';
+import { listOutbox, type OutboxMessage } from './outbox.ts';
+import type { Principal } from '../auth/principal.ts';
+import { maskOptional, type KeepToken } from '../links/mask-link-tokens.ts';
+import { outboxTokenVisibility } from '../links/token-visibility.ts';
+
+/**
+ * A message as this reader may see it: tokens they may not hold are masked. The raw MIME can carry
+ * a token split across quoted-printable lines or in base64, so it is left out whenever anything
+ * had to be masked.
+ */
+function presentOutboxMessage({ siteId: _siteId, ...message }: OutboxMessage, keep: KeepToken) {
+  const subject = maskOptional(message.subject, keep);
+  const html = maskOptional(message.html, keep);
+  const text = maskOptional(message.text, keep);
+  const masked = subject.masked + html.masked + text.masked;
+  return { ...message, subject: subject.text, html: html.text, text: text.text ?? '', raw: masked ? null : message.raw, masked };
+}
+
+const presentFor = (principal: Principal) => {
+  const keep = outboxTokenVisibility(principal);
+  return (message: OutboxMessage) => presentOutboxMessage(message, keep);
+};
 
 export const outboxRoutes: AnyRouteDef[] = [
   defineRoute({
     method: 'GET',
     url: '/api/sites/:siteId/outbox',
     summary:
-      'What the embedded transport "sent" (no SMTP_URL / SMS provider configured): newest first, emails with their raw MIME, SMS with their text.',
+      'What the embedded transport "sent" (no SMTP_URL / SMS provider configured): newest first, emails with their raw MIME, SMS with their text. Magic-link tokens the reader may not hold are masked (`?token=•••`): User Links for everyone but their owner, member links for agents.',
     tag: 'Delivery',
     auth: 'site',
+    permission: 'outbox.read',
     params: siteIdParams,
     query: z.object({ contactId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }),
     response: z.object({
@@ -23,13 +45,14 @@ export const outboxRoutes: AnyRouteDef[] = [
           subject: z.string().nullable(),
           html: z.string().nullable(),
           text: z.string(),
-          raw: z.string().nullable(),
+          raw: z.string().nullable().describe('null when a token in it had to be masked for this reader'),
+          masked: z.number().int().describe('how many magic-link tokens were masked for this reader'),
           createdAt: z.date(),
         }),
       ),
     }),
-    handler: async ({ ctx, site, query }) => ({
-      messages: (await listOutbox(ctx.db, site.id, query)).map(({ siteId: _siteId, ...message }) => message),
+    handler: async ({ ctx, site, query, principal }) => ({
+      messages: (await listOutbox(ctx.db, site.id, query)).map(presentFor(principal!)),
     }),
   }),
 ];

@@ -41,6 +41,7 @@ export const unsubscribeRoutes: AnyRouteDef[] = [
     summary: 'The unsubscribe page named in List-Unsubscribe: a button that unsubscribes (GET changes nothing).',
     tag: 'Delivery',
     auth: 'public',
+    permission: 'public',
     params,
     handler: async ({ ctx, params, reply }) => {
       const found = await resolve(ctx, params.token);
@@ -62,6 +63,7 @@ export const unsubscribeRoutes: AnyRouteDef[] = [
     summary: 'One-click unsubscribe (RFC 8058: body List-Unsubscribe=One-Click); idempotent.',
     tag: 'Delivery',
     auth: 'public',
+    permission: 'public',
     params,
     consumes: ['application/x-www-form-urlencoded'],
     handler: async ({ ctx, params, reply }) => {

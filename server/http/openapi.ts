@@ -1,9 +1,17 @@
 /** Builds /api/openapi.json from the same route definitions (and zod schemas) that validate requests. */
 import { z } from 'zod';
 import type { AnyRouteDef } from './route.ts';
+import { PERMISSIONS } from '../auth/permissions.ts';
+
+/** "Needs `offers.write` (owner, admin)." — the permission a route checks, from the one table. */
+function permissionNote(def: AnyRouteDef): string {
+  if (def.auth === 'public') return '';
+  const roles = PERMISSIONS[def.permission];
+  return ` Needs \`${def.permission}\` (${roles.length ? roles.join(', ') : 'the operator key only'}).`;
+}
 
 const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), permission: z.string().optional() }),
 });
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
@@ -41,6 +49,9 @@ export function buildOpenApiDocument(routes: AnyRouteDef[], serverUrl: string) {
     const status = String(def.status ?? 200);
     (paths[path] ??= {})[def.method.toLowerCase()] = {
       summary: def.summary,
+      description: def.summary + permissionNote(def),
+      'x-permission': def.permission,
+      'x-roles': PERMISSIONS[def.permission],
       tags: [def.tag],
       security: def.auth === 'public' ? [] : [{ bearer: [] }, { staffSession: [] }],
       parameters: [...pathParameters(def), ...queryParameters(def)],

@@ -5,7 +5,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { principalCanUseSite, resolvePrincipal, type Principal } from '../auth/principal.ts';
+import { principalCanUseSite, principalMay, resolvePrincipal, type Principal } from '../auth/principal.ts';
+import type { Permission } from '../auth/permissions.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { ApiError, notFound } from './api-error.ts';
 import { zodErrorBody } from './error-handler.ts';
@@ -28,6 +29,8 @@ export interface RouteDef<P extends Schema | undefined, Q extends Schema | undef
   summary: string;
   tag: string;
   auth: RouteAuth;
+  /** What the caller's role must allow (server/auth/permissions.ts); checked once the site is known. */
+  permission: Permission;
   params?: P;
   query?: Q;
   body?: B;
@@ -60,6 +63,12 @@ export const defineRoute = <P extends Schema | undefined, Q extends Schema | und
   def: RouteDef<P, Q, B>,
 ): RouteDef<P, Q, B> => def;
 
+function forbidden(permission: Permission): ApiError {
+  return new ApiError(403, 'forbidden', `Your role does not allow this (it needs the "${permission}" permission). Ask an owner of the site.`, undefined, {
+    permission,
+  });
+}
+
 function parseOrThrow(schema: Schema | undefined, value: unknown, location: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? (location === 'body' ? undefined : {}));
@@ -87,6 +96,7 @@ export function registerRoute(app: FastifyInstance, ctx: AppContext, def: AnyRou
         if (!found || !principalCanUseSite(principal!, found.id)) throw notFound('Site');
         site = found;
       }
+      if (principal && !principalMay(principal, def.permission)) throw forbidden(def.permission);
       const params = parseOrThrow(def.params, request.params, 'params');
       const query = parseOrThrow(def.query, request.query, 'query');
       const body = parseOrThrow(def.body, request.body, 'body');

@@ -15,6 +15,8 @@ import { issuedLinkState, revokeSubjectLinks } from './link-state.ts';
 import { messageAnalytics } from './message-analytics.ts';
 import { inspectLink } from './link-inspector.ts';
 import { linkActivity } from './link-activity.ts';
+import { maskLinkTokens } from './mask-link-tokens.ts';
+import { noLiveTokens } from './token-visibility.ts';
 
 const keyResponse = z.object({
   kid: z.string(),
@@ -48,6 +50,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: 'Signing keys (no secrets): the active one, those still verifying older links, and retired ones.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'site.read',
     params: siteIdParams,
     response: z.object({ keys: z.array(keyResponse) }),
     handler: async ({ ctx, site }) => ({ keys: (await listSigningKeys(ctx.db, site.id)).map(presentKey) }),
@@ -58,6 +61,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: 'Rotate the signing key: new links use a new key; links signed with the old one keep working until it is retired.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'keys.write',
     params: siteIdParams,
     response: keyResponse,
     status: 201,
@@ -73,6 +77,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: 'Retire a non-active signing key: every link it signed stops working.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'keys.write',
     params: siteIdParams.extend({ kid: z.string() }),
     response: keyResponse,
     handler: async ({ ctx, site, params }) => {
@@ -92,6 +97,7 @@ export const linkRoutes: AnyRouteDef[] = [
       'The "Generate Magic Link" button: the custom value to paste into a template for a destination, with its URL shape. No live token is ever returned.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'links.read',
     params: siteIdParams,
     body: z.strictObject({
       kind: z.enum(['learner', 'user']).default('learner'),
@@ -119,6 +125,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: 'Revoke every link issued to the contact so far and end their member sessions (links sent later work).',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'links.revoke',
     params: contactParams,
     response: z.object({ revokedBefore: z.date() }),
     handler: async ({ ctx, site, params }) => {
@@ -135,6 +142,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: "The contact's magic links and redemption attempts, newest first.",
     tag: 'Magic links',
     auth: 'site',
+    permission: 'links.read',
     params: contactParams,
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
     handler: async ({ ctx, site, params, query }) => {
@@ -166,6 +174,7 @@ export const linkRoutes: AnyRouteDef[] = [
     summary: 'Links sent, redeemed, expired and failed per day (UTC), and the top failure reasons with their fixes.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'links.read',
     params: siteIdParams,
     query: z.object({ days: z.coerce.number().int().min(1).max(90).default(14) }),
     response: z.object({
@@ -182,6 +191,7 @@ export const linkRoutes: AnyRouteDef[] = [
   defineRoute({
     method: 'GET',
     url: '/api/sites/:siteId/activity/messages',
+    permission: 'links.read',
     summary:
       'Per message, newest first: delivered, members who logged in, logins per link (destination), time from send to first login (median, p90 seconds) and refused logins by reason.',
     tag: 'Magic links',
@@ -194,11 +204,13 @@ export const linkRoutes: AnyRouteDef[] = [
   defineRoute({
     method: 'GET',
     url: '/api/sites/:siteId/links/inspect',
-    summary: 'Paste a link a member forwarded: whose it is, where it leads, its state, their access, and the one reason it would fail now with the fix.',
+    summary: 'Paste a link a member forwarded: whose it is, where it leads (the link shown masked), its state and expiry, their access, and the one reason it would fail now with the fix.',
     tag: 'Magic links',
     auth: 'site',
+    permission: 'links.read',
     params: siteIdParams,
     query: z.object({ url: z.string().min(1, 'paste the whole link') }),
-    handler: async ({ ctx, site, query }) => inspectLink(ctx, site, query.url),
+    // The answer names the link masked: the inspector never hands a live token back.
+    handler: async ({ ctx, site, query }) => ({ url: maskLinkTokens(query.url, noLiveTokens).text, ...(await inspectLink(ctx, site, query.url)) }),
   }),
 ];

@@ -30,6 +30,7 @@ export const messageRoutes: AnyRouteDef[] = [
       'Send a template or document to contacts, an offer\'s holders or everyone. Answers 202 at once; recipients are resolved and sent by the queue. Recipients without the address, unsubscribed, or without an active offer when it carries a learner link are skipped with a reason.',
     tag: 'Messages',
     auth: 'site',
+    permission: 'messages.send',
     params: siteIdParams,
     body: createMessageBody,
     response: messageResponse,
@@ -46,6 +47,7 @@ export const messageRoutes: AnyRouteDef[] = [
     summary: 'A send\'s progress (queued, sending, sent, failed, skipped) and its recipients\' outcomes, paginated.',
     tag: 'Messages',
     auth: 'site',
+    permission: 'messages.read',
     params: messageParams,
     query: messageQuery,
     response: messageDetailResponse,
@@ -63,6 +65,7 @@ export const messageRoutes: AnyRouteDef[] = [
     summary: 'Server-sent events: `progress` with { status, counts } whenever they change, then `done`.',
     tag: 'Messages',
     auth: 'site',
+    permission: 'messages.read',
     params: messageParams,
     response: z.string().describe('text/event-stream'),
     handler: async ({ ctx, site, params, raw, reply }) => {

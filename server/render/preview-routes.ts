@@ -63,6 +63,7 @@ export const previewRoutes: AnyRouteDef[] = [
       'Render a document or template for one contact, or with sample values when no contact is given: subject, HTML and text (or SMS text with its segment count). Magic links carry token=preview, which logs no one in.',
     tag: 'Messages',
     auth: 'site',
+    permission: 'preview',
     params: siteIdParams,
     body: previewBody,
     response: previewResponse,

@@ -1,6 +1,7 @@
 /** Field schemas shared by sites and contacts; each error names what is wrong and how to fix it. */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { ROLES } from '../auth/permissions.ts';
 
 export const emailField = z
   .string()
@@ -41,3 +42,6 @@ export const subdomainField = z
   .refine((s) => !RESERVED_SUBDOMAINS.has(s), 'is reserved; choose another name');
 
 export const uuidParam = z.uuid({ message: 'must be an id (UUID)' });
+
+/** A staff member's or API key's role, from the permissions table. */
+export const roleField = z.enum(ROLES, { error: 'must be owner, admin or agent' });

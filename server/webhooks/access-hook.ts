@@ -29,6 +29,7 @@ export const accessHookRoute = defineRoute({
     'Grant an offer from a payment or form system. Headers: X-Memberlink-Timestamp (unix seconds) and X-Memberlink-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" with the site\'s webhook secret> (POST /api/sites/:siteId/webhook-secret). Requests older than 5 minutes are refused. Creates the contact if new; granting an offer already held changes nothing.',
   tag: 'Webhooks',
   auth: 'public',
+  permission: 'public',
   params: siteIdParams,
   body: accessHookBody,
   response: z.object({ contactId: z.uuid(), contactCreated: z.boolean(), grantId: z.uuid(), granted: z.boolean().describe('false: the contact already held the offer') }),

@@ -11,6 +11,7 @@ export const webhookSecretRoutes: AnyRouteDef[] = [
       "Create or rotate the site's webhook secret and return it — the only time it is shown. The previous secret stops working at once. Sign requests to /hooks/:siteId/* with it.",
     tag: 'Webhooks',
     auth: 'site',
+    permission: 'webhooks.write',
     params: siteIdParams,
     status: 201,
     response: z.object({

@@ -3,6 +3,7 @@ import { Shell } from './layout/Shell';
 import { Routes } from './Routes';
 import { navigate, useLocation } from './router/history';
 import { SiteProvider } from './session/SiteContext';
+import { PermissionsProvider } from './session/Permissions';
 import { useSession } from './session/use-session';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { EmptyState, ErrorState, Loading } from './ui/States';
@@ -42,9 +43,11 @@ export function App() {
       }
       return (
         <SiteProvider sites={session.sites}>
-          <Shell onSignOut={signOut}>
-            <Routes />
-          </Shell>
+          <PermissionsProvider>
+            <Shell onSignOut={signOut}>
+              <Routes />
+            </Shell>
+          </PermissionsProvider>
         </SiteProvider>
       );
   }

@@ -11,6 +11,8 @@ import { OutboxPage } from './pages/outbox/OutboxPage';
 import { ActivityPage } from './pages/activity/ActivityPage';
 import { WorkflowsPage } from './pages/workflows/WorkflowsPage';
 import { ConversationsPage } from './pages/conversations/ConversationsPage';
+import { StaffPage } from './pages/staff/StaffPage';
+import { ApiKeysPage } from './pages/staff/ApiKeysPage';
 
 // The composer (Tiptap, ProseMirror) is most of the bundle: it loads when a template is opened.
 const TemplateEditorPage = lazy(() => import('./pages/templates/TemplateEditorPage').then((module) => ({ default: module.TemplateEditorPage })));
@@ -29,6 +31,8 @@ const ROUTES: [string, (params: Params) => ReactNode][] = [
   ['/conversations/:contactId', ({ contactId }) => <ConversationsPage contactId={contactId} />],
   ['/outbox', () => <OutboxPage />],
   ['/activity', () => <ActivityPage />],
+  ['/staff', () => <StaffPage />],
+  ['/api-keys', () => <ApiKeysPage />],
 ];
 
 export function Routes() {

@@ -298,3 +298,39 @@ export interface ThreadPage {
   items: ThreadItem[];
   page: { before: string | null; after: string | null };
 }
+
+export type StaffRole = 'owner' | 'admin' | 'agent';
+
+export interface Me {
+  kind: 'bootstrap' | 'api_key' | 'staff';
+  siteId: string | null;
+  staffId: string | null;
+  role: StaffRole | 'operator';
+  permissions: string[];
+}
+
+export interface StaffMember {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  createdAt: IsoDate;
+}
+
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  prefix: string;
+  role: StaffRole;
+  createdAt: IsoDate;
+  lastUsedAt: IsoDate | null;
+}
+
+export interface CreatedApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  role: StaffRole;
+  /** Shown once. */
+  key: string;
+}

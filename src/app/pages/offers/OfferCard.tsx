@@ -1,7 +1,8 @@
 import type { Offer } from '../../api/types';
 import { Badge } from '../../ui/Badge';
 
-export function OfferCard({ offer, onEdit }: { offer: Offer; onEdit: () => void }) {
+/** An offer and what it unlocks; Edit only for roles that may change offers (no onEdit otherwise). */
+export function OfferCard({ offer, onEdit }: { offer: Offer; onEdit?: () => void }) {
   const empty = offer.courses.length === 0 && offer.communities.length === 0 && !offer.includesAffiliates;
   return (
     <article className="card offer-card" aria-labelledby={`offer-${offer.id}`}>
@@ -9,9 +10,11 @@ export function OfferCard({ offer, onEdit }: { offer: Offer; onEdit: () => void 
         <h2 id={`offer-${offer.id}`} className="h3">
           {offer.title}
         </h2>
-        <button type="button" className="button button--small" onClick={onEdit} aria-label={`Edit ${offer.title}`}>
-          Edit
-        </button>
+        {onEdit && (
+          <button type="button" className="button button--small" onClick={onEdit} aria-label={`Edit ${offer.title}`}>
+            Edit
+          </button>
+        )}
       </div>
       {offer.description && <p className="muted">{offer.description}</p>}
       <ul className="chips" aria-label="Unlocks">

@@ -3,6 +3,7 @@ import { listContent, listOffers } from '../../api/offers';
 import type { ContentItem, Offer } from '../../api/types';
 import { useResource } from '../../hooks/use-resource';
 import { useSite } from '../../session/SiteContext';
+import { usePermissions } from '../../session/Permissions';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { OfferCard } from './OfferCard';
@@ -16,6 +17,7 @@ export function OffersPage() {
     return { offers, content };
   }, [site.id]);
   const [editing, setEditing] = useState<Offer | 'new' | null>(null);
+  const mayEdit = usePermissions().can('offers.write');
 
   const saved = (offer: Offer, content: ContentItem[]) => {
     const offers = data.state.data?.offers ?? [];
@@ -31,9 +33,11 @@ export function OffersPage() {
         title="Offers"
         description="What a contact can buy or be given. Holding an offer is what lets a magic link log them in."
         actions={
-          <button type="button" className="button button--primary" onClick={() => setEditing('new')} disabled={!state.data}>
-            New offer
-          </button>
+          mayEdit && (
+            <button type="button" className="button button--primary" onClick={() => setEditing('new')} disabled={!state.data}>
+              New offer
+            </button>
+          )
         }
       />
       {state.status === 'error' && <ErrorState message={state.error} onRetry={data.reload} />}
@@ -43,9 +47,11 @@ export function OffersPage() {
           <EmptyState
             title="No offers yet"
             action={
-              <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
-                Create your first offer
-              </button>
+              mayEdit && (
+                <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+                  Create your first offer
+                </button>
+              )
             }
           >
             Create an offer with the courses and communities it unlocks, then grant it to contacts.
@@ -54,7 +60,7 @@ export function OffersPage() {
           <ul className="card-list" aria-label="Offers">
             {state.data.offers.map((offer) => (
               <li key={offer.id}>
-                <OfferCard offer={offer} onEdit={() => setEditing(offer)} />
+                <OfferCard offer={offer} onEdit={mayEdit ? () => setEditing(offer) : undefined} />
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { useFieldErrors } from '../../hooks/use-field-errors';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
 import { formatDuration } from '../../ui/format';
+import { usePermissions } from '../../session/Permissions';
 
 const FIELDS = [
   'title',
@@ -42,6 +43,7 @@ const seconds = (minutes: string) => Math.round(Number(minutes) * 60);
 export function SiteDetailsForm({ site, onSaved }: { site: Site; onSaved: (site: Site) => void }) {
   const [draft, setDraft] = useState(() => draftOf(site));
   const [busy, setBusy] = useState(false);
+  const mayEdit = usePermissions().can('site.write');
   const [saved, setSaved] = useState(false);
   const { errors, capture, clear, clearField } = useFieldErrors(FIELDS);
 
@@ -147,9 +149,13 @@ export function SiteDetailsForm({ site, onSaved }: { site: Site; onSaved: (site:
             Saved ✓
           </span>
         )}
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save Site Details'}
-        </button>
+        {mayEdit ? (
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save Site Details'}
+          </button>
+        ) : (
+          <span className="field-hint">Only admins and owners change Site Details.</span>
+        )}
       </div>
     </form>
   );

@@ -10,8 +10,9 @@ interface WorkflowCardProps {
   workflow: Workflow;
   offers: Offer[];
   templates: Template[];
-  onEdit: () => void;
-  onToggle: () => void;
+  /** Absent for roles that may not change workflows: the card is read-only. */
+  onEdit?: () => void;
+  onToggle?: () => void;
 }
 
 export function WorkflowCard({ siteId, workflow, offers, templates, onEdit, onToggle }: WorkflowCardProps) {
@@ -23,14 +24,16 @@ export function WorkflowCard({ siteId, workflow, offers, templates, onEdit, onTo
         <h2 id={`workflow-${workflow.id}`} className="h3">
           {workflow.name} {workflow.enabled ? <Badge tone="good">On</Badge> : <Badge>Off</Badge>}
         </h2>
-        <div className="page-actions">
-          <button type="button" className="button button--small" onClick={onToggle} aria-label={`${workflow.enabled ? 'Disable' : 'Enable'} ${workflow.name}`}>
-            {workflow.enabled ? 'Disable' : 'Enable'}
-          </button>
-          <button type="button" className="button button--small" onClick={onEdit} aria-label={`Edit ${workflow.name}`}>
-            Edit
-          </button>
-        </div>
+        {onEdit && onToggle && (
+          <div className="page-actions">
+            <button type="button" className="button button--small" onClick={onToggle} aria-label={`${workflow.enabled ? 'Disable' : 'Enable'} ${workflow.name}`}>
+              {workflow.enabled ? 'Disable' : 'Enable'}
+            </button>
+            <button type="button" className="button button--small" onClick={onEdit} aria-label={`Edit ${workflow.name}`}>
+              Edit
+            </button>
+          </div>
+        )}
       </div>
       <ol className="steps">
         <li className="step step--trigger">When a contact is granted {offerNames.length ? offerNames.map((name) => `“${name}”`).join(' or ') : 'any offer'}</li>

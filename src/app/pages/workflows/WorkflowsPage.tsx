@@ -5,6 +5,7 @@ import { listWorkflows, updateWorkflow, type Workflow } from '../../api/workflow
 import { messageOf } from '../../api/client';
 import { useResource } from '../../hooks/use-resource';
 import { useSite } from '../../session/SiteContext';
+import { usePermissions } from '../../session/Permissions';
 import { FormError } from '../../ui/FormError';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
@@ -27,6 +28,7 @@ export function WorkflowsPage() {
     const exists = state.data.workflows.some((w) => w.id === workflow.id);
     data.set({ ...state.data, workflows: exists ? state.data.workflows.map((w) => (w.id === workflow.id ? workflow : w)) : [...state.data.workflows, workflow] });
   };
+  const mayEdit = usePermissions().can('workflows.write');
   const toggle = async (workflow: Workflow) => {
     setError(null);
     try {
@@ -42,9 +44,11 @@ export function WorkflowsPage() {
         title="Workflows"
         description="When a contact is granted an offer, send them messages: a welcome email with their magic link, a reminder a day later."
         actions={
-          <button type="button" className="button button--primary" onClick={() => setEditing('new')} disabled={!state.data}>
-            New workflow
-          </button>
+          mayEdit && (
+            <button type="button" className="button button--primary" onClick={() => setEditing('new')} disabled={!state.data}>
+              New workflow
+            </button>
+          )
         }
       />
       <FormError message={error} />
@@ -55,9 +59,11 @@ export function WorkflowsPage() {
           <EmptyState
             title="No workflows yet"
             action={
-              <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
-                Create a workflow
-              </button>
+              mayEdit && (
+                <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+                  Create a workflow
+                </button>
+              )
             }
           >
             Send a welcome email with a magic link the moment someone gets access.
@@ -71,8 +77,8 @@ export function WorkflowsPage() {
                   workflow={workflow}
                   offers={state.data!.offers}
                   templates={state.data!.templates}
-                  onEdit={() => setEditing(workflow)}
-                  onToggle={() => toggle(workflow)}
+                  onEdit={mayEdit ? () => setEditing(workflow) : undefined}
+                  onToggle={mayEdit ? () => toggle(workflow) : undefined}
                 />
               </li>
             ))}

@@ -1,0 +1,52 @@
+/** A site's API keys, each with a role: created (the key shown once), listed without secrets, revoked. */
+import { z } from 'zod';
+import { defineRoute, type AnyRouteDef } from '../http/route.ts';
+import { notFound } from '../http/api-error.ts';
+import { siteIdParams } from '../sites/site-schemas.ts';
+import { roleField } from '../validation/fields.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
+
+const keySummary = z.object({ id: z.uuid(), name: z.string(), prefix: z.string(), role: roleField, createdAt: z.date(), lastUsedAt: z.date().nullable() });
+
+export const apiKeyRoutes: AnyRouteDef[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/sites/:siteId/api-keys',
+    summary: "The site's live API keys with their roles (never the keys themselves).",
+    tag: 'API keys',
+    auth: 'site',
+    permission: 'apiKeys.manage',
+    params: siteIdParams,
+    response: z.object({ apiKeys: z.array(keySummary) }),
+    handler: async ({ ctx, site }) => ({ apiKeys: await listApiKeys(ctx.db, site.id) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/sites/:siteId/api-keys',
+    summary: 'Create an API key with a role. The key is in this answer only: store it now; only its hash is kept.',
+    tag: 'API keys',
+    auth: 'site',
+    permission: 'apiKeys.manage',
+    params: siteIdParams,
+    body: z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'), role: roleField }),
+    response: z.object({ id: z.uuid(), name: z.string(), prefix: z.string(), role: roleField, key: z.string() }),
+    status: 201,
+    handler: async ({ ctx, site, body }) => {
+      const created = await createApiKey(ctx.db, site.id, body.name, body.role);
+      return { id: created.id, name: body.name, prefix: created.prefix, role: created.role, key: created.key };
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/sites/:siteId/api-keys/:keyId',
+    summary: 'Revoke an API key: it stops working at once.',
+    tag: 'API keys',
+    auth: 'site',
+    permission: 'apiKeys.manage',
+    params: siteIdParams.extend({ keyId: z.uuid('must be an API key id') }),
+    status: 204,
+    handler: async ({ ctx, site, params }) => {
+      if (!(await revokeApiKey(ctx.db, site.id, params.keyId, ctx.now()))) throw notFound('API key');
+    },
+  }),
+];
