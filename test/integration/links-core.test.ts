@@ -1,7 +1,8 @@
 /**
  * The links core against a real (embedded) database: signing keys, minting with batched rows,
  * link state, single-use consumption and "revoke all links".
- * The concurrency tests also run on PostgreSQL, where redemptions race on separate connections.
+ * Here on PGlite (one connection: calls serialise, no real race); the same concurrency guarantees on
+ * PostgreSQL with separate connections are in links-concurrency-postgres.test.ts and "on PostgreSQL" below.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
