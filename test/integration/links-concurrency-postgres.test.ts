@@ -47,18 +47,22 @@ describe('links core concurrency on PostgreSQL (separate connections)', () => {
     expect(await listSigningKeys(database.db, site.id)).toHaveLength(1);
   });
 
-  it('counts concurrent uses up to max_uses exactly', async () => {
-    const site = await newSite(3);
+  async function mintLearnerLink(linkMaxUses: number) {
+    const site = await newSite(linkMaxUses);
     const [contact] = await database.db.insert(contacts).values({ siteId: site.id, email: `${randomUUID()}@example.com` }).returning();
-    const link = await mintMagicLinkNow(database.db, KeyRing.fromDatabase(database.db, master), config, {
-      site,
-      kind: 'learner',
-      subjectId: contact.id,
-      destination: '',
-      channel: 'email',
-      sentBy: 'system',
-      now: T0,
-    });
+    const ring = KeyRing.fromDatabase(database.db, master);
+    const request = { site, kind: 'learner', subjectId: contact.id, destination: '', channel: 'email', sentBy: 'system', now: T0 } as const;
+    return mintMagicLinkNow(database.db, ring, config, request);
+  }
+
+  it('single-use: of twenty concurrent redemptions exactly one wins', async () => {
+    const link = await mintLearnerLink(1);
+    const results = await Promise.all(Array.from({ length: 20 }, () => consumeLinkUse(database.db, link.jti)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('counts concurrent uses up to max_uses exactly', async () => {
+    const link = await mintLearnerLink(3);
     const results = await Promise.all(Array.from({ length: 12 }, () => consumeLinkUse(database.db, link.jti)));
     expect(results.filter(Boolean)).toHaveLength(3);
   });
