@@ -12,6 +12,7 @@ import { listOutbox } from '../../server/delivery/outbox.ts';
 import { twilioSignature } from '../../server/conversations/twilio-signature.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { apiOk } from '../support/fixtures.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { eventually, followMagicLink, magicLinkIn, signedHook } from './workflow-support.ts';
 
@@ -56,17 +57,26 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
   let s: MemberSiteFixture;
   let secret: string;
 
-  const thread = async (contactId: string, query = 'limit=200'): Promise<{ items: Item[]; page: { before: string | null; after: string | null } }> => {
-    const res = await t.api('GET', `/api/sites/${s.site.id}/conversations/${contactId}?${query}`);
+  const threadOf = async (contactId: string, query = 'limit=200', siteId = s.site.id): Promise<{ items: Item[]; page: { before: string | null; after: string | null } }> => {
+    const res = await t.api('GET', `/api/sites/${siteId}/conversations/${contactId}?${query}`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
 
-  const twilioPost = (params: Record<string, string>, signature = twilioSignature(TWILIO_TOKEN, `http://localhost:3000/hooks/${s.site.id}/sms`, params)) =>
+  const thread = (contactId: string, query?: string) => threadOf(contactId, query);
+
+  const twilioPost = (
+    params: Record<string, string>,
+    signature?: string,
+    siteId = s.site.id,
+  ) =>
     t.app.inject({
       method: 'POST',
-      url: `/hooks/${s.site.id}/sms`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+      url: `/hooks/${siteId}/sms`,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': signature ?? twilioSignature(TWILIO_TOKEN, `http://localhost:3000/hooks/${siteId}/sms`, params),
+      },
       payload: new URLSearchParams(params).toString(),
     });
 
@@ -80,34 +90,37 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
   });
 
   it('a message sent from the conversation shows in the thread and in the outbox, its link resolved for that contact', async () => {
-    const sent = await t.api('POST', `/api/sites/${s.site.id}/conversations/${s.learner.id}/messages`, { channel: 'email', document: AGENT_EMAIL });
+    // Its own site, so the thread holds exactly what this test did (any order).
+    const c = await createMemberSite(t, 'talk-send');
+    const thread = (contactId: string) => threadOf(contactId, 'limit=200', c.site.id);
+    const sent = await t.api('POST', `/api/sites/${c.site.id}/conversations/${c.learner.id}/messages`, { channel: 'email', document: AGENT_EMAIL });
     expect(sent.statusCode, sent.body).toBe(202);
     const { messageId } = sent.json();
 
     const item = await eventually('the message in the thread as sent', async () => {
-      const found = (await thread(s.learner.id)).items.find((i) => i.messageId === messageId);
+      const found = (await thread(c.learner.id)).items.find((i) => i.messageId === messageId);
       return found?.status === 'sent' && found;
     });
     expect(item).toMatchObject({ kind: 'outbound', channel: 'email', subject: 'A link for Lena', sentBy: 'operator' });
     expect(item.text).toContain('Here is your way back in.');
 
-    const [outboxed] = await listOutbox(t.ctx.db, s.site.id, { contactId: s.learner.id });
-    expect(outboxed).toMatchObject({ channel: 'email', recipient: s.learner.email, subject: 'A link for Lena', text: item.text });
+    const [outboxed] = await listOutbox(t.ctx.db, c.site.id, { contactId: c.learner.id });
+    expect(outboxed).toMatchObject({ channel: 'email', recipient: c.learner.email, subject: 'A link for Lena', text: item.text });
     const link = magicLinkIn(item.text!);
-    expect(link.host).toBe('talk.localhost:3000');
+    expect(link.host).toBe('talk-send.localhost:3000');
     const [minted] = await t.ctx.db.select().from(magicLinks).where(eq(magicLinks.messageId, messageId));
-    expect(minted).toMatchObject({ subjectId: s.learner.id, destination: 'courses', sentBy: `message:${messageId}` });
+    expect(minted).toMatchObject({ subjectId: c.learner.id, destination: 'courses', sentBy: `message:${messageId}` });
 
     const { location, page } = await followMagicLink(t, link);
     expect(location).toBe('/courses');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(s.course.title);
+    expect(page.body).toContain(c.course.title);
 
     // The grant before the message and the redemption after it, in time order, newest last.
-    const kinds = (await thread(s.learner.id)).items.map((i) => i.type ?? `${i.kind}:${i.messageId === messageId ? 'agent' : 'other'}`);
+    const kinds = (await thread(c.learner.id)).items.map((i) => i.type ?? `${i.kind}:${i.messageId === messageId ? 'agent' : 'other'}`);
     expect(kinds).toEqual(['offer.access_granted', 'outbound:agent', 'link.redeemed']);
-    const granted = (await thread(s.learner.id)).items[0];
-    expect(granted.details).toMatchObject({ offerId: s.coursesOffer.id, offerTitle: 'Courses Pass', source: 'api' });
+    const granted = (await thread(c.learner.id)).items[0];
+    expect(granted.details).toMatchObject({ offerId: c.coursesOffer.id, offerTitle: 'Courses Pass', source: 'api' });
   });
 
   it('checks what an agent sends: 400 naming the field, 404 for another contact', async () => {
@@ -180,30 +193,41 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
   });
 
   it('pages back through a thread with cursors (newest last) and forward for what arrives later', async () => {
-    const whole = (await thread(s.learner.id)).items.map((i) => i.id);
+    // Its own site and thread, so it passes alone and in any order.
+    const p = await createMemberSite(t, 'talk-paging');
+    const phone = '+14155550177';
+    await apiOk(t, 'PATCH', `/api/sites/${p.site.id}/contacts/${p.learner.id}`, { phone });
+    for (let i = 1; i <= 5; i++) {
+      const res = await twilioPost({ From: phone, Body: `Message ${i}`, MessageSid: `SMP00${i}` }, undefined, p.site.id);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    await apiOk(t, 'PATCH', `/api/sites/${p.site.id}/contacts/${p.outsider.id}`, { phone: '+14155550178' });
+    expect((await twilioPost({ From: '+14155550178', Body: 'Hello', MessageSid: 'SMP100' }, undefined, p.site.id)).statusCode).toBe(200);
+    const thread = (contactId: string, query?: string) => threadOf(contactId, query, p.site.id);
+    const whole = (await thread(p.learner.id)).items.map((i) => i.id);
     expect(whole.length).toBeGreaterThanOrEqual(5);
-    const latest = await thread(s.learner.id, 'limit=2');
+    const latest = await thread(p.learner.id, 'limit=2');
     expect(latest.items.map((i) => i.id)).toEqual(whole.slice(-2));
 
     const seen: string[][] = [latest.items.map((i) => i.id)];
     let before = latest.page.before;
     while (before) {
-      const older = await thread(s.learner.id, `limit=2&before=${before}`);
+      const older = await thread(p.learner.id, `limit=2&before=${before}`);
       seen.unshift(older.items.map((i) => i.id));
       before = older.page.before;
     }
     expect(seen.flat()).toEqual(whole);
 
-    const nothingNew = await thread(s.learner.id, `after=${latest.page.after}`);
+    const nothingNew = await thread(p.learner.id, `after=${latest.page.after}`);
     expect(nothingNew.items).toEqual([]);
     expect(nothingNew.page.after).toBe(latest.page.after);
-    await twilioPost({ From: '+14155550111', Body: 'One more thing', MessageSid: 'SM0100' });
-    const fresh = await thread(s.learner.id, `after=${latest.page.after}`);
+    await twilioPost({ From: phone, Body: 'One more thing', MessageSid: 'SMP200' }, undefined, p.site.id);
+    const fresh = await thread(p.learner.id, `after=${latest.page.after}`);
     expect(fresh.items).toMatchObject([{ kind: 'inbound', text: 'One more thing' }]);
 
-    const pageOne = (await t.api('GET', `/api/sites/${s.site.id}/conversations?limit=1`)).json();
+    const pageOne = (await t.api('GET', `/api/sites/${p.site.id}/conversations?limit=1`)).json();
     expect(pageOne.conversations).toHaveLength(1);
-    const pageTwo = (await t.api('GET', `/api/sites/${s.site.id}/conversations?limit=1&before=${pageOne.next}`)).json();
+    const pageTwo = (await t.api('GET', `/api/sites/${p.site.id}/conversations?limit=1&before=${pageOne.next}`)).json();
     expect(pageTwo.conversations[0].contactId).not.toBe(pageOne.conversations[0].contactId);
   });
 });

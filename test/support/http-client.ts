@@ -12,7 +12,15 @@ export interface HttpResponse {
 
 export function httpRequest(
   port: number,
-  options: { method?: string; host: string; path: string; headers?: Record<string, string>; body?: string },
+  options: {
+    method?: string;
+    host: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** The source address to send from (any of 127.0.0.0/8 on loopback): a distinct client IP. */
+    localAddress?: string;
+  },
 ): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -23,6 +31,7 @@ export function httpRequest(
         path: options.path,
         headers: { host: options.host, ...options.headers },
         timeout: 10_000,
+        ...(options.localAddress && { localAddress: options.localAddress }),
       },
       (res) => {
         let body = '';
