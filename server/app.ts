@@ -18,6 +18,7 @@ import { offerRoutes } from './offers/offer-routes.ts';
 import { subdomainOfHost } from './sites/site-urls.ts';
 import { MEMBER_PREFIX, registerMemberSite, sendMemberNotFound } from './member/member-site.ts';
 import { redactUrl } from './http/redact.ts';
+import { registerCsrfProtection } from './http/csrf.ts';
 import { templateRoutes } from './templates/template-routes.ts';
 import { previewRoutes } from './render/preview-routes.ts';
 import { messageRoutes } from './messages/message-routes.ts';
@@ -82,6 +83,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   await app.register(cookie);
   await app.register(formbody);
+  // Cookie-authenticated writes need the admin origin and a JSON (or declared) body (server/http/csrf.ts).
+  registerCsrfProtection(app, ctx.config, apiRoutes);
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   // Paths no member route matched still get the member site's branded 404, never JSON.
   installErrorHandler(app, (request, reply) =>

@@ -1,0 +1,112 @@
+/**
+ * Hardened edges (issue 16): CSRF on the cookie-authenticated API, security headers, webhook
+ * replays, limits with clear errors — on both drivers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app.ts';
+import { TEST_DRIVERS } from '../support/test-databases.ts';
+import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
+import { openSession, SESSION_COOKIE } from '../../server/auth/sessions.ts';
+
+const ADMIN_ORIGIN = 'http://localhost:3000';
+
+describe.each(TEST_DRIVERS)('hardening (%s)', (driver) => {
+  let t: TestApp;
+  let s: MemberSiteFixture;
+  let cookie: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(driver);
+    s = await createMemberSite(t, 'hardened');
+    const session = await openSession(t.ctx.db, 'staff', s.site.id, s.staff.id, t.clock.now);
+    cookie = `${SESSION_COOKIE.staff}=${session.token}`;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A request as a browser holding the staff session cookie sends it. */
+  const asStaff = (method: InjectOptions['method'], url: string, headers: Record<string, string>, payload?: string) =>
+    t.app.inject({ method, url, headers: { host: 'localhost:3000', cookie, ...headers }, ...(payload !== undefined && { payload }) });
+
+  describe('CSRF on cookie-authenticated writes', () => {
+    const contacts = () => `/api/sites/${s.site.id}/contacts`;
+
+    it('refuses a form-encoded POST carrying the staff cookie', async () => {
+      const res = await asStaff('POST', contacts(), { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://other.localhost:4000' }, 'email=forged%40x.example');
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('csrf');
+      // Even from the admin origin, a form body is not what the API takes with a cookie.
+      const sameOrigin = await asStaff('POST', contacts(), { 'content-type': 'application/x-www-form-urlencoded', origin: ADMIN_ORIGIN }, 'email=forged%40x.example');
+      expect(sameOrigin.statusCode).toBe(403);
+      expect(sameOrigin.json().error.message).toMatch(/application\/json/);
+    });
+
+    it('refuses a text/plain body (a no-cors fetch) even from the admin origin', async () => {
+      const res = await asStaff('POST', contacts(), { 'content-type': 'text/plain', origin: ADMIN_ORIGIN }, JSON.stringify({ email: 'plain@x.example' }));
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error).toMatchObject({ code: 'csrf' });
+      expect(res.json().error.message).toMatch(/not text\/plain/);
+    });
+
+    it('refuses JSON from another origin, a member-site origin, or with no origin at all', async () => {
+      const body = JSON.stringify({ email: 'cross@x.example' });
+      for (const origin of ['http://other.localhost:4000', 'http://localhost:4000', 'http://hardened.localhost:3000', 'null']) {
+        const res = await asStaff('POST', contacts(), { 'content-type': 'application/json', origin }, body);
+        expect(res.statusCode, origin).toBe(403);
+        expect(res.json().error.code).toBe('csrf');
+      }
+      const member = await asStaff('POST', contacts(), { 'content-type': 'application/json', origin: 'http://hardened.localhost:3000' }, body);
+      expect(member.json().error.message).toMatch(/member site/);
+      const noOrigin = await asStaff('POST', contacts(), { 'content-type': 'application/json' }, body);
+      expect(noOrigin.statusCode).toBe(403);
+      const sameSite = await asStaff('POST', contacts(), { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' }, body);
+      expect(sameSite.statusCode).toBe(403);
+      // Body-less writes (keys/rotate) need the origin just the same.
+      const rotate = await asStaff('POST', `/api/sites/${s.site.id}/keys/rotate`, { origin: 'http://other.localhost:4000' });
+      expect(rotate.statusCode).toBe(403);
+      const listed = await t.api('GET', `${contacts()}?search=cross`);
+      expect(listed.json().total).toBe(0);
+    });
+
+    it('accepts JSON from the admin origin, or same-origin by Sec-Fetch-Site', async () => {
+      const res = await asStaff('POST', contacts(), { 'content-type': 'application/json; charset=utf-8', origin: ADMIN_ORIGIN }, JSON.stringify({ email: 'ok@x.example' }));
+      expect(res.statusCode).toBe(201);
+      const fetchSite = await asStaff('PATCH', `${contacts()}/${res.json().id}`, { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }, JSON.stringify({ firstName: 'Olga' }));
+      expect(fetchSite.statusCode).toBe(200);
+      const rotate = await asStaff('POST', `/api/sites/${s.site.id}/keys/rotate`, { origin: ADMIN_ORIGIN });
+      expect(rotate.statusCode).toBe(201);
+      // Reads are not writes: GET needs no origin.
+      const read = await asStaff('GET', contacts(), {});
+      expect(read.statusCode).toBe(200);
+    });
+
+    it('leaves API-key requests alone (no Origin, any declared body type)', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: contacts(),
+        headers: { authorization: `Bearer ${BOOTSTRAP_KEY}`, 'content-type': 'application/json', cookie },
+        payload: JSON.stringify({ email: 'bearer@x.example' }),
+      });
+      expect(res.statusCode).toBe(201);
+    });
+
+    it('accepts the CSV import with the cookie from the admin origin, and refuses it cross-origin', async () => {
+      const csv = 'email,first_name\ncsv1@x.example,Ann\ncsv2@x.example,Bob\n';
+      const ok = await asStaff('POST', `${contacts()}/import`, { 'content-type': 'text/csv', origin: ADMIN_ORIGIN }, csv);
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({ created: 2, failed: 0 });
+      const cross = await asStaff('POST', `${contacts()}/import`, { 'content-type': 'text/plain', origin: 'http://other.localhost:4000' }, csv);
+      expect(cross.statusCode).toBe(403);
+      const plain = await asStaff('POST', `${contacts()}/import`, { 'content-type': 'text/plain', origin: ADMIN_ORIGIN }, csv);
+      expect(plain.statusCode).toBe(403);
+      expect(plain.json().error.message).toMatch(/text\/csv/);
+    });
+
+    it('leaves public routes alone (one-click unsubscribe is a form post)', async () => {
+      const res = await asStaff('POST', '/api/auth/login-link', { 'content-type': 'application/json', origin: 'http://other.localhost:4000' }, JSON.stringify({ email: 'nobody@x.example' }));
+      expect(res.statusCode).toBe(202);
+    });
+  });
+});
