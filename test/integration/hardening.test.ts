@@ -109,4 +109,48 @@ describe.each(TEST_DRIVERS)('hardening (%s)', (driver) => {
       expect(res.statusCode).toBe(202);
     });
   });
+
+  describe('security headers', () => {
+    const expectHardened = (headers: Record<string, unknown>, what: string) => {
+      const csp = String(headers['content-security-policy']);
+      expect(csp, what).toContain("frame-ancestors 'none'");
+      expect(csp, what).toContain("script-src 'self'");
+      expect(csp, what).not.toContain("'unsafe-inline'; script");
+      expect(csp, what).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(headers['x-content-type-options'], what).toBe('nosniff');
+      expect(headers['referrer-policy'], what).toBe('no-referrer');
+      expect(headers['x-frame-options'], what).toBe('DENY');
+      expect(headers['strict-transport-security'], `${what}: no HSTS over http`).toBeUndefined();
+    };
+
+    it('sets them on the admin app, the API and the unsubscribe pages', async () => {
+      const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { host: 'localhost:3000' } });
+      expectHardened((await get('/login')).headers, 'sign-in page');
+      expectHardened((await get('/')).headers, 'admin app');
+      expectHardened((await get(`/api/sites/${s.site.id}`)).headers, 'API (401)');
+      expectHardened((await t.api('GET', `/api/sites/${s.site.id}`)).headers, 'API');
+      expectHardened((await get('/api/unsubscribe/not-a-token')).headers, 'unsubscribe page');
+      expectHardened((await get('/api/openapi.json')).headers, 'OpenAPI');
+    });
+
+    it("leaves the member site's own policy in place", async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/courses', headers: { host: s.host } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-security-policy']).toMatch(/^default-src 'none'/);
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
+      const missing = await t.app.inject({ method: 'GET', url: '/no-such-page', headers: { host: s.host } });
+      expect(missing.headers['content-security-policy']).toMatch(/^default-src 'none'/);
+    });
+
+    it('adds HSTS when PUBLIC_URL is https', async () => {
+      const secure = await startTestApp(driver, { PUBLIC_URL: 'https://admin.example' });
+      try {
+        const res = await secure.app.inject({ method: 'GET', url: '/login', headers: { host: 'admin.example' } });
+        expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      } finally {
+        await secure.close();
+      }
+    });
+  });
 });
