@@ -17,7 +17,7 @@ import { contactRoutes } from './contacts/contact-routes.ts';
 import { offerRoutes } from './offers/offer-routes.ts';
 import { subdomainOfHost } from './sites/site-urls.ts';
 import { MEMBER_PREFIX, registerMemberSite, sendMemberNotFound } from './member/member-site.ts';
-import { redactUrl } from './http/redact.ts';
+import { redactError, redactUrl } from './http/redact.ts';
 import { registerCsrfProtection } from './http/csrf.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { templateRoutes } from './templates/template-routes.ts';
@@ -70,6 +70,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           // Magic-link tokens travel in the query string: logs get the URL without them.
           serializers: {
             req: (req) => ({ method: req.method, url: redactUrl(req.url), host: req.headers?.host }),
+            // Errors can quote a URL, a body field or a query value: credentials are redacted there too.
+            err: redactError,
           },
         }
       : false,
