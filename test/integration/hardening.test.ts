@@ -8,6 +8,7 @@ import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app.t
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { openSession, SESSION_COOKIE } from '../../server/auth/sessions.ts';
+import { signedHook } from './workflow-support.ts';
 
 const ADMIN_ORIGIN = 'http://localhost:3000';
 
@@ -151,6 +152,43 @@ describe.each(TEST_DRIVERS)('hardening (%s)', (driver) => {
       } finally {
         await secure.close();
       }
+    });
+  });
+
+  describe('webhook signatures are single-use', () => {
+    it('answers a replay with 409 and grants nothing, even after the offer was revoked', async () => {
+      const secret = (await t.api('POST', `/api/sites/${s.site.id}/webhook-secret`)).json().secret as string;
+      const at = new Date(t.clock.now);
+      const grant = { email: s.outsider.email, offerId: s.communityOffer.id };
+      const first = await signedHook(t, s.site.id, 'access', grant, secret, at);
+      expect(first.statusCode).toBeLessThan(300);
+      const holds = async () => {
+        const { access } = (await t.api('GET', `/api/sites/${s.site.id}/contacts/${s.outsider.id}`)).json();
+        return (access as { offerId: string; revokedAt: string | null }[]).some((g) => g.offerId === s.communityOffer.id && !g.revokedAt);
+      };
+      expect(await holds()).toBe(true);
+      const revoked = await t.api('DELETE', `/api/sites/${s.site.id}/contacts/${s.outsider.id}/access/${s.communityOffer.id}`);
+      expect(revoked.statusCode).toBeLessThan(300);
+      const eventsBefore = t.events.length;
+
+      t.clock.advance(60_000); // still inside the 5-minute window
+      const replay = await signedHook(t, s.site.id, 'access', grant, secret, at);
+      expect(replay.statusCode).toBe(409);
+      expect(replay.json().error).toMatchObject({ code: 'replayed_signature' });
+      expect(t.events.slice(eventsBefore).filter((e) => e.type === 'offer.access_granted')).toHaveLength(0);
+      expect(await holds()).toBe(false);
+    });
+
+    it('lets only one of two concurrent identical requests through', async () => {
+      const secret = (await t.api('POST', `/api/sites/${s.site.id}/webhook-secret`)).json().secret as string;
+      const at = new Date(t.clock.now);
+      const body = { email: 'racer@x.example', offerId: s.coursesOffer.id };
+      const results = await Promise.all([1, 2].map(() => signedHook(t, s.site.id, 'access', body, secret, at)));
+      expect(results.map((r) => r.statusCode < 300).sort()).toEqual([false, true]);
+      expect(results.find((r) => r.statusCode >= 300)!.statusCode).toBe(409);
+      // A freshly signed request (new timestamp) is a new request and works.
+      t.clock.advance(1000);
+      expect((await signedHook(t, s.site.id, 'access', body, secret)).statusCode).toBeLessThan(300);
     });
   });
 });
