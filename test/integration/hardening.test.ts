@@ -2,7 +2,12 @@
  * Hardened edges (issue 16): CSRF on the cookie-authenticated API, security headers, webhook
  * replays, limits with clear errors — on both drivers.
  */
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+import { createAppContext } from '../../server/bootstrap.ts';
 import type { InjectOptions } from 'fastify';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
@@ -190,5 +195,41 @@ describe.each(TEST_DRIVERS)('hardening (%s)', (driver) => {
       t.clock.advance(1000);
       expect((await signedHook(t, s.site.id, 'access', body, secret)).statusCode).toBeLessThan(300);
     });
+  });
+});
+
+/** The embedded database only (PostgreSQL's files are its server's business). */
+describe('DATA_DIR at rest (embedded database)', () => {
+  const modes = (dir: string, out: { path: string; mode: number; dir: boolean }[] = []) => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      const stat = lstatSync(path);
+      out.push({ path, mode: stat.mode & 0o777, dir: stat.isDirectory() });
+      if (stat.isDirectory()) modes(path, out);
+    }
+    return out;
+  };
+
+  it('keeps every directory 0700 and every file 0600, fixing a DATA_DIR made before', async () => {
+    const previous = process.umask(0o022);
+    const dataDir = mkdtempSync(join(tmpdir(), 'memberlink-at-rest-'));
+    try {
+      // A DATA_DIR from an older version: world-readable directory and file.
+      mkdirSync(join(dataDir, 'pglite'), { mode: 0o755 });
+      writeFileSync(join(dataDir, 'old-notes.txt'), 'x', { mode: 0o644 });
+      const ctx = await createAppContext(loadConfig({ DATA_DIR: dataDir, SEED_DEMO: 'false' }));
+      // Writes after start create new files (WAL, relations): they are private too.
+      await ctx.database.sql.query('create table at_rest_probe (id int)');
+      await ctx.database.sql.query('insert into at_rest_probe values (1)');
+      await ctx.database.close();
+      const found = modes(dataDir);
+      expect(found.length).toBeGreaterThan(100);
+      expect(found.some((f) => f.path.endsWith('master.key'))).toBe(true);
+      expect(lstatSync(dataDir).mode & 0o777).toBe(0o700);
+      for (const f of found) expect(f.mode.toString(8), f.path).toBe(f.dir ? '700' : '600');
+    } finally {
+      process.umask(previous);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
