@@ -6,7 +6,20 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist/app', emptyOutDir: true },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000', '/healthz': 'http://127.0.0.1:3000' } },
+  server: {
+    proxy: {
+      // The API trusts cookie-authenticated writes only from PUBLIC_URL's origin (server/http/csrf.ts):
+      // the dev server presents its own pages' requests as that origin.
+      '/api': {
+        target: 'http://127.0.0.1:3000',
+        configure: (proxy) =>
+          proxy.on('proxyReq', (req) => {
+            if (req.getHeader('origin') === 'http://localhost:5173') req.setHeader('origin', process.env.PUBLIC_URL ?? 'http://localhost:3000');
+          }),
+      },
+      '/healthz': 'http://127.0.0.1:3000',
+    },
+  },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -17,9 +17,11 @@ import { contactRoutes } from './contacts/contact-routes.ts';
 import { offerRoutes } from './offers/offer-routes.ts';
 import { subdomainOfHost } from './sites/site-urls.ts';
 import { MEMBER_PREFIX, registerMemberSite, sendMemberNotFound } from './member/member-site.ts';
-import { redactUrl } from './http/redact.ts';
+import { redactError, redactUrl } from './http/redact.ts';
 import { humanLogStream, type LogFormat } from './logging/log-format.ts';
 import { OneLinePerRequest } from './logging/request-log.ts';
+import { registerCsrfProtection } from './http/csrf.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { templateRoutes } from './templates/template-routes.ts';
 import { previewRoutes } from './render/preview-routes.ts';
 import { messageRoutes } from './messages/message-routes.ts';
@@ -82,6 +84,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
           // Magic-link tokens travel in the query string: logs get the URL without them.
           serializers: {
             req: (req) => ({ method: req.method, url: redactUrl(req.url), host: req.headers?.host }),
+            // Errors can quote a URL, a body field or a query value: credentials are redacted there too.
+            err: redactError,
           },
         }
       : false,
@@ -98,6 +102,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   await app.register(cookie);
   await app.register(formbody);
+  // Cookie-authenticated writes need the admin origin and a JSON (or declared) body (server/http/csrf.ts).
+  registerCsrfProtection(app, ctx.config, apiRoutes);
+  // CSP, frame-ancestors, nosniff, Referrer-Policy, HSTS under https; member pages keep their own.
+  await registerSecurityHeaders(app, ctx.config, (url) => url.startsWith(MEMBER_PREFIX));
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   // Paths no member route matched still get the member site's branded 404, never JSON.
   installErrorHandler(app, (request, reply) =>

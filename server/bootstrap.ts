@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { MemberlinkConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { migrateDatabase, openDatabase, type Database } from './db/database.ts';
+import { makePrivate } from './db/private-files.ts';
 import { EventBus } from './events/event-bus.ts';
 import { loadMasterKey } from './links/key-seal.ts';
 import { KeyRing } from './links/key-ring.ts';
@@ -22,6 +23,8 @@ export async function createAppContext(config: MemberlinkConfig, options: Contex
       : await openDatabase({ driver: 'pglite', dataDir: join(config.dataDir, 'pglite') }));
   await migrateDatabase(database);
   const masterKey = loadMasterKey(config, { MEMBERLINK_MASTER_KEY: config.masterKey });
+  // DATA_DIR (embedded database, master.key) is private, including directories made before this rule.
+  if (!options.database && !config.databaseUrl) makePrivate(config.dataDir);
   return {
     config,
     database,

@@ -6,7 +6,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { makePrivate, PRIVATE_UMASK } from './private-files.ts';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -51,8 +53,12 @@ export async function openDatabase(source: DatabaseSource): Promise<Database> {
 }
 
 async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
+  // Files PGlite creates from now on (WAL segments, new relations) are private too.
+  // (Worker threads may not set the umask; there the chmod below still fixes what exists.)
+  if (dataDir && isMainThread) process.umask(PRIVATE_UMASK);
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
   const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create(loadDataDir ? { loadDataDir } : {});
+  if (dataDir) makePrivate(dataDir);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     driver: 'pglite',
@@ -75,7 +81,7 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
 const LOCK_FILE = '.memberlink.lock';
 
 function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockFile = join(dataDir, LOCK_FILE);
   try {
     writeFileSync(lockFile, String(process.pid), { flag: 'wx' });

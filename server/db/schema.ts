@@ -420,6 +420,24 @@ export const webhookSecrets = pgTable('webhook_secrets', {
   createdAt: createdAt(),
 });
 
+/**
+ * Webhook signatures already accepted, so each is used once: a replay inside the signature's
+ * time window finds its row (the primary key makes the check-and-record one atomic insert).
+ * Rows older than the window are pruned (server/webhooks/seen-signatures.ts).
+ */
+export const seenWebhookSignatures = pgTable(
+  'seen_webhook_signatures',
+  {
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    /** sha256 hex of the signature header. */
+    signatureHash: text('signature_hash').notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.signatureHash] }), index('seen_webhook_signatures_seen_idx').on(t.seenAt)],
+);
+
 /** Replies from contacts (SMS through the provider's webhook, email through the inbound endpoint). */
 export const inboundMessages = pgTable(
   'inbound_messages',

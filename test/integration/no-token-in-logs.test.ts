@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { createMemberSite, mintTestLink } from '../support/member-fixtures.ts';
 import { buildApp } from '../../server/app.ts';
-import { redactUrl } from '../../server/http/redact.ts';
+import { redactError, redactSecrets, redactUrl } from '../../server/http/redact.ts';
+import { openSession, SESSION_COOKIE } from '../../server/auth/sessions.ts';
 
 describe('logging', () => {
   let t: TestApp;
@@ -19,6 +20,23 @@ describe('logging', () => {
     expect(redactUrl('/courses?token=abc.def.ghi&x=1')).toBe('/courses?token=[redacted]&x=1');
     expect(redactUrl('/login?TOKEN=abc')).toBe('/login?TOKEN=[redacted]');
     expect(redactUrl('/a?b=1&api_key=zzz')).toBe('/a?b=1&api_key=[redacted]');
+  });
+
+  it('redacts a token in any encoding, parameter or field, and API keys and JWS anywhere', () => {
+    const secret = 'S3cr3tValue_-x';
+    for (const text of [
+      `/api/x/inspect?url=http%3A%2F%2Fa.localhost%2Fcourses%3Ftoken%3D${secret}`,
+      `/api/x/inspect?url=http%253A%252F%252Fa%252Fcourses%253Ftoken%253D${secret}`,
+      `<a href="/courses?a=1&amp;token=${secret}">`,
+      `{"note":"see /login?token=${secret} now"}`,
+      `cookie: ml_staff=${secret}; other=1`,
+    ]) {
+      expect(redactSecrets(text), text).not.toContain(secret);
+    }
+    const jws = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    expect(redactSecrets(`{"message":"bad link ${jws}"}`)).toBe('{"message":"bad link [redacted]"}');
+    expect(redactSecrets('Bearer mlk_abcDEF123-_x')).toBe('Bearer [redacted]');
+    expect(redactError(new Error(`failed for ${jws}`)).message).toBe('failed for [redacted]');
   });
 
   it('logs redemptions (working and tampered links) without the token', async () => {
@@ -43,6 +61,26 @@ describe('logging', () => {
       expect(logs).not.toContain(link.token);
       expect(logs).not.toContain(link.token.split('.')[2]);
       expect(logs).not.toContain(link.token.split('.')[1]);
+
+      // The link inspector carries the whole link, encoded, in ?url= (once, twice, HTML-escaped).
+      const session = await openSession(t.ctx.db, 'staff', s.site.id, s.staff.id, t.clock.now);
+      const inspect = (url: string) =>
+        app.inject({ method: 'GET', url, headers: { host: 'localhost:3000', cookie: `${SESSION_COOKIE.staff}=${session.token}` } });
+      const once = encodeURIComponent(link.url);
+      for (const url of [
+        `/api/sites/${s.site.id}/links/inspect?url=${once}`,
+        `/api/sites/${s.site.id}/links/inspect?url=${encodeURIComponent(once)}`,
+        `/api/sites/${s.site.id}/links/inspect?url=${encodeURIComponent(link.url.replace('?', '?a=1&amp;'))}`,
+      ]) {
+        const res = await inspect(url);
+        expect(res.statusCode, url).toBeLessThan(500);
+      }
+      expect((await inspect(`/api/sites/${s.site.id}/links/inspect?url=${once}`)).json()).toBeTruthy();
+      expect(logs).toContain('/links/inspect?url=');
+      expect(logs).not.toContain(link.token);
+      expect(logs).not.toContain(link.token.split('.')[2]);
+      expect(logs).not.toContain(link.token.split('.')[1]);
+      expect(logs).not.toContain(session.token);
     } finally {
       await app.close();
     }

@@ -149,8 +149,8 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ contactCreated: true, granted: true });
     const nia = first.json().contactId;
-    // The same delivery again (a retry within the window) changes nothing.
-    const retried = await signedHook(t, s.site.id, 'access', body, secret);
+    // The same delivery again (a retry, signed anew: a signature works once) changes nothing.
+    const retried = await signedHook(t, s.site.id, 'access', body, secret, new Date(t.clock.now.getTime() + 1000));
     expect(retried.json()).toMatchObject({ contactId: nia, contactCreated: false, granted: false });
 
     const contact = (await t.api('GET', `/api/sites/${s.site.id}/contacts/${nia}`)).json();
