@@ -69,7 +69,7 @@ export async function runStep(ctx: AppContext, job: StepJob, queue: StepQueue): 
   const sent = await advance(ctx, run, job.step, moveOn(entry('queued', { messageId })), queue, 0, (tx) =>
     insertContactMessage(ctx, tx, { messageId, site, template, contactId: run.contactId, offerId: run.offerId, sentBy: `workflow:${run.workflowId}` }),
   );
-  if (sent) await messagingOf(ctx).enqueue([{ messageId, batch: 0 }]);
+  if (sent) messagingOf(ctx).wake();
 }
 
 async function templateOf(ctx: AppContext, site: Site, action: SendAction): Promise<MessageTemplate | null> {

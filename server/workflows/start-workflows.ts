@@ -7,7 +7,7 @@ import { catchUpGrants, triggerWorkflows } from './workflow-trigger.ts';
 
 /** Call after the send queue has started (it installs the queue schema the steps share). */
 export async function startWorkflows(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const queue = await startStepQueue(app, ctx, (job, q) => runStep(ctx, job, q));
+  const queue = await startStepQueue(ctx, (job, q) => runStep(ctx, job.data, q));
   const unsubscribe = ctx.events.subscribe('offer.access_granted', async (event) => {
     await triggerWorkflows(ctx, queue, event);
   });
