@@ -13,7 +13,7 @@ import { verifyLinkToken, type LinkVerification } from '../links/link-token.ts';
 import { checkLinkUsable, consumeLinkUse } from '../links/link-state.ts';
 import { mintMagicLinkNow } from '../links/mint-magic-link.ts';
 import { closeSession, openSession, SESSION_COOKIE } from './sessions.ts';
-import { RateLimiter } from '../http/rate-limiter.ts';
+import { createRateLimiter, type RateLimiter } from '../http/rate-limiter.ts';
 import { sendEmailNow } from '../delivery/send-email.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { emailField } from '../validation/fields.ts';
@@ -48,13 +48,13 @@ function refuse(reply: FastifyReply, status: number, title: string, message: str
 }
 
 export function registerStaffLogin(app: FastifyInstance, ctx: AppContext, serveSignInPage: (reply: FastifyReply) => unknown): void {
-  const perIp = new RateLimiter({ limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 }, () => ctx.now().getTime());
+  const perIp = createRateLimiter(ctx, 'staff-redeem-ip', { limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 });
 
   app.get<{ Querystring: { token?: string } }>('/login', async (request, reply) => {
     const token = request.query.token;
     if (typeof token !== 'string') return serveSignInPage(reply);
     if (request.method === 'HEAD') return reply.header('cache-control', 'no-store').send();
-    const wait = perIp.hit(request.ip);
+    const wait = await perIp.hit(request.ip);
     if (wait) return refuse(reply.header('retry-after', String(wait)), 429, 'Too many attempts', 'Please wait a minute and try again.');
     const siteId = await siteOfToken(ctx, token);
     const now = ctx.now();
@@ -116,7 +116,7 @@ const loginLinkLimiters = new WeakMap<AppContext, RateLimiter>();
 function loginLinkLimiter(ctx: AppContext): RateLimiter {
   let limiter = loginLinkLimiters.get(ctx);
   if (!limiter) {
-    limiter = new RateLimiter({ limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 }, () => ctx.now().getTime());
+    limiter = createRateLimiter(ctx, 'staff-login-email', { limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 });
     loginLinkLimiters.set(ctx, limiter);
   }
   return limiter;
@@ -134,7 +134,7 @@ export const staffLoginRoutes: AnyRouteDef[] = [
     response: z.object({ sent: z.literal(true) }),
     handler: async ({ ctx, body }) => {
       // Over the limit, the answer is the same and nothing is sent.
-      if (loginLinkLimiter(ctx).hit(body.email)) return { sent: true };
+      if (await loginLinkLimiter(ctx).hit(body.email)) return { sent: true };
       const accounts = await ctx.db
         .select({ user: staffUsers, site: sites })
         .from(staffUsers)

@@ -13,7 +13,7 @@ import { contacts } from '../db/schema.ts';
 import { findSiteBySubdomain, type Site } from '../sites/site-repository.ts';
 import { subdomainOfHost } from '../sites/site-urls.ts';
 import { closeSession, findSession, SESSION_COOKIE, type OpenedSession } from '../auth/sessions.ts';
-import { RateLimiter } from '../http/rate-limiter.ts';
+import { createRateLimiter, type RateLimiter } from '../http/rate-limiter.ts';
 import { verifyLinkToken } from '../links/link-token.ts';
 import { findContact } from '../contacts/contact-service.ts';
 import { emailField } from '../validation/fields.ts';
@@ -81,10 +81,9 @@ export async function sendMemberNotFound(ctx: AppContext, request: FastifyReques
 const FAILURE_STATUS = { invalid: 400, expired: 410, no_access: 403 } as const;
 
 export function registerMemberSite(member: FastifyInstance, ctx: AppContext): void {
-  const clock = () => ctx.now().getTime();
-  const redeemPerIp = new RateLimiter({ limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 }, clock);
-  const linkEmailsPerAddress = new RateLimiter({ limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 }, clock);
-  const linkEmailsPerIp = new RateLimiter({ limit: ctx.config.rateLimits.linkEmailsPerHour * 4, windowMs: 3_600_000 }, clock);
+  const redeemPerIp = createRateLimiter(ctx, 'member-redeem-ip', { limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 });
+  const linkEmailsPerAddress = createRateLimiter(ctx, 'member-link-email', { limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 });
+  const linkEmailsPerIp = createRateLimiter(ctx, 'member-link-email-ip', { limit: ctx.config.rateLimits.linkEmailsPerHour * 4, windowMs: 3_600_000 });
 
   const cookieOptions = (session: OpenedSession) => ({
     httpOnly: true,
@@ -116,8 +115,8 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
     }
   }
 
-  function overLimit(reply: FastifyReply, site: Site, limiter: RateLimiter, key: string): FastifyReply | null {
-    const wait = limiter.hit(key);
+  async function overLimit(reply: FastifyReply, site: Site, limiter: RateLimiter, key: string): Promise<FastifyReply | null> {
+    const wait = await limiter.hit(key);
     if (!wait) return null;
     reply.header('retry-after', String(wait));
     return sendMemberPage(reply, 429, pages.tooManyRequestsPage(site, wait));
@@ -151,7 +150,7 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
       if (token !== undefined) {
         // HEAD (link scanners, previews) answers without redeeming, counting or consuming anything.
         if (request.method === 'HEAD') return sendMemberPage(reply, 200, '');
-        const limited = overLimit(reply, site, redeemPerIp, request.ip);
+        const limited = await overLimit(reply, site, redeemPerIp, request.ip);
         if (limited) return limited;
         const result = await redeemLearnerLink(ctx, site, token, { confirmed: false, ip: request.ip });
         return answerRedemption(reply, site, token, result);
@@ -168,7 +167,7 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
 
   member.post<{ Body: { token?: string } }>('/login/confirm', async (request, reply) => {
     const site = request.memberSite!;
-    const limited = overLimit(reply, site, redeemPerIp, request.ip);
+    const limited = await overLimit(reply, site, redeemPerIp, request.ip);
     if (limited) return limited;
     const token = String(request.body?.token ?? '');
     const result = await redeemLearnerLink(ctx, site, token, { confirmed: true, ip: request.ip });
@@ -181,7 +180,7 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
     if (!parsed.success) return sendMemberPage(reply, 400, pages.loginFormPage(site, 'Enter a valid email address.'));
     const email = parsed.data;
     const limited =
-      overLimit(reply, site, linkEmailsPerIp, request.ip) ?? overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${email}`);
+      (await overLimit(reply, site, linkEmailsPerIp, request.ip)) ?? (await overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${email}`));
     if (limited) return limited;
     const [contact] = await ctx.db
       .select()
@@ -203,7 +202,7 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
     const claims = verified.ok ? verified.claims : verified.reason === 'expired' ? verified.claims : undefined;
     if (!claims) return sendMemberPage(reply, 400, pages.linkUnusablePage(site));
     const limited =
-      overLimit(reply, site, linkEmailsPerIp, request.ip) ?? overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${claims.sub}`);
+      (await overLimit(reply, site, linkEmailsPerIp, request.ip)) ?? (await overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${claims.sub}`));
     if (limited) return limited;
     const contact = await findContact(ctx.db, site.id, claims.sub);
     if (!contact?.email) return sendMemberPage(reply, 200, pages.noEmailOnFilePage(site));
