@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { closeTransports } from '../delivery/transports.ts';
-import { SitePacer } from '../delivery/site-pacer.ts';
+import { createSitePacer } from '../delivery/site-pacer.ts';
 import { queueOf, type Queue } from '../queue/queue.ts';
 import { unfinishedBatches } from './recipient-claims.ts';
 import { sendBatch, type BatchJob } from './send-batch.ts';
@@ -49,7 +49,7 @@ export async function startMessaging(app: FastifyInstance, ctx: AppContext): Pro
     wake: () => queue.wake(BATCH_QUEUE),
   };
 
-  const pacer = new SitePacer(settings.ratePerSite);
+  const pacer = createSitePacer(ctx, settings.ratePerSite);
   // Several workers, so one batch renders while another writes (each takes one job at a time).
   for (let i = 0; i < settings.workers; i++) {
     await queue.work<BatchJob>(BATCH_QUEUE, async (job) => {

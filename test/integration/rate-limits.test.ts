@@ -5,6 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/database.ts';
+import { eq } from 'drizzle-orm';
+import { rateLimitWindows } from '../../server/db/schema.ts';
+import { SqlSitePacer } from '../../server/delivery/site-pacer.ts';
 import { createRateLimiter } from '../../server/http/rate-limiter.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
@@ -51,6 +54,23 @@ describe.each(TEST_DRIVERS.filter((driver) => driver === 'postgres'))('rate limi
       const waits = await Promise.all([here, there, here, there, here, there].map((limiter) => limiter.hit('203.0.113.9')));
       expect(waits.filter((wait) => wait === 0)).toHaveLength(3);
       expect(waits.filter((wait) => wait > 0)).toHaveLength(3);
+    } finally {
+      await other?.close();
+    }
+  });
+
+  it('paces one site across two processes: each delivery takes the next shared slot', async () => {
+    let other: Database | undefined;
+    try {
+      other = await openDatabase({ driver: 'postgres', url: t.ctx.database.url! });
+      const here = new SqlSitePacer(t.ctx.db, 50);
+      const there = new SqlSitePacer(other.db, 50);
+      const start = Date.now();
+      await Promise.all([here, there, here, there, here, there, here, there].map((pacer) => pacer.wait('site-paced')));
+      const [row] = await t.ctx.db.select().from(rateLimitWindows).where(eq(rateLimitWindows.key, 'site-pace:site-paced'));
+      // 8 deliveries at 50 a second took 8 slots of 20 ms in one shared sequence.
+      expect(row.hits).toBe(8);
+      expect(row.windowStart).toBeGreaterThanOrEqual(start + 8 * 20);
     } finally {
       await other?.close();
     }
