@@ -28,6 +28,7 @@ import { messageRoutes } from './messages/message-routes.ts';
 import { outboxRoutes } from './delivery/outbox-routes.ts';
 import { unsubscribeRoutes } from './delivery/unsubscribe-routes.ts';
 import { startMessaging } from './messages/messaging.ts';
+import { startQueue } from './queue/queue.ts';
 import { linkRoutes } from './links/link-routes.ts';
 import { registerStaffLogin, staffLoginRoutes } from './auth/staff-login.ts';
 import { signInOptionRoutes } from './auth/sign-in-options.ts';
@@ -132,7 +133,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     existsSync(ADMIN_APP_DIR) ? reply.header('cache-control', 'no-cache').sendFile('index.html') : sendStaffPage(reply, 200, fallbackSignInPage()),
   );
   await registerAdminApp(app);
-  // The send queue's worker runs in every server process; it stops when the app closes.
+  // The job queue (sends and workflow steps) runs in every server process; it stops when the app closes.
+  await startQueue(app, ctx);
   await startMessaging(app, ctx);
   // Workflow steps share the send queue's pg-boss schema, so they start after it.
   await startWorkflows(app, ctx);

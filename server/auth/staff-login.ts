@@ -14,7 +14,7 @@ import type { AppContext } from '../context.ts';
 import { sites, staffUsers } from '../db/schema.ts';
 import { mintMagicLinkNow, USER_LINK_MAX_USES } from '../links/mint-magic-link.ts';
 import { closeSession, SESSION_COOKIE } from './sessions.ts';
-import { RateLimiter } from '../http/rate-limiter.ts';
+import { createRateLimiter, type RateLimiter } from '../http/rate-limiter.ts';
 import { sendEmailNow } from '../delivery/send-email.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { emailField } from '../validation/fields.ts';
@@ -54,13 +54,13 @@ async function siteOfToken(ctx: AppContext, token: string): Promise<Site | null>
 const UNUSABLE = "This sign-in link can't be used";
 
 export function registerStaffLogin(app: FastifyInstance, ctx: AppContext, serveSignInPage: (reply: FastifyReply) => unknown): void {
-  const perIp = new RateLimiter({ limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 }, () => ctx.now().getTime());
+  const perIp = createRateLimiter(ctx, 'staff-redeem-ip', { limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 });
   // Login emails queued after a reply are sent before the app (and its database) closes.
   app.addHook('onClose', () => settleAfterReplyWork(ctx));
 
   /** Redeems (or asks to confirm) a User Link and sends what the person sees. */
   async function answer(reply: FastifyReply, token: string, ip: string, confirmed: boolean) {
-    const wait = perIp.hit(ip);
+    const wait = await perIp.hit(ip);
     if (wait) {
       reply.header('retry-after', String(wait));
       return sendStaffPage(reply, 429, staffFailurePage(null, 'Too many attempts', 'Please wait a minute and try again.'));
@@ -164,7 +164,7 @@ const loginLinkLimiters = new WeakMap<AppContext, RateLimiter>();
 function loginLinkLimiter(ctx: AppContext): RateLimiter {
   let limiter = loginLinkLimiters.get(ctx);
   if (!limiter) {
-    limiter = new RateLimiter({ limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 }, () => ctx.now().getTime());
+    limiter = createRateLimiter(ctx, 'staff-login-email', { limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 });
     loginLinkLimiters.set(ctx, limiter);
   }
   return limiter;
@@ -175,8 +175,9 @@ function loginLinkLimiter(ctx: AppContext): RateLimiter {
  * so known and unknown addresses answer alike. Over the limit nothing is sent.
  */
 function queueStaffLoginLinks(ctx: AppContext, reply: FastifyReply, email: string): void {
-  if (loginLinkLimiter(ctx).hit(email)) return;
   runAfterReply(ctx, reply, 'staff-login-email', async () => {
+    // Counted after the reply too, so even the limiter's round trip can't tell addresses apart.
+    if (await loginLinkLimiter(ctx).hit(email)) return;
     const accounts = await ctx.db
       .select({ user: staffUsers, site: sites })
       .from(staffUsers)

@@ -1,7 +1,6 @@
 import { requireContact } from '../contacts/contact-service.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { createMessage } from '../messages/message-service.ts';
-import { messagingOf } from '../messages/messaging.ts';
+import { createMessage, describePrincipal } from '../messages/message-service.ts';
 import { siteIdParams } from '../sites/site-schemas.ts';
 import { listConversations } from './conversation-list.ts';
 import {
@@ -72,13 +71,11 @@ export const conversationRoutes: AnyRouteDef[] = [
     status: 202,
     handler: async ({ ctx, site, params, body, principal }) => {
       await requireContact(ctx.db, site.id, params.contactId);
-      const { message, batches } = await createMessage(
-        ctx,
+      const { message } = await createMessage(ctx, {
         site,
-        { channel: body.channel, document: body.document, recipients: { contactIds: [params.contactId] } },
-        principal,
-      );
-      await messagingOf(ctx).enqueue(Array.from({ length: batches }, (_, batch) => ({ messageId: message.id, batch })));
+        body: { channel: body.channel, document: body.document, recipients: { contactIds: [params.contactId] } },
+        sentBy: describePrincipal(principal),
+      });
       return { messageId: message.id, status: 'queued' };
     },
   }),

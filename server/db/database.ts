@@ -25,10 +25,14 @@ export type DbOrTx = Db | Tx;
 
 export interface SqlExecutor {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  /** Runs a parameterless script of several statements; returns the last statement's rows. */
+  script(text: string): Promise<{ rows: unknown[] }>;
 }
 
 export interface Database {
   driver: 'pglite' | 'postgres';
+  /** PostgreSQL only: the connection string (pg-boss and LISTEN open their own connections). */
+  url?: string;
   db: Db;
   sql: SqlExecutor;
   /** Runs fn while holding a cluster-wide advisory lock (one process at a time). */
@@ -63,7 +67,10 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
   return {
     driver: 'pglite',
     db,
-    sql: { query: async (text, params) => ({ rows: (await client.query(text, params)).rows as never[] }) },
+    sql: {
+      query: async (text, params) => ({ rows: (await client.query(text, params)).rows as never[] }),
+      script: async (text) => ({ rows: (await client.exec(text)).at(-1)?.rows ?? [] }),
+    },
     // One embedded database belongs to one process, so there is nobody to exclude.
     exclusive: (_lockId, fn) => fn(),
     dumpDataDir: () => client.dumpDataDir('none'),
@@ -126,8 +133,16 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     driver: 'postgres',
+    url,
     db,
-    sql: { query: async (text, params) => ({ rows: (await pool.query(text, params as unknown[])).rows }) },
+    sql: {
+      query: async (text, params) => ({ rows: (await pool.query(text, params as unknown[])).rows }),
+      // pg returns one result per statement for a multi-statement text.
+      script: async (text) => {
+        const result: pg.QueryResult | pg.QueryResult[] = await pool.query(text);
+        return { rows: (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [] };
+      },
+    },
     async exclusive(lockId, fn) {
       // The lock belongs to a session, so take and release it on one dedicated connection.
       const session = await pool.connect();

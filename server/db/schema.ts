@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -463,3 +464,14 @@ export const inboundMessages = pgTable(
     index('inbound_messages_contact_idx').on(t.siteId, t.contactId, t.receivedAt),
   ],
 );
+
+/**
+ * Fixed-window rate-limit counters shared by every process on one PostgreSQL database
+ * (server/http/rate-limiter.ts); one row per limiter and key, updated by one atomic upsert per hit.
+ * Times are epoch milliseconds of the process clock.
+ */
+export const rateLimitWindows = pgTable('rate_limit_windows', {
+  key: text('key').primaryKey(),
+  windowStart: bigint('window_start', { mode: 'number' }).notNull(),
+  hits: integer('hits').notNull(),
+});

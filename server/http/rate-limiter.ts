@@ -1,13 +1,35 @@
 /**
- * A fixed-window counter per key, in process memory. Enough for one process; several processes
- * behind a load balancer each count their own share (the limits are per process).
+ * Fixed-window counters per key. On PostgreSQL the windows live in one table shared by every
+ * process (the limit holds for the cluster); on the embedded database (one process) in memory.
  */
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { rateLimitWindows } from '../db/schema.ts';
+
 export interface RateLimit {
   limit: number;
   windowMs: number;
 }
 
-export class RateLimiter {
+export interface RateLimiter {
+  /** Counts a hit; returns how long to wait (seconds) when over the limit, else 0. */
+  hit(key: string): Promise<number>;
+}
+
+/** Seconds until the window that started at `start` ends, when `count` is over the limit; else 0. */
+function waitSeconds(rule: RateLimit, start: number, count: number, now: number): number {
+  if (count <= rule.limit) return 0;
+  return Math.max(1, Math.ceil((start + rule.windowMs - now) / 1000));
+}
+
+/** `name` keeps limiters apart in the shared table (e.g. `redeem-ip`, `login-email`). */
+export function createRateLimiter(ctx: AppContext, name: string, rule: RateLimit): RateLimiter {
+  const clock = () => ctx.now().getTime();
+  return ctx.database.driver === 'postgres' ? new SqlRateLimiter(ctx.db, name, rule, clock) : new MemoryRateLimiter(rule, clock);
+}
+
+export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
   private lastSweep = 0;
 
@@ -16,8 +38,7 @@ export class RateLimiter {
     private readonly now: () => number,
   ) {}
 
-  /** Counts a hit; returns how long to wait (seconds) when over the limit, else 0. */
-  hit(key: string): number {
+  async hit(key: string): Promise<number> {
     const now = this.now();
     this.sweep(now);
     const window = this.windows.get(key);
@@ -26,8 +47,7 @@ export class RateLimiter {
       return 0;
     }
     window.count++;
-    if (window.count <= this.rule.limit) return 0;
-    return Math.max(1, Math.ceil((window.start + this.rule.windowMs - now) / 1000));
+    return waitSeconds(this.rule, window.start, window.count, now);
   }
 
   /** Drops finished windows now and then so memory stays bounded by active keys. */
@@ -35,5 +55,32 @@ export class RateLimiter {
     if (now - this.lastSweep < this.rule.windowMs) return;
     this.lastSweep = now;
     for (const [key, window] of this.windows) if (now - window.start >= this.rule.windowMs) this.windows.delete(key);
+  }
+}
+
+/** One atomic upsert per hit: a new or finished window restarts at 1, a running one counts up. */
+export class SqlRateLimiter implements RateLimiter {
+  constructor(
+    private readonly db: Db,
+    private readonly name: string,
+    private readonly rule: RateLimit,
+    private readonly now: () => number,
+  ) {}
+
+  async hit(key: string): Promise<number> {
+    const now = this.now();
+    const expired = sql`${rateLimitWindows.windowStart} + ${this.rule.windowMs} <= ${now}`;
+    const [window] = await this.db
+      .insert(rateLimitWindows)
+      .values({ key: `${this.name}:${key}`, windowStart: now, hits: 1 })
+      .onConflictDoUpdate({
+        target: rateLimitWindows.key,
+        set: {
+          windowStart: sql`case when ${expired} then ${now} else ${rateLimitWindows.windowStart} end`,
+          hits: sql`case when ${expired} then 1 else ${rateLimitWindows.hits} + 1 end`,
+        },
+      })
+      .returning({ windowStart: rateLimitWindows.windowStart, hits: rateLimitWindows.hits });
+    return waitSeconds(this.rule, window.windowStart, window.hits, now);
   }
 }

@@ -13,7 +13,7 @@ import { contacts } from '../db/schema.ts';
 import { findSiteBySubdomain, type Site } from '../sites/site-repository.ts';
 import { subdomainOfHost } from '../sites/site-urls.ts';
 import { closeSession, findSession, SESSION_COOKIE, type OpenedSession } from '../auth/sessions.ts';
-import { RateLimiter } from '../http/rate-limiter.ts';
+import { createRateLimiter, type RateLimiter } from '../http/rate-limiter.ts';
 import { verifyLinkToken } from '../links/link-token.ts';
 import { findContact } from '../contacts/contact-service.ts';
 import { emailField } from '../validation/fields.ts';
@@ -86,10 +86,9 @@ export async function sendMemberNotFound(ctx: AppContext, request: FastifyReques
 const FAILURE_STATUS = { invalid: 400, expired: 410, no_access: 403 } as const;
 
 export function registerMemberSite(member: FastifyInstance, ctx: AppContext): void {
-  const clock = () => ctx.now().getTime();
-  const redeemPerIp = new RateLimiter({ limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 }, clock);
-  const linkEmailsPerAddress = new RateLimiter({ limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 }, clock);
-  const linkEmailsPerIp = new RateLimiter({ limit: ctx.config.rateLimits.linkEmailsPerHour * 4, windowMs: 3_600_000 }, clock);
+  const redeemPerIp = createRateLimiter(ctx, 'member-redeem-ip', { limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 });
+  const linkEmailsPerAddress = createRateLimiter(ctx, 'member-link-email', { limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 });
+  const linkEmailsPerIp = createRateLimiter(ctx, 'member-link-email-ip', { limit: ctx.config.rateLimits.linkEmailsPerHour * 4, windowMs: 3_600_000 });
 
   const cookieOptions = (session: OpenedSession) => ({
     httpOnly: true,
@@ -121,11 +120,16 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
     }
   }
 
-  function overLimit(reply: FastifyReply, site: Site, limiter: RateLimiter, key: string): FastifyReply | null {
-    const wait = limiter.hit(key);
-    if (!wait) return null;
+  /**
+   * Counts a hit; over the limit, answers 429 and returns true. (It returns a boolean, not the
+   * reply: a FastifyReply is thenable, so an async function returning it resolves to undefined.)
+   */
+  async function overLimit(reply: FastifyReply, site: Site, limiter: RateLimiter, key: string): Promise<boolean> {
+    const wait = await limiter.hit(key);
+    if (!wait) return false;
     reply.header('retry-after', String(wait));
-    return sendMemberPage(reply, 429, pages.tooManyRequestsPage(site, wait));
+    sendMemberPage(reply, 429, pages.tooManyRequestsPage(site, wait));
+    return true;
   }
 
   member.addHook('onRequest', async (request, reply) => {
@@ -156,8 +160,7 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
       if (token !== undefined) {
         // HEAD (link scanners, previews) answers without redeeming, counting or consuming anything.
         if (request.method === 'HEAD') return sendMemberPage(reply, 200, '');
-        const limited = overLimit(reply, site, redeemPerIp, request.ip);
-        if (limited) return limited;
+        if (await overLimit(reply, site, redeemPerIp, request.ip)) return reply;
         const result = await redeemLearnerLink(ctx, site, token, { confirmed: false, ip: request.ip });
         return answerRedemption(reply, site, token, result);
       }
@@ -173,8 +176,7 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
 
   member.post<{ Body: { token?: string } }>('/login/confirm', async (request, reply) => {
     const site = request.memberSite!;
-    const limited = overLimit(reply, site, redeemPerIp, request.ip);
-    if (limited) return limited;
+    if (await overLimit(reply, site, redeemPerIp, request.ip)) return reply;
     const token = String(request.body?.token ?? '');
     const result = await redeemLearnerLink(ctx, site, token, { confirmed: true, ip: request.ip });
     return answerRedemption(reply, site, token, result);
@@ -185,9 +187,9 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
     const parsed = emailField.safeParse(request.body?.email ?? '');
     if (!parsed.success) return sendMemberPage(reply, 400, pages.loginFormPage(site, 'Enter a valid email address.'));
     const email = parsed.data;
-    const limited =
-      overLimit(reply, site, linkEmailsPerIp, request.ip) ?? overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${email}`);
-    if (limited) return limited;
+    if ((await overLimit(reply, site, linkEmailsPerIp, request.ip)) || (await overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${email}`))) {
+      return reply;
+    }
     // The same answer, at the same speed, whether or not the address is a member's: the lookup
     // and the email happen after the reply. Only members get an email.
     runAfterReply(ctx, reply, 'member-login-email', async () => {
@@ -210,9 +212,9 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
     // Only a genuine link of this site (expired or not) names whom to send a fresh one to.
     const claims = verified.ok ? verified.claims : verified.reason === 'expired' ? verified.claims : undefined;
     if (!claims) return sendMemberPage(reply, 400, pages.linkUnusablePage(site));
-    const limited =
-      overLimit(reply, site, linkEmailsPerIp, request.ip) ?? overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${claims.sub}`);
-    if (limited) return limited;
+    if ((await overLimit(reply, site, linkEmailsPerIp, request.ip)) || (await overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${claims.sub}`))) {
+      return reply;
+    }
     const contact = await findContact(ctx.db, site.id, claims.sub);
     if (!contact?.email) return sendMemberPage(reply, 200, pages.noEmailOnFilePage(site));
     const ip = request.ip;

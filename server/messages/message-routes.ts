@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { streamProgress } from './message-events.ts';
 import { listRecipients, messageCounts, statusOf } from './message-progress.ts';
 import { createMessageBody, messageDetailResponse, messageParams, messageQuery, messageResponse } from './message-schemas.ts';
-import { createMessage, requireMessage, type Message } from './message-service.ts';
-import { messagingOf } from './messaging.ts';
+import { createMessage, describePrincipal, requireMessage, type Message } from './message-service.ts';
 import type { AppContext } from '../context.ts';
 
 async function presentMessage(ctx: AppContext, message: Message) {
@@ -36,8 +35,7 @@ export const messageRoutes: AnyRouteDef[] = [
     response: messageResponse,
     status: 202,
     handler: async ({ ctx, site, body, principal }) => {
-      const { message, batches } = await createMessage(ctx, site, body, principal);
-      await messagingOf(ctx).enqueue(Array.from({ length: batches }, (_, batch) => ({ messageId: message.id, batch })));
+      const { message } = await createMessage(ctx, { site, body, sentBy: describePrincipal(principal) });
       return presentMessage(ctx, message);
     },
   }),

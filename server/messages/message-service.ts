@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import type { DbOrTx } from '../db/database.ts';
+import type { DbOrTx, Tx } from '../db/database.ts';
 import { messages } from '../db/schema.ts';
 import { conflict, invalidField, notFound } from '../http/api-error.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -15,6 +15,7 @@ import { assertValidContent, type ChannelContent } from '../templates/template-c
 import { compiledTemplate, requireTemplate, templateContent } from '../templates/template-service.ts';
 import { compileMessage } from '../render/compiled-message.ts';
 import { insertRecipients } from './audience.ts';
+import { messagingOf } from './messaging.ts';
 import type { createMessageBody } from './message-schemas.ts';
 
 export type Message = typeof messages.$inferSelect;
@@ -42,31 +43,44 @@ export async function requireMessage(db: DbOrTx, siteId: string, messageId: stri
   return row;
 }
 
-function describePrincipal(principal: Principal | null): string {
+export function describePrincipal(principal: Principal | null): string {
   if (!principal || principal.kind === 'bootstrap') return 'operator';
   return principal.kind === 'staff' ? `staff:${principal.userId}` : `api-key:${principal.keyId}`;
 }
 
-export async function createMessage(
-  ctx: AppContext,
-  site: Site,
-  body: z.output<typeof createMessageBody>,
-  principal: Principal | null,
-): Promise<{ message: Message; batches: number }> {
-  const offerId = 'offerId' in body.recipients ? body.recipients.offerId : null;
-  if (offerId) await requireOffer(ctx.db, site.id, offerId);
+export interface NewMessage {
+  site: Site;
+  body: z.output<typeof createMessageBody>;
+  /** Who sent it: `describePrincipal(principal)`, or `workflow:<id>`. */
+  sentBy: string;
+  /** The offer behind `{{offer.*}}` when the audience is not an offer's holders (a workflow's grant). */
+  offerId?: string | null;
+  /** Creates the message inside this transaction (its batch jobs exist only if it commits). */
+  tx?: Tx;
+  messageId?: string;
+}
+
+/**
+ * Creates a send: the document snapshot, its recipient rows and one queue job per batch, in one
+ * transaction (the caller's `tx` when given; the caller then wakes the queue after committing).
+ */
+export async function createMessage(ctx: AppContext, input: NewMessage): Promise<{ message: Message; batches: number }> {
+  const { site, body } = input;
+  const db = input.tx ?? ctx.db;
+  const offerId = 'offerId' in body.recipients ? body.recipients.offerId : (input.offerId ?? null);
+  if (offerId) await requireOffer(db, site.id, offerId);
   let snapshot: ChannelContent;
   let template: { id: string; version: number } | null = null;
   let compiled: CompiledMessage;
   if (body.templateId) {
-    const stored = await requireTemplate(ctx.db, site.id, body.templateId);
+    const stored = await requireTemplate(db, site.id, body.templateId);
     if (stored.channel !== body.channel) throw invalidField('channel', `template ${stored.id} is an ${stored.channel} template`);
     snapshot = templateContent(stored);
     template = { id: stored.id, version: stored.version };
     compiled = await compiledTemplate(stored);
   } else {
     // {{offer.title}} has a value only when the audience is an offer's holders.
-    const catalog = await siteCatalog(ctx.db, site.id, offerId ? 'workflow' : 'broadcast');
+    const catalog = await siteCatalog(db, site.id, offerId ? 'workflow' : 'broadcast');
     snapshot = assertValidContent(body.channel, body.document, catalog, 'document');
     compiled = await compileMessage(snapshot);
   }
@@ -75,10 +89,11 @@ export async function createMessage(
   }
 
   const batchSize = ctx.config.delivery.batchSize;
-  const result = await ctx.db.transaction(async (tx) => {
+  const write = async (tx: Tx) => {
     const [created] = await tx
       .insert(messages)
       .values({
+        ...(input.messageId && { id: input.messageId }),
         siteId: site.id,
         templateId: template?.id ?? null,
         templateVersion: template?.version ?? null,
@@ -87,15 +102,18 @@ export async function createMessage(
         audience: body.recipients as Record<string, unknown>,
         offerId,
         linkPolicy: body.linkPolicy ?? null,
-        sentBy: describePrincipal(principal),
+        sentBy: input.sentBy,
         createdAt: ctx.now(),
       })
       .returning();
     const total = await insertRecipients(tx, site.id, created.id, body.recipients, batchSize);
     const batches = Math.ceil(total / batchSize);
     const [message] = await tx.update(messages).set({ total, batches }).where(eq(messages.id, created.id)).returning();
+    await messagingOf(ctx).enqueue(tx, Array.from({ length: batches }, (_, batch) => ({ messageId: message.id, batch })));
     return { message, batches };
-  });
+  };
+  const result = input.tx ? await write(input.tx) : await ctx.db.transaction(write);
+  if (!input.tx) messagingOf(ctx).wake();
 
   if (!template) compiledCache.prime(messageCacheKey(result.message.id), compiled);
   return result;

@@ -11,7 +11,7 @@ import { accessGrants, contacts, offers } from '../db/schema.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { DeliveryError } from '../delivery/delivery-error.ts';
 import { senderOf } from '../delivery/sender-address.ts';
-import type { SitePacer } from '../delivery/site-pacer.ts';
+import type { Pacer } from '../delivery/site-pacer.ts';
 import { MagicLinkMinter } from '../links/mint-magic-link.ts';
 import { mintRecipientLinks, recipientValueSource } from '../render/recipient-values.ts';
 import { siteWithLinkPolicy } from '../links/link-policy.ts';
@@ -51,7 +51,7 @@ async function offerContext(db: DbOrTx, message: Message): Promise<{ title: stri
 }
 
 /** Returns what is left of the batch afterwards: rows to retry and rows held by another process. */
-export async function sendBatch(ctx: AppContext, job: BatchJob, pacer: SitePacer): Promise<{ queued: number; sending: number }> {
+export async function sendBatch(ctx: AppContext, job: BatchJob, pacer: Pacer): Promise<{ queued: number; sending: number }> {
   const message = await findMessage(ctx.db, job.messageId);
   if (!message) return { queued: 0, sending: 0 };
   const settings = ctx.config.delivery;
@@ -69,7 +69,7 @@ export async function sendBatch(ctx: AppContext, job: BatchJob, pacer: SitePacer
   return batchLeftovers(ctx.db, message.id, job.batch);
 }
 
-async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, claimed: ClaimedRecipient[], pacer: SitePacer) {
+async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, claimed: ClaimedRecipient[], pacer: Pacer) {
   const settings = ctx.config.delivery;
   // This send's link lifetime and use limit, where it chose them (link-policy.ts).
   const site = siteWithLinkPolicy((await findSiteByRef(ctx.db, message.siteId))!, message.linkPolicy);

@@ -77,7 +77,7 @@ export async function runStep(ctx: AppContext, job: StepJob, queue: StepQueue): 
       linkPolicy: action.linkPolicy,
     }),
   );
-  if (sent) await messagingOf(ctx).enqueue([{ messageId, batch: 0 }]);
+  if (sent) messagingOf(ctx).wake();
 }
 
 async function templateOf(ctx: AppContext, site: Site, action: SendAction): Promise<MessageTemplate | null> {
@@ -116,3 +116,32 @@ async function advance(
   return true;
 }
 
+
+/** What a step job's failure reports to pg-boss about its retries (its metadata). */
+export interface StepAttempt {
+  data: StepJob;
+  retryCount: number;
+  retryLimit: number;
+}
+
+/**
+ * Runs a step job; when its last retry fails too, the run ends `failed` with the error as the
+ * step's reason (instead of staying `running` with no job left to continue it).
+ * Returns nothing; rethrows so pg-boss records the attempt.
+ */
+export async function runStepAttempt(ctx: AppContext, attempt: StepAttempt, queue: StepQueue): Promise<void> {
+  try {
+    await runStep(ctx, attempt.data, queue);
+  } catch (error) {
+    if (attempt.retryCount >= attempt.retryLimit) await failRun(ctx, attempt.data, error);
+    throw error;
+  }
+}
+
+async function failRun(ctx: AppContext, job: StepJob, error: unknown): Promise<void> {
+  const run = await findRun(ctx.db, job.runId);
+  if (!run || run.currentStep !== job.step) return;
+  const reason = `the step failed after every retry: ${error instanceof Error ? error.message : String(error)}`;
+  const entry: RunLogEntry = { step: job.step, type: run.actions[job.step].type, at: ctx.now().toISOString(), outcome: 'failed', reason };
+  await completeStep(ctx.db, run, job.step, { entry, status: 'failed', nextStep: job.step }, ctx.now());
+}

@@ -1,20 +1,15 @@
 /**
  * A workflow's send step as a message of the send pipeline (server/messages): one message with one
- * recipient, sent by the same queue, renderer and transports as every other send, with the grant's
- * offer as `{{offer.*}}` and `workflow:<id>` as its sender.
- *
- * ADAPTER: messages' createMessage takes neither an offer for a contact audience nor a sender, and
- * runs its own transaction. A step must create its message in the transaction that records the
- * step (so a retried step never sends twice), so this writes the same row createMessage writes and
- * uses messages' own insertRecipients. It goes once createMessage accepts { tx, offerId, sentBy }.
+ * recipient, created by messages' createMessage inside the transaction that records the step (so a
+ * retried step never sends twice), with the grant's offer as `{{offer.*}}` and `workflow:<id>` as
+ * its sender.
  */
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/database.ts';
-import { messages } from '../db/schema.ts';
-import { insertRecipients } from '../messages/audience.ts';
+import { createMessage } from '../messages/message-service.ts';
 import type { Site } from '../sites/site-repository.ts';
 import type { MessageLinkPolicy } from '../links/link-policy.ts';
-import { compiledTemplate, templateContent, type MessageTemplate } from '../templates/template-service.ts';
+import { compiledTemplate, type MessageTemplate } from '../templates/template-service.ts';
 
 export interface ContactMessage {
   messageId: string;
@@ -35,21 +30,12 @@ export async function unsendableReason(site: Site, template: MessageTemplate): P
 }
 
 export async function insertContactMessage(ctx: AppContext, tx: Tx, m: ContactMessage): Promise<void> {
-  const snapshot = templateContent(m.template);
-  await tx.insert(messages).values({
-    id: m.messageId,
-    siteId: m.site.id,
-    templateId: m.template.id,
-    templateVersion: m.template.version,
-    channel: snapshot.channel,
-    content: snapshot.content as unknown as Record<string, unknown>,
-    audience: { contactIds: [m.contactId] },
+  await createMessage(ctx, {
+    tx,
+    messageId: m.messageId,
+    site: m.site,
+    body: { channel: m.template.channel, templateId: m.template.id, recipients: { contactIds: [m.contactId] }, linkPolicy: m.linkPolicy },
     offerId: m.offerId,
-    linkPolicy: m.linkPolicy ?? null,
     sentBy: m.sentBy,
-    total: 1,
-    batches: 1,
-    createdAt: ctx.now(),
   });
-  await insertRecipients(tx, m.site.id, m.messageId, { contactIds: [m.contactId] }, ctx.config.delivery.batchSize);
 }

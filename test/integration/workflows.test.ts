@@ -11,6 +11,8 @@ import { signWebhook } from '../../server/webhooks/webhook-signature.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
+import { runStepAttempt } from '../../server/workflows/run-step.ts';
+import type { StepQueue } from '../../server/workflows/step-queue.ts';
 import {
   OFFER_WELCOME_EMAIL,
   OFFER_WELCOME_SMS,
@@ -255,6 +257,34 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
     });
     expect(cancelled.steps).toMatchObject([{ type: 'wait' }, { type: 'send_email', outcome: 'cancelled', reason: 'the workflow was disabled' }]);
     expect(cancelled.steps[1].messageId).toBeUndefined();
+  });
+
+  it('a step that fails its last retry ends the run failed, with the error; earlier failures leave it to the retry', async () => {
+    const clubEmail = await createTemplate(t, s.site.id, 'email', OFFER_WELCOME_EMAIL);
+    const workflowId = await createWorkflow(t, s.site.id, {
+      name: 'Slow welcome',
+      trigger: { type: 'offer_access_granted', offerIds: [s.communityOffer.id] },
+      actions: [{ type: 'wait', seconds: 3600 }, { type: 'send_email', templateId: clubEmail }, { type: 'send_sms', templateId: smsTemplate }],
+    });
+    const eve = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'eve@flows.example', phone: '+14155550177', firstName: 'Eve' })).json().id;
+    await t.api('POST', `/api/sites/${s.site.id}/contacts/${eve}/access`, { offerId: s.communityOffer.id });
+    const waiting = await eventually('the run to wait', async () => {
+      const [r] = await runsOf(t, s.site.id, workflowId, eve);
+      return r?.status === 'waiting' && r;
+    });
+    // The step's transaction fails at its last statement (queueing the next step), every time.
+    const refusing: StepQueue = { send: async () => { throw new Error('the queue refused the job'); }, wake: () => {} };
+    const attempt = (retryCount: number) => runStepAttempt(t.ctx, { data: { runId: waiting.id, step: 1 }, retryCount, retryLimit: 5 }, refusing);
+
+    await expect(attempt(2)).rejects.toThrow('the queue refused the job');
+    expect((await runsOf(t, s.site.id, workflowId, eve))[0].status).toBe('waiting');
+
+    await expect(attempt(5)).rejects.toThrow('the queue refused the job');
+    const [failed] = await runsOf(t, s.site.id, workflowId, eve);
+    expect(failed.status).toBe('failed');
+    expect(failed.steps[1]).toMatchObject({ type: 'send_email', outcome: 'failed', reason: 'the step failed after every retry: the queue refused the job' });
+    // The step's message was rolled back with it: nothing was sent.
+    expect(failed.steps[1].messageId).toBeUndefined();
   });
 });
 
