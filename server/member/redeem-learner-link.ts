@@ -12,9 +12,8 @@ import { inTransaction } from '../events/transaction.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { holdsAnyOffer, memberAccess } from './member-access.ts';
 import { recordRedemption } from '../links/link-redemptions.ts';
+import { PREVIEW_TOKEN } from '../../src/template/destinations.ts';
 
-/** Links in message previews carry this instead of a token: they show the way but log nobody in. */
-export const PREVIEW_TOKEN = 'preview';
 
 export type Redemption =
   | { outcome: 'preview' }
