@@ -18,6 +18,8 @@ import { offerRoutes } from './offers/offer-routes.ts';
 import { subdomainOfHost } from './sites/site-urls.ts';
 import { MEMBER_PREFIX, registerMemberSite, sendMemberNotFound } from './member/member-site.ts';
 import { redactUrl } from './http/redact.ts';
+import { humanLogStream, type LogFormat } from './logging/log-format.ts';
+import { OneLinePerRequest } from './logging/request-log.ts';
 import { templateRoutes } from './templates/template-routes.ts';
 import { previewRoutes } from './render/preview-routes.ts';
 import { messageRoutes } from './messages/message-routes.ts';
@@ -26,6 +28,8 @@ import { unsubscribeRoutes } from './delivery/unsubscribe-routes.ts';
 import { startMessaging } from './messages/messaging.ts';
 import { linkRoutes } from './links/link-routes.ts';
 import { registerStaffLogin, staffLoginRoutes } from './auth/staff-login.ts';
+import { signInOptionRoutes } from './auth/sign-in-options.ts';
+import { fallbackSignInPage, sendStaffPage } from './auth/staff-pages.ts';
 import { workflowRoutes } from './workflows/workflow-routes.ts';
 import { startWorkflows } from './workflows/start-workflows.ts';
 import { webhookSecretRoutes } from './webhooks/webhook-routes.ts';
@@ -41,6 +45,7 @@ export const apiRoutes: AnyRouteDef[] = [
   ...offerRoutes,
   ...linkRoutes,
   ...staffLoginRoutes,
+  ...signInOptionRoutes,
   // Send-time resolution and delivery (server/templates, render, messages, delivery).
   ...templateRoutes,
   ...previewRoutes,
@@ -57,20 +62,26 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Where logs go (default stdout); tests read them to prove no token is ever logged. */
   logStream?: NodeJS.WritableStream;
+  /** `human`: one short line per request (a person at a terminal); default `json`. */
+  logFormat?: LogFormat;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const human = options.logFormat === 'human';
+  const logStream = human ? humanLogStream(options.logStream) : options.logStream;
   const app = Fastify({
     logger: options.logger
       ? {
           level: ctx.config.logLevel,
-          ...(options.logStream && { stream: options.logStream }),
+          ...(logStream && { stream: logStream }),
           // Magic-link tokens travel in the query string: logs get the URL without them.
           serializers: {
             req: (req) => ({ method: req.method, url: redactUrl(req.url), host: req.headers?.host }),
           },
         }
       : false,
+    // A person reads one line per request, written when it completes, not two.
+    ...(human && { logController: new OneLinePerRequest((request) => (subdomainOfHost(ctx.config, request.headers.host) ? request.headers.host : undefined)) }),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
     // Member sites are addressed by Host ({subdomain}.{root domain}); their routes live under one
@@ -105,7 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   }, { prefix: MEMBER_PREFIX });
 
   registerStaffLogin(app, ctx, (reply) =>
-    existsSync(ADMIN_APP_DIR) ? reply.header('cache-control', 'no-cache').sendFile('index.html') : reply.type('text/html').send(FALLBACK_SIGN_IN),
+    existsSync(ADMIN_APP_DIR) ? reply.header('cache-control', 'no-cache').sendFile('index.html') : sendStaffPage(reply, 200, fallbackSignInPage()),
   );
   await registerAdminApp(app);
   // The send queue's worker runs in every server process; it stops when the app closes.
@@ -115,8 +126,6 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   return app;
 }
 
-/** Sign-in when the admin app has not been built (API-only deployments). */
-const FALLBACK_SIGN_IN = `<!doctype html><meta charset="utf-8"><title>Sign in · memberlink</title><body style="font:16px system-ui;margin:40px"><h1>Sign in</h1><p>Use the User Link emailed to you, or POST your email to /api/auth/login-link.</p></body>`;
 
 /** Serves the built admin single-page app; unknown non-API paths get its index.html. */
 async function registerAdminApp(app: FastifyInstance): Promise<void> {

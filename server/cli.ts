@@ -1,48 +1,34 @@
 /**
- * Operator commands: `npm run cli -- api-key create --site <subdomain> [--name <name>]`.
- * Works against the same database as the server (embedded or DATABASE_URL).
+ * Operator commands (`npm run cli -- …`, see operator-commands.ts for the list). Works against the
+ * same database as the server: DATABASE_URL directly; the embedded database directly when no
+ * server runs, else through the running server's operator socket.
  */
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { loadConfig } from './config.ts';
 import { createAppContext } from './bootstrap.ts';
-import { findSiteByRef } from './sites/site-repository.ts';
-import { createApiKey } from './auth/api-keys.ts';
+import { embeddedDatabaseOwner } from './db/database.ts';
+import { parseCommand, runCommand, type CommandResult } from './operator/operator-commands.ts';
+import { askRunningServer } from './operator/operator-socket.ts';
 
-const USAGE = `Usage:
-  npm run cli -- api-key create --site <subdomain or id> [--name <label>]`;
-
-async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { site: { type: 'string' }, name: { type: 'string' } },
-  });
-  const [noun, verb] = positionals;
-  if (noun !== 'api-key' || verb !== 'create') {
-    console.error(USAGE);
-    return 2;
-  }
-  if (!values.site) {
-    console.error('--site is required (the site subdomain or id)\n' + USAGE);
-    return 2;
-  }
-  const ctx = await createAppContext(loadConfig());
+async function main(argv: string[]): Promise<CommandResult> {
+  const parsed = parseCommand(argv);
+  if (!('command' in parsed)) return parsed;
+  const config = loadConfig();
+  if (!config.databaseUrl && embeddedDatabaseOwner(join(config.dataDir, 'pglite'))) return askRunningServer(config.dataDir, argv);
+  const ctx = await createAppContext(config);
   try {
-    const site = await findSiteByRef(ctx.db, values.site);
-    if (!site) {
-      console.error(`No site "${values.site}"`);
-      return 1;
-    }
-    const key = await createApiKey(ctx.db, site.id, values.name ?? 'cli');
-    console.log(key.key);
-    return 0;
+    return await runCommand(ctx, parsed);
   } finally {
     await ctx.database.close();
   }
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (result) => {
+    if (result.stdout) console.log(result.stdout);
+    if (result.stderr) console.error(result.stderr);
+    process.exit(result.code);
+  },
   (error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

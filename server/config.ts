@@ -8,8 +8,8 @@ import { deliveryConfigFrom, deliveryEnvSchema, type DeliveryConfig } from './de
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  /** Where staff reach the admin app and API. */
-  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Where staff reach the admin app and API; unset = http://localhost:${PORT}, so links follow the port. */
+  PUBLIC_URL: z.url().optional(),
   /** Member sites live at {subdomain}.{MEMBER_ROOT_DOMAIN}; defaults to PUBLIC_URL's host (localhost). */
   MEMBER_ROOT_DOMAIN: z.string().optional(),
   /** PostgreSQL connection string; when unset the embedded PGlite database in DATA_DIR is used. */
@@ -26,6 +26,8 @@ const configSchema = z.object({
   /** Login-link emails ("email me a link", "send me a new link") per address and per IP per hour. */
   RATE_LIMIT_LINK_EMAILS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `human` (one short line per request) or `json`; unset = human in a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['json', 'human']).optional(),
   /** Seed the demo site on first start of an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Validate every admin API response against its route's schema (tests turn this on). */
@@ -42,6 +44,8 @@ export interface MemberlinkConfig {
   bootstrapApiKey?: string;
   masterKey?: string;
   logLevel: string;
+  /** Unset: decided by whether stdout is a terminal (server/logging/log-format.ts). */
+  logFormat?: 'json' | 'human';
   trustProxy: boolean;
   rateLimits: { redeemPerMinute: number; linkEmailsPerHour: number };
   seedDemo: boolean;
@@ -58,7 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  const publicUrl = new URL(c.PUBLIC_URL);
+  const publicUrl = new URL(c.PUBLIC_URL ?? `http://localhost:${c.PORT}`);
   return {
     port: c.PORT,
     host: c.HOST,
@@ -69,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bootstrapApiKey: c.MEMBERLINK_API_KEY,
     masterKey: c.MEMBERLINK_MASTER_KEY || undefined,
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT,
     trustProxy: c.TRUST_PROXY,
     rateLimits: { redeemPerMinute: c.RATE_LIMIT_REDEEM_PER_MINUTE, linkEmailsPerHour: c.RATE_LIMIT_LINK_EMAILS_PER_HOUR },
     seedDemo: c.SEED_DEMO,

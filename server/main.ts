@@ -16,6 +16,8 @@ import { apiKeys } from './db/schema.ts';
 import { memberSiteOrigin } from './sites/site-urls.ts';
 import type { AppContext } from './context.ts';
 import { printStartupLinks } from './startup-links.ts';
+import { chooseLogFormat } from './logging/log-format.ts';
+import { listenOperatorSocket } from './operator/operator-socket.ts';
 
 const dev = process.argv.includes('--dev');
 
@@ -39,9 +41,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await buildAdminAppIfMissing();
   const ctx = await createAppContext(config);
-  const app = await buildApp(ctx, { logger: true });
+  const app = await buildApp(ctx, { logger: true, logFormat: chooseLogFormat(config.logFormat, Boolean(process.stdout.isTTY)) });
   const demo = config.seedDemo ? await seedDemoSite(ctx) : null;
   await app.listen({ port: config.port, host: config.host });
+  // The CLI can't open the embedded database while we hold it, so it asks us (operator-socket.ts).
+  const operatorSocket = ctx.database.driver === 'pglite' ? await listenOperatorSocket(ctx, config.dataDir) : null;
 
   const lines = [
     '',
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
     process.on('exit', () => vite.kill());
   }
   const shutdown = async () => {
+    operatorSocket?.close();
     await app.close();
     await ctx.database.close();
     process.exit(0);

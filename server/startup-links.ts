@@ -9,5 +9,6 @@ export async function printStartupLinks(ctx: AppContext, site: Site): Promise<st
   if (!owner) return [];
   const link = await mintUserLink(ctx, site, owner.id, 'console', 'system:startup');
   const minutes = Math.round(site.userLinkTtlSeconds / 60);
-  return [`  Admin login:    ${link.url}`, `                  (${owner.email}; valid ${minutes} minutes, then use the sign-in page)`];
+  const later = ctx.config.delivery.smtpUrl ? 'then use the sign-in page' : `then: npm run cli -- login-link --site ${site.subdomain}`;
+  return [`  Admin login:    ${link.url}`, `                  (${owner.email}; valid ${minutes} minutes, ${later})`];
 }

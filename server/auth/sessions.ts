@@ -51,3 +51,13 @@ export async function findSession(
 export async function closeSession(db: DbOrTx, token: string, now: Date): Promise<void> {
   await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, sha256Hex(token)));
 }
+
+/** Ends every open session of one subject (a contact or a staff user) on a site, e.g. on "revoke all links". */
+export async function endSubjectSessions(db: DbOrTx, siteId: string, audience: SessionAudience, subjectId: string, now: Date): Promise<number> {
+  const ended = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.siteId, siteId), eq(sessions.audience, audience), eq(sessions.subjectId, subjectId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return ended.length;
+}

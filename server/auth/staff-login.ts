@@ -1,93 +1,122 @@
 /**
- * Staff sign in with their User Link: GET /login?token=… on the admin host verifies a `user`
- * token, opens a staff session (HttpOnly cookie) and 303s to the admin app without the token.
- * POST /api/auth/login-link emails a fresh User Link (same answer for unknown addresses).
+ * Staff sign in with their User Link on the admin host. A User Link logs in once, whatever the
+ * site's learner policy: GET /login?token=… shows a confirm page (scanners' GET and HEAD change
+ * nothing), the person's POST /login/confirm redeems it through the one redemption service,
+ * opens a staff session (HttpOnly cookie) and 303s to the admin app without the token.
+ * POST /api/auth/login-link (and the pages' form, POST /login/email) emails a fresh User Link:
+ * the same answer for every address, sent after the reply.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { decodeProtectedHeader } from 'jose';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { sites, staffUsers } from '../db/schema.ts';
-import { verifyLinkToken, type LinkVerification } from '../links/link-token.ts';
-import { checkLinkUsable, consumeLinkUse } from '../links/link-state.ts';
-import { mintMagicLinkNow } from '../links/mint-magic-link.ts';
-import { closeSession, openSession, SESSION_COOKIE } from './sessions.ts';
+import { mintMagicLinkNow, USER_LINK_MAX_USES } from '../links/mint-magic-link.ts';
+import { closeSession, SESSION_COOKIE } from './sessions.ts';
 import { RateLimiter } from '../http/rate-limiter.ts';
 import { sendEmailNow } from '../delivery/send-email.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { emailField } from '../validation/fields.ts';
-import { escapeHtml } from '../member/html.ts';
-import type { Site } from '../sites/site-repository.ts';
-import { recordRedemption } from '../links/link-redemptions.ts';
+import { html } from '../member/html.ts';
+import { findSiteByRef, type Site } from '../sites/site-repository.ts';
+import { redeemLink, type Redemption, type RedemptionAudience } from './redeem-link.ts';
+import { runAfterReply, settleAfterReplyWork } from '../http/after-reply.ts';
+import { sendStaffPage, staffConfirmPage, staffFailurePage, staffLinkSentPage } from './staff-pages.ts';
 
-function adminPage(title: string, message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escapeHtml(title)} · memberlink</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;background:#f5f6fa;color:#1f2937;margin:0}main{max-width:520px;margin:64px auto;background:#fff;border-radius:12px;padding:28px;box-shadow:0 1px 3px rgba(0,0,0,.08)}a{color:#4f46e5}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/login">Sign in again</a></p></main></body></html>`;
-}
+/** A User Link signs in a staff member still on that site's staff, once. */
+export const staffAudience: RedemptionAudience = {
+  link: 'user',
+  session: 'staff',
+  admits: async (tx, site, claims) =>
+    (
+      await tx
+        .select({ id: staffUsers.id })
+        .from(staffUsers)
+        .where(and(eq(staffUsers.siteId, site.id), eq(staffUsers.id, claims.sub)))
+        .limit(1)
+    ).length === 1,
+  maxUses: () => USER_LINK_MAX_USES,
+};
 
 /** The site a token claims to be from, by its key id: user links are redeemed on the shared admin host. */
-async function siteOfToken(ctx: AppContext, token: string): Promise<string | null> {
+async function siteOfToken(ctx: AppContext, token: string): Promise<Site | null> {
   try {
     const { kid } = decodeProtectedHeader(token);
     if (typeof kid !== 'string') return null;
-    return (await ctx.keyRing.verificationKey(kid))?.siteId ?? null;
+    const siteId = (await ctx.keyRing.verificationKey(kid))?.siteId;
+    return siteId ? await findSiteByRef(ctx.db, siteId) : null;
   } catch {
     return null;
   }
 }
 
-function refuse(reply: FastifyReply, status: number, title: string, message: string) {
-  return reply
-    .status(status)
-    .header('referrer-policy', 'no-referrer')
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(adminPage(title, message));
-}
+const UNUSABLE = "This sign-in link can't be used";
 
 export function registerStaffLogin(app: FastifyInstance, ctx: AppContext, serveSignInPage: (reply: FastifyReply) => unknown): void {
   const perIp = new RateLimiter({ limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 }, () => ctx.now().getTime());
+  // Login emails queued after a reply are sent before the app (and its database) closes.
+  app.addHook('onClose', () => settleAfterReplyWork(ctx));
+
+  /** Redeems (or asks to confirm) a User Link and sends what the person sees. */
+  async function answer(reply: FastifyReply, token: string, ip: string, confirmed: boolean) {
+    const wait = perIp.hit(ip);
+    if (wait) {
+      reply.header('retry-after', String(wait));
+      return sendStaffPage(reply, 429, staffFailurePage(null, 'Too many attempts', 'Please wait a minute and try again.'));
+    }
+    const site = await siteOfToken(ctx, token);
+    if (!site) return sendStaffPage(reply, 400, staffFailurePage(null, UNUSABLE, 'It is not a valid staff sign-in link. Request a new one.'));
+    const result = await redeemLink(ctx, site, token, staffAudience, { confirmed, ip });
+    return render(reply, site, token, result);
+  }
+
+  async function render(reply: FastifyReply, site: Site, token: string, result: Redemption) {
+    switch (result.outcome) {
+      case 'ok':
+        reply.setCookie(SESSION_COOKIE.staff, result.session.token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: ctx.config.publicUrl.protocol === 'https:',
+          path: '/',
+          expires: result.session.expiresAt,
+        });
+        return reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').redirect('/', 303);
+      case 'confirm': {
+        const [user] = await ctx.db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, result.claims.sub)).limit(1);
+        return sendStaffPage(reply, 200, staffConfirmPage(site, user?.email ?? '', token));
+      }
+      case 'expired':
+        return sendStaffPage(reply, 410, staffFailurePage(site, 'This sign-in link has expired', 'Sign-in links for staff are short-lived. Request a new one.'));
+      case 'no_access':
+        return sendStaffPage(reply, 403, staffFailurePage(site, UNUSABLE, `You are no longer on the staff of ${site.title}.`));
+      case 'preview':
+        return sendStaffPage(reply, 400, staffFailurePage(site, UNUSABLE, 'This was a preview link; it signs nobody in.'));
+      case 'invalid':
+        if (result.reason === 'used_up' || result.reason === 'revoked') {
+          return sendStaffPage(reply, 403, staffFailurePage(site, UNUSABLE, 'It was revoked or already used: each sign-in link works once. Request a new one.'));
+        }
+        return sendStaffPage(reply, 400, staffFailurePage(site, UNUSABLE, 'It is not a valid staff sign-in link. Request a new one.'));
+    }
+  }
 
   app.get<{ Querystring: { token?: string } }>('/login', async (request, reply) => {
     const token = request.query.token;
     if (typeof token !== 'string') return serveSignInPage(reply);
+    // HEAD (link scanners, previews) answers without redeeming, counting or recording anything.
     if (request.method === 'HEAD') return reply.header('cache-control', 'no-store').send();
-    const wait = perIp.hit(request.ip);
-    if (wait) return refuse(reply.header('retry-after', String(wait)), 429, 'Too many attempts', 'Please wait a minute and try again.');
-    const siteId = await siteOfToken(ctx, token);
-    const now = ctx.now();
-    const verified = siteId
-      ? await verifyLinkToken(token, ctx.keyRing, { siteId, audience: 'user' }, now)
-      : ({ ok: false, reason: 'unknown_key' } as LinkVerification);
-    const record = (outcome: string, jti?: string, subjectId?: string) =>
-      siteId
-        ? recordRedemption(ctx.db, { siteId, jti, subjectId, outcome, ip: request.ip, at: now })
-        : Promise.resolve();
-    if (!verified.ok) {
-      await record(`invalid:${verified.reason}`, verified.claims?.jti, verified.claims?.sub);
-      if (verified.reason === 'expired') {
-        return refuse(reply, 410, 'This sign-in link has expired', 'Sign-in links for staff are short-lived. Request a new one.');
-      }
-      return refuse(reply, 400, "This sign-in link can't be used", 'It is not a valid staff sign-in link. Request a new one.');
-    }
-    const { claims } = verified;
-    const state = await checkLinkUsable(ctx.db, claims, now);
-    if (state !== 'ok' || !(await consumeLinkUse(ctx.db, claims.jti))) {
-      await record(`invalid:${state === 'ok' ? 'used_up' : state}`, claims.jti, claims.sub);
-      return refuse(reply, 403, "This sign-in link can't be used", 'It was revoked or already used. Request a new one.');
-    }
-    const session = await openSession(ctx.db, 'staff', claims.iss, claims.sub, now);
-    await record('ok', claims.jti, claims.sub);
-    reply.setCookie(SESSION_COOKIE.staff, session.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: ctx.config.publicUrl.protocol === 'https:',
-      path: '/',
-      expires: session.expiresAt,
-    });
-    return reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').redirect('/', 303);
+    return answer(reply, token, request.ip, false);
+  });
+
+  app.post<{ Body: { token?: string } }>('/login/confirm', async (request, reply) =>
+    answer(reply, String(request.body?.token ?? ''), request.ip, true),
+  );
+
+  app.post<{ Body: { email?: string } }>('/login/email', async (request, reply) => {
+    const parsed = emailField.safeParse(request.body?.email ?? '');
+    if (!parsed.success) return sendStaffPage(reply, 400, staffFailurePage(null, 'Enter a valid email address', 'We need the address you sign in with.'));
+    queueStaffLoginLinks(ctx, reply, parsed.data);
+    return sendStaffPage(reply, 200, staffLinkSentPage());
   });
 
   app.post('/logout', async (request, reply) => {
@@ -111,6 +140,25 @@ export async function mintUserLink(ctx: AppContext, site: Site, userId: string, 
   });
 }
 
+/** Emails one staff member of a site their sign-in link (the login form, staff invitations). */
+export async function sendStaffLoginEmail(
+  ctx: AppContext,
+  site: Site,
+  staffUser: { id: string; email: string },
+  sentBy = 'staff:login',
+): Promise<void> {
+  const link = await mintUserLink(ctx, site, staffUser.id, 'email', sentBy);
+  const minutes = Math.round(site.userLinkTtlSeconds / 60);
+  await sendEmailNow(ctx, {
+    siteId: site.id,
+    to: staffUser.email,
+    subject: `Sign in to ${site.title} on memberlink`,
+    text: `Sign in to ${site.title}: ${link.url}\n\nThis link works once and expires in ${minutes} minutes.`,
+    html: html`<p>Sign in to <strong>${site.title}</strong>:</p><p><a href="${link.url}">Sign in</a></p><p>This link works once and expires in ${minutes} minutes.</p>`
+      .value,
+  });
+}
+
 /** One limiter per running app (tests run several apps in one process). */
 const loginLinkLimiters = new WeakMap<AppContext, RateLimiter>();
 function loginLinkLimiter(ctx: AppContext): RateLimiter {
@@ -122,34 +170,34 @@ function loginLinkLimiter(ctx: AppContext): RateLimiter {
   return limiter;
 }
 
+/**
+ * Queues the sign-in emails for an address (one per site it is staff of) to run after the reply,
+ * so known and unknown addresses answer alike. Over the limit nothing is sent.
+ */
+function queueStaffLoginLinks(ctx: AppContext, reply: FastifyReply, email: string): void {
+  if (loginLinkLimiter(ctx).hit(email)) return;
+  runAfterReply(ctx, reply, 'staff-login-email', async () => {
+    const accounts = await ctx.db
+      .select({ user: staffUsers, site: sites })
+      .from(staffUsers)
+      .innerJoin(sites, eq(sites.id, staffUsers.siteId))
+      .where(eq(staffUsers.email, email));
+    for (const { user, site } of accounts) await sendStaffLoginEmail(ctx, site, user);
+  });
+}
+
 export const staffLoginRoutes: AnyRouteDef[] = [
   defineRoute({
     method: 'POST',
     url: '/api/auth/login-link',
-    summary: 'Email a staff member their User Link. The same answer whether or not the address is known.',
+    summary: 'Email a staff member their User Link. The same answer, at the same speed, whether or not the address is known.',
     tag: 'Auth',
     auth: 'public',
     body: z.strictObject({ email: emailField }),
     status: 202,
     response: z.object({ sent: z.literal(true) }),
-    handler: async ({ ctx, body }) => {
-      // Over the limit, the answer is the same and nothing is sent.
-      if (loginLinkLimiter(ctx).hit(body.email)) return { sent: true };
-      const accounts = await ctx.db
-        .select({ user: staffUsers, site: sites })
-        .from(staffUsers)
-        .innerJoin(sites, eq(sites.id, staffUsers.siteId))
-        .where(eq(staffUsers.email, body.email));
-      for (const { user, site } of accounts) {
-        const link = await mintUserLink(ctx, site, user.id, 'email', 'staff:login');
-        await sendEmailNow(ctx, {
-          siteId: site.id,
-          to: user.email,
-          subject: `Sign in to ${site.title} on memberlink`,
-          text: `Sign in to ${site.title}: ${link.url}\n\nThis link expires in ${Math.round(site.userLinkTtlSeconds / 60)} minutes.`,
-          html: `<p>Sign in to <strong>${escapeHtml(site.title)}</strong>:</p><p><a href="${escapeHtml(link.url)}">Sign in</a></p><p>This link expires in ${Math.round(site.userLinkTtlSeconds / 60)} minutes.</p>`,
-        });
-      }
+    handler: async ({ ctx, body, reply }) => {
+      queueStaffLoginLinks(ctx, reply, body.email);
       return { sent: true };
     },
   }),

@@ -72,14 +72,16 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
  * An embedded database directory is one process's: a second process opening it would corrupt it.
  * A lock file with the owner's pid refuses the second opener with what to do instead.
  */
+const LOCK_FILE = '.memberlink.lock';
+
 function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
-  const lockFile = join(dataDir, '.memberlink.lock');
+  const lockFile = join(dataDir, LOCK_FILE);
   try {
     writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
   } catch {
-    const owner = Number(readFileSync(lockFile, 'utf8'));
-    if (owner && owner !== process.pid && processAlive(owner)) {
+    const owner = embeddedDatabaseOwner(dataDir);
+    if (owner) {
       throw new Error(
         `The embedded database in ${dataDir} is in use by process ${owner}. Stop that process first, or set DATABASE_URL to share a PostgreSQL database between processes.`,
       );
@@ -89,6 +91,17 @@ function lockDataDir(dataDir: string): () => void {
   const release = () => rmSync(lockFile, { force: true });
   process.once('exit', release);
   return release;
+}
+
+/** The live process (other than this one) holding an embedded database directory, if any. */
+export function embeddedDatabaseOwner(dataDir: string): number | null {
+  let owner: number;
+  try {
+    owner = Number(readFileSync(join(dataDir, LOCK_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+  return owner && owner !== process.pid && processAlive(owner) ? owner : null;
 }
 
 function processAlive(pid: number): boolean {

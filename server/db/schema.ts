@@ -235,7 +235,11 @@ export const magicLinks = pgTable(
     sentBy: text('sent_by').notNull(),
     messageId: uuid('message_id'),
   },
-  (t) => [index('magic_links_subject_idx').on(t.siteId, t.subjectId, t.issuedAt)],
+  (t) => [
+    index('magic_links_subject_idx').on(t.siteId, t.subjectId, t.issuedAt),
+    // Per-message analytics join a message's links to their redemptions.
+    index('magic_links_message_idx').on(t.messageId),
+  ],
 );
 
 export const linkRedemptions = pgTable(
@@ -305,6 +309,8 @@ export const messages = pgTable(
     audience: jsonb('audience').$type<Record<string, unknown>>().notNull(),
     /** The offer whose holders were chosen: fills {{offer.title}}. */
     offerId: uuid('offer_id'),
+    /** This send's learner-link lifetime and use limit; null fields take the site's (server/links/link-policy.ts). */
+    linkPolicy: jsonb('link_policy').$type<{ lifetimeSeconds?: number; maxUses?: number | null }>(),
     sentBy: text('sent_by').notNull(),
     total: integer('total').notNull().default(0),
     batches: integer('batches').notNull().default(0),

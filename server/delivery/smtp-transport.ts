@@ -5,6 +5,18 @@ import { smtpDeliveryError } from './delivery-error.ts';
 import { mailOptionsOf } from './email-envelope.ts';
 import type { EmailTransport } from './email-transport.ts';
 
+/**
+ * The headers DKIM signs: nodemailer's default list (RFC 6376 §5.4) plus List-Unsubscribe-Post,
+ * because RFC 8058 §4 asks for both one-click unsubscribe headers to be covered — without it a
+ * receiver can't trust that the one-click POST was the sender's.
+ */
+export const DKIM_SIGNED_HEADERS = [
+  'From', 'Sender', 'Reply-To', 'Subject', 'Date', 'Message-ID', 'To', 'Cc', 'MIME-Version', 'Content-Type',
+  'Content-Transfer-Encoding', 'Content-ID', 'Content-Description', 'Resent-Date', 'Resent-From', 'Resent-Sender',
+  'Resent-To', 'Resent-Cc', 'Resent-Message-ID', 'In-Reply-To', 'References', 'List-Id', 'List-Help',
+  'List-Unsubscribe', 'List-Unsubscribe-Post', 'List-Subscribe', 'List-Post', 'List-Owner', 'List-Archive',
+].join(':');
+
 export function smtpTransport(config: DeliveryConfig & { smtpUrl: string }): EmailTransport {
   const url = new URL(config.smtpUrl);
   const transporter = nodemailer.createTransport({
@@ -16,7 +28,7 @@ export function smtpTransport(config: DeliveryConfig & { smtpUrl: string }): Ema
     ignoreTLS: url.searchParams.get('tls') === 'off',
     pool: true,
     maxConnections: Math.max(1, Math.min(config.concurrency, 20)),
-    ...(config.dkim && { dkim: config.dkim }),
+    ...(config.dkim && { dkim: { ...config.dkim, headerFieldNames: DKIM_SIGNED_HEADERS } }),
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 30_000,

@@ -9,7 +9,7 @@ import { findContact, updateContact } from '../contacts/contact-service.ts';
 import { contacts } from '../db/schema.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { html } from '../member/html.ts';
-import { memberLayout } from '../member/member-layout.ts';
+import { brandedLayout, memberLayout } from '../member/member-layout.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { eq } from 'drizzle-orm';
 import { contactIdOfToken, unsubscribeTokenValid } from './unsubscribe-token.ts';
@@ -25,7 +25,10 @@ async function resolve(ctx: AppContext, token: string): Promise<{ site: Site; co
   return site && (await findContact(ctx.db, site.id, contactId)) ? { site, contactId } : null;
 }
 
-const unknownLinkPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unknown link</title></head><body style="font:16px system-ui;margin:40px"><h1>This unsubscribe link is not valid</h1><p>Use the link from the most recent email you received.</p></body></html>`;
+const unknownLinkPage = brandedLayout('memberlink', {
+  title: 'Unknown link',
+  body: html`<div class="card"><h1>This unsubscribe link is not valid</h1><p>Use the link from the most recent email you received.</p></div>`,
+});
 
 function page(site: Site, title: string, body: ReturnType<typeof html>): string {
   return memberLayout(site, { title, body: html`<div class="card">${body}</div>` });

@@ -37,6 +37,11 @@ const FAILURE_GUIDE: Record<string, { label: string; fix: string }> = {
   'invalid:unknown': { label: 'Link not on record', fix: 'The contact may have been deleted; send a new link.' },
 };
 
+/** The label and fix of a recorded outcome; one no guide entry names is shown as recorded. */
+export function failureGuide(outcome: string): { label: string; fix: string } {
+  return FAILURE_GUIDE[outcome] ?? { label: outcome, fix: 'Inspect one of the links with the link inspector.' };
+}
+
 const dayOf = (column: unknown) => sql<string>`to_char(date_trunc('day', ${column} at time zone 'UTC'), 'YYYY-MM-DD')`;
 
 export async function linkActivity(
@@ -81,6 +86,6 @@ export async function linkActivity(
   const topFailures = [...failures]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)
-    .map(([outcome, n]) => ({ outcome, count: n, ...(FAILURE_GUIDE[outcome] ?? { label: outcome, fix: 'Inspect one of the links with the link inspector.' }) }));
+    .map(([outcome, n]) => ({ outcome, count: n, ...failureGuide(outcome) }));
   return { days: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)), topFailures };
 }

@@ -10,7 +10,7 @@ import type { Site } from '../sites/site-repository.ts';
 import { findContact } from '../contacts/contact-service.ts';
 import { listOffers } from '../offers/offer-service.ts';
 import { holdsAnyOffer, memberAccess, unlocks } from '../member/member-access.ts';
-import { PREVIEW_TOKEN } from '../../src/template/destinations.ts';
+import { PREVIEW_TOKEN } from './link-token.ts';
 import { verifyLinkToken, type LinkAudience, type LinkFailureReason } from './link-token.ts';
 import { checkLinkUsable } from './link-state.ts';
 

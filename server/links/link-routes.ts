@@ -11,7 +11,8 @@ import { describeLink } from '../sites/site-magic-links.ts';
 import { siteItemIds } from '../offers/content-items.ts';
 import { isValidDestinationFor } from './destinations.ts';
 import { listSigningKeys, retireSigningKey, rotateSigningKey } from './signing-keys.ts';
-import { revokeSubjectLinks } from './link-state.ts';
+import { issuedLinkState, revokeSubjectLinks } from './link-state.ts';
+import { messageAnalytics } from './message-analytics.ts';
 import { inspectLink } from './link-inspector.ts';
 import { linkActivity } from './link-activity.ts';
 
@@ -23,6 +24,22 @@ const keyResponse = z.object({
   retiredAt: z.date().nullable(),
 });
 const presentKey = ({ siteId: _site, ...key }: z.infer<typeof keyResponse> & { siteId: string }) => key;
+
+const messageAnalyticsSchema = z.object({
+  id: z.string(),
+  sentAt: z.date(),
+  channel: z.enum(['email', 'sms']),
+  title: z.string(),
+  recipients: z.number(),
+  delivered: z.number(),
+  skipped: z.number(),
+  failed: z.number(),
+  membersLoggedIn: z.number().describe('distinct contacts who logged in with one of its links'),
+  logins: z.number(),
+  byLink: z.array(z.object({ destination: z.string(), logins: z.number(), members: z.number() })),
+  firstLoginSeconds: z.object({ median: z.number(), p90: z.number() }).nullable(),
+  failures: z.array(z.object({ outcome: z.string(), count: z.number(), label: z.string() })),
+});
 
 export const linkRoutes: AnyRouteDef[] = [
   defineRoute({
@@ -99,7 +116,7 @@ export const linkRoutes: AnyRouteDef[] = [
   defineRoute({
     method: 'POST',
     url: '/api/sites/:siteId/contacts/:contactId/links/revoke',
-    summary: 'Revoke every link issued to the contact so far (links sent later work).',
+    summary: 'Revoke every link issued to the contact so far and end their member sessions (links sent later work).',
     tag: 'Magic links',
     auth: 'site',
     params: contactParams,
@@ -107,7 +124,8 @@ export const linkRoutes: AnyRouteDef[] = [
     handler: async ({ ctx, site, params }) => {
       await requireContact(ctx.db, site.id, params.contactId);
       const now = ctx.now();
-      await revokeSubjectLinks(ctx.db, site.id, 'learner', params.contactId, now);
+      // The links and the sessions they opened end together.
+      await ctx.db.transaction((tx) => revokeSubjectLinks(tx, site.id, 'learner', params.contactId, now));
       return { revokedBefore: now };
     },
   }),
@@ -120,7 +138,8 @@ export const linkRoutes: AnyRouteDef[] = [
     params: contactParams,
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
     handler: async ({ ctx, site, params, query }) => {
-      await requireContact(ctx.db, site.id, params.contactId);
+      const contact = await requireContact(ctx.db, site.id, params.contactId);
+      const now = ctx.now();
       const [links, redemptions] = await Promise.all([
         ctx.db
           .select()
@@ -136,7 +155,7 @@ export const linkRoutes: AnyRouteDef[] = [
           .limit(query.limit),
       ]);
       return {
-        links: links.map(({ siteId: _s, kid: _k, ...link }) => link),
+        links: links.map(({ siteId: _s, kid: _k, ...link }) => ({ ...link, state: issuedLinkState(link, contact.linksValidAfter, now) })),
         redemptions,
       };
     },
@@ -159,6 +178,18 @@ export const linkRoutes: AnyRouteDef[] = [
       since.setUTCHours(0, 0, 0, 0);
       return linkActivity(ctx.db, site.id, since, now);
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/sites/:siteId/activity/messages',
+    summary:
+      'Per message, newest first: delivered, members who logged in, logins per link (destination), time from send to first login (median, p90 seconds) and refused logins by reason.',
+    tag: 'Magic links',
+    auth: 'site',
+    params: siteIdParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+    response: z.object({ messages: z.array(messageAnalyticsSchema) }),
+    handler: async ({ ctx, site, query }) => ({ messages: await messageAnalytics(ctx.db, site.id, query.limit) }),
   }),
   defineRoute({
     method: 'GET',

@@ -6,6 +6,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { contacts, magicLinks, staffUsers } from '../db/schema.ts';
 import type { LinkAudience, LinkClaims } from './link-token.ts';
+import { endSubjectSessions } from '../auth/sessions.ts';
 
 export type LinkUsability = 'ok' | 'unknown' | 'revoked' | 'used_up';
 
@@ -24,7 +25,7 @@ export async function linkUsability(
   db: DbOrTx,
   claims: LinkClaims,
   _now: Date,
-): Promise<{ state: LinkUsability; maxUses: number | null }> {
+): Promise<{ state: LinkUsability; maxUses: number | null; uses: number }> {
   const [row] = await db
     .select({
       siteId: magicLinks.siteId,
@@ -51,30 +52,31 @@ export async function linkUsability(
     )
     .where(eq(magicLinks.jti, claims.jti))
     .limit(1);
-  if (!row) return { state: 'unknown', maxUses: null };
+  if (!row) return { state: 'unknown', maxUses: null, uses: 0 };
   if (
     row.siteId !== claims.iss ||
     row.kind !== claims.aud ||
     row.subjectId !== claims.sub ||
     row.destination !== claims.dest
   ) {
-    return { state: 'unknown', maxUses: null };
+    return { state: 'unknown', maxUses: null, uses: row.uses };
   }
   const subjectExists = row.kind === 'learner' ? row.contactId !== null : row.staffId !== null;
-  if (!subjectExists) return { state: 'unknown', maxUses: row.maxUses };
-  if (row.revokedAt) return { state: 'revoked', maxUses: row.maxUses };
+  if (!subjectExists) return { state: 'unknown', maxUses: row.maxUses, uses: row.uses };
+  if (row.revokedAt) return { state: 'revoked', maxUses: row.maxUses, uses: row.uses };
   const validAfter = row.kind === 'learner' ? row.contactValidAfter : row.staffValidAfter;
-  if (validAfter && row.issuedAt.getTime() <= validAfter.getTime()) return { state: 'revoked', maxUses: row.maxUses };
-  if (row.maxUses !== null && row.uses >= row.maxUses) return { state: 'used_up', maxUses: row.maxUses };
-  return { state: 'ok', maxUses: row.maxUses };
+  if (validAfter && row.issuedAt.getTime() <= validAfter.getTime()) return { state: 'revoked', maxUses: row.maxUses, uses: row.uses };
+  if (row.maxUses !== null && row.uses >= row.maxUses) return { state: 'used_up', maxUses: row.maxUses, uses: row.uses };
+  return { state: 'ok', maxUses: row.maxUses, uses: row.uses };
 }
 
 /**
  * Takes one use of a link atomically: true when a use was taken. Of concurrent redemptions of a
  * single-use link exactly one wins (the conditional UPDATE re-checks `uses` under the row lock).
+ * `atMost` narrows the row's own limit (User Links minted before they were single-use).
  * Call it only for the redemption that logs in (the POST confirmation), never for GET/HEAD.
  */
-export async function consumeLinkUse(db: DbOrTx, jti: string): Promise<boolean> {
+export async function consumeLinkUse(db: DbOrTx, jti: string, atMost?: number | null): Promise<boolean> {
   const rows = await db
     .update(magicLinks)
     .set({ uses: sql`${magicLinks.uses} + 1` })
@@ -83,6 +85,8 @@ export async function consumeLinkUse(db: DbOrTx, jti: string): Promise<boolean> 
         eq(magicLinks.jti, jti),
         isNull(magicLinks.revokedAt),
         or(isNull(magicLinks.maxUses), lt(magicLinks.uses, magicLinks.maxUses)),
+        // A stricter limit the audience applies (staff links: once), whatever the row recorded.
+        atMost === undefined || atMost === null ? undefined : lt(magicLinks.uses, atMost),
       ),
     )
     .returning({ uses: magicLinks.uses });
@@ -91,7 +95,9 @@ export async function consumeLinkUse(db: DbOrTx, jti: string): Promise<boolean> 
 
 /**
  * "Revoke all links" of a contact (learner) or staff user (user): links issued at or before `now`
- * stop working. Never moves an existing cut-off backwards. False when the site has no such subject.
+ * stop working, and the sessions those links opened end — a revoked member is logged out, not just
+ * unable to log in again. Never moves an existing cut-off backwards. False when the site has no
+ * such subject. Run it in a transaction when both must happen together.
  */
 export async function revokeSubjectLinks(
   db: DbOrTx,
@@ -101,20 +107,15 @@ export async function revokeSubjectLinks(
   now: Date,
 ): Promise<boolean> {
   const at = now.toISOString();
-  if (subjectKind === 'learner') {
-    const rows = await db
-      .update(contacts)
-      .set({ linksValidAfter: sql`greatest(${contacts.linksValidAfter}, ${at}::timestamptz)` })
-      .where(and(eq(contacts.siteId, siteId), eq(contacts.id, subjectId)))
-      .returning({ id: contacts.id });
-    return rows.length === 1;
-  }
+  const table = subjectKind === 'learner' ? contacts : staffUsers;
   const rows = await db
-    .update(staffUsers)
-    .set({ linksValidAfter: sql`greatest(${staffUsers.linksValidAfter}, ${at}::timestamptz)` })
-    .where(and(eq(staffUsers.siteId, siteId), eq(staffUsers.id, subjectId)))
-    .returning({ id: staffUsers.id });
-  return rows.length === 1;
+    .update(table)
+    .set({ linksValidAfter: sql`greatest(${table.linksValidAfter}, ${at}::timestamptz)` })
+    .where(and(eq(table.siteId, siteId), eq(table.id, subjectId)))
+    .returning({ id: table.id });
+  if (rows.length !== 1) return false;
+  await endSubjectSessions(db, siteId, subjectKind === 'learner' ? 'member' : 'staff', subjectId, now);
+  return true;
 }
 
 /** Revokes one link of a site; false when the site has no link with that jti. */
@@ -125,4 +126,22 @@ export async function revokeLink(db: DbOrTx, siteId: string, jti: string, now: D
     .where(and(eq(magicLinks.siteId, siteId), eq(magicLinks.jti, jti)))
     .returning({ jti: magicLinks.jti });
   return rows.length === 1;
+}
+
+/** What a contact's link table shows for one issued link. */
+export type IssuedLinkState = 'active' | 'revoked' | 'expired' | 'used_up';
+
+/**
+ * The state of an issued link as redemption would judge it now: revoked by itself or by the
+ * subject's "revoke all" cut-off (a link issued at or before it), expired, used up, else active.
+ */
+export function issuedLinkState(
+  link: { issuedAt: Date; expiresAt: Date; revokedAt: Date | null; maxUses: number | null; uses: number },
+  subjectValidAfter: Date | null,
+  now: Date,
+): IssuedLinkState {
+  if (link.revokedAt || (subjectValidAfter && link.issuedAt.getTime() <= subjectValidAfter.getTime())) return 'revoked';
+  if (link.expiresAt.getTime() <= now.getTime()) return 'expired';
+  if (link.maxUses !== null && link.uses >= link.maxUses) return 'used_up';
+  return 'active';
 }

@@ -45,6 +45,9 @@ export type LinkVerification =
   /** `claims` only when the signature verified and the token is this site's (wrong_audience, expired). */
   | { ok: false; reason: LinkFailureReason; claims?: LinkClaims };
 
+/** Links in message previews carry this instead of a token: they show the way but log nobody in. */
+export const PREVIEW_TOKEN = 'preview';
+
 /** Leeway for clocks of different server processes when checking exp. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
 /** Real tokens are ~400 characters; anything much longer is refused before parsing. */

@@ -57,6 +57,8 @@ export interface MinterOptions {
 type MagicLinkRow = typeof magicLinks.$inferInsert;
 
 const DEFAULT_BATCH_SIZE = 500;
+/** Staff sign-in links are single-use: a sign-in link is a password typed once. */
+export const USER_LINK_MAX_USES = 1;
 
 /**
  * A jti is 16 bytes from the CSPRNG. They are cut from a 64 KiB buffer refilled when used up (no
@@ -128,7 +130,8 @@ export class MagicLinkMinter {
       // The exact instant, not iat's whole second: "revoke all links" compares against it.
       issuedAt: new Date(now.getTime()),
       expiresAt,
-      maxUses: site.linkMaxUses,
+      // A User Link logs in once, whatever the site's learner policy.
+      maxUses: kind === 'user' ? USER_LINK_MAX_USES : site.linkMaxUses,
       channel: request.channel,
       sentBy: request.sentBy,
       messageId: request.messageId ?? null,

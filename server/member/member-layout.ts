@@ -28,18 +28,23 @@ export interface MemberPage {
 
 /** The branded frame of every member-site page: site title, support contacts, never a stack trace. */
 export function memberLayout(site: Site, page: MemberPage): string {
+  return brandedLayout(site.title, page);
+}
+
+/** The same frame under any brand (the staff sign-in pages name the site's admin). */
+export function brandedLayout(brand: string, page: MemberPage): string {
   return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${page.title} · ${site.title}</title>
+<title>${page.title} · ${brand}</title>
 <style>${new SafeHtml(STYLES)}</style>
 </head>
 <body>
 <header>
-  <a class="brand" href="/">${site.title}</a>
+  <a class="brand" href="/">${brand}</a>
   ${page.nav
     ? html`<nav aria-label="Member area">${page.nav.sections.map(
         (s) => html`<a href="${s.href}" ${s.href === page.nav!.current ? html`aria-current="page"` : ''}>${s.label}</a>`,
@@ -47,7 +52,7 @@ export function memberLayout(site: Site, page: MemberPage): string {
     : ''}
 </header>
 <main>${page.body}</main>
-<footer>${site.title}</footer>
+<footer>${brand}</footer>
 </body>
 </html>`.value;
 }

@@ -120,18 +120,20 @@ export function previewLinkPage(site: Site): string {
   );
 }
 
-/** Single-use links confirm with a POST, so mail scanners that open links (GET, HEAD) don't use them up. */
+/**
+ * Single-use links confirm with a POST, so mail scanners that open links (GET, HEAD) don't use
+ * them up. A person's click submits it — never a script: scanners run JavaScript too.
+ */
 export function confirmLoginPage(site: Site, token: string): string {
   return card(
     site,
     'Logging you in',
     html`<h1>Log in to ${site.title}</h1>
   <p>This login link works once. Continue to log in.</p>
-  <form method="post" action="/login/confirm" id="confirm">
+  <form method="post" action="/login/confirm">
     <input type="hidden" name="token" value="${token}">
     <button type="submit">Continue to ${site.title}</button>
-  </form>
-  <script>document.getElementById('confirm').submit()</script>`,
+  </form>`,
   );
 }
 

@@ -19,10 +19,12 @@ import { verifyLinkToken } from '../links/link-token.ts';
 import { findContact } from '../contacts/contact-service.ts';
 import { emailField } from '../validation/fields.ts';
 import { html } from './html.ts';
-import { memberLayout, supportContact } from './member-layout.ts';
+import { brandedLayout, memberLayout, supportContact } from './member-layout.ts';
 import { holdsAnyOffer, memberAccess, unlocks } from './member-access.ts';
-import { recordAttempt, redeemLearnerLink, type Redemption } from './redeem-learner-link.ts';
+import { redeemLearnerLink } from './redeem-learner-link.ts';
+import { recordLinkAttempt, type Redemption } from '../auth/redeem-link.ts';
 import { sendLoginLinkEmail } from './login-link-email.ts';
+import { runAfterReply } from '../http/after-reply.ts';
 import * as pages from './member-pages.ts';
 
 export const MEMBER_PREFIX = '/_member';
@@ -44,7 +46,7 @@ function secureHeaders(reply: FastifyReply): void {
     .header('x-frame-options', 'DENY')
     .header(
       'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     );
 }
 
@@ -54,7 +56,10 @@ export function sendMemberPage(reply: FastifyReply, status: number, page: string
 }
 
 function siteNotFoundPage(): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>No site here</title></head><body style="font:16px system-ui;margin:40px"><h1>There is no member site at this address</h1><p>Check the link you followed.</p></body></html>`;
+  return brandedLayout('memberlink', {
+    title: 'No site here',
+    body: html`<div class="card"><h1>There is no member site at this address</h1><p>Check the link you followed.</p></div>`,
+  });
 }
 
 /** The member-site paths a link may open; anything else is a 404 page, never a redirect. */
@@ -187,15 +192,18 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
     const limited =
       overLimit(reply, site, linkEmailsPerIp, request.ip) ?? overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${email}`);
     if (limited) return limited;
-    const [contact] = await ctx.db
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.siteId, site.id), eq(contacts.email, email)))
-      .limit(1);
-    // The same answer whether or not the address is a member's; only members get an email.
-    if (contact && holdsAnyOffer(await memberAccess(ctx.db, site.id, contact.id))) {
-      await sendLoginLinkEmail(ctx, site, contact, '', 'member:login');
-    }
+    // The same answer, at the same speed, whether or not the address is a member's: the lookup
+    // and the email happen after the reply. Only members get an email.
+    runAfterReply(ctx, reply, 'member-login-email', async () => {
+      const [contact] = await ctx.db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.siteId, site.id), eq(contacts.email, email)))
+        .limit(1);
+      if (contact && holdsAnyOffer(await memberAccess(ctx.db, site.id, contact.id))) {
+        await sendLoginLinkEmail(ctx, site, contact, '', 'member:login');
+      }
+    });
     return sendMemberPage(reply, 200, pages.loginEmailSentPage(site));
   });
 
@@ -211,8 +219,11 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
     if (limited) return limited;
     const contact = await findContact(ctx.db, site.id, claims.sub);
     if (!contact?.email) return sendMemberPage(reply, 200, pages.noEmailOnFilePage(site));
-    await sendLoginLinkEmail(ctx, site, contact, claims.dest, 'member:resend');
-    await recordAttempt(ctx, site, 'resent', claims, request.ip);
+    const ip = request.ip;
+    runAfterReply(ctx, reply, 'member-resend-email', async () => {
+      await sendLoginLinkEmail(ctx, site, contact, claims.dest, 'member:resend');
+      await recordLinkAttempt(ctx, site, 'resent', claims, ip);
+    });
     return sendMemberPage(reply, 200, pages.freshLinkSentPage(site));
   });
 

@@ -17,6 +17,7 @@ async function presentMessage(ctx: AppContext, message: Message) {
     templateVersion: message.templateVersion,
     status: statusOf(counts),
     counts,
+    linkPolicy: message.linkPolicy ?? null,
     createdAt: message.createdAt,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelField, contentField } from '../templates/template-schemas.ts';
+import { messageLinkPolicyField } from '../links/link-policy.ts';
 
 export const audienceField = z
   .union([
@@ -15,6 +16,7 @@ export const createMessageBody = z
     document: contentField.optional(),
     channel: channelField,
     recipients: audienceField,
+    linkPolicy: messageLinkPolicyField.optional(),
   })
   .refine((b) => (b.document === undefined) !== (b.templateId === undefined), {
     message: 'give either a document or a templateId',
@@ -49,6 +51,10 @@ export const messageResponse = z.object({
   templateVersion: z.number().nullable(),
   status: messageStatusField,
   counts: countsResponse,
+  linkPolicy: z
+    .object({ lifetimeSeconds: z.number().optional(), maxUses: z.number().nullable().optional() })
+    .nullable()
+    .describe("This send's own learner-link policy; null = the site's."),
   createdAt: z.date(),
 });
 

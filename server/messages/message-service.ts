@@ -86,6 +86,7 @@ export async function createMessage(
         content: snapshot.content as unknown as Record<string, unknown>,
         audience: body.recipients as Record<string, unknown>,
         offerId,
+        linkPolicy: body.linkPolicy ?? null,
         sentBy: describePrincipal(principal),
         createdAt: ctx.now(),
       })

@@ -14,6 +14,7 @@ import { senderOf } from '../delivery/sender-address.ts';
 import type { SitePacer } from '../delivery/site-pacer.ts';
 import { MagicLinkMinter } from '../links/mint-magic-link.ts';
 import { mintRecipientLinks, recipientValueSource } from '../render/recipient-values.ts';
+import { siteWithLinkPolicy } from '../links/link-policy.ts';
 import { renderMessage, type RenderedMessage } from '../render/render-message.ts';
 import { findSiteByRef } from '../sites/site-repository.ts';
 import { ClaimLostError, deliverRecipient, deliverStored, storesInDatabase } from './deliver-recipient.ts';
@@ -70,7 +71,8 @@ export async function sendBatch(ctx: AppContext, job: BatchJob, pacer: SitePacer
 
 async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, claimed: ClaimedRecipient[], pacer: SitePacer) {
   const settings = ctx.config.delivery;
-  const site = (await findSiteByRef(ctx.db, message.siteId))!;
+  // This send's link lifetime and use limit, where it chose them (link-policy.ts).
+  const site = siteWithLinkPolicy((await findSiteByRef(ctx.db, message.siteId))!, message.linkPolicy);
   const compiled = await compiledMessage(message);
   const ids = claimed.map((row) => row.contactId);
   const byId = await contactsById(ctx.db, site.id, ids);

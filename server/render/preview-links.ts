@@ -3,11 +3,12 @@
  * magic_links row is written; the member site answers `token=preview` with a page saying it was a
  * preview, logging nobody in.
  */
-import { PREVIEW_TOKEN } from '../../src/template/destinations.ts';
 import { magicLinkTarget } from '../../src/template/index.ts';
 import type { MemberlinkConfig } from '../config.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { adminLoginUrl, memberSiteUrl } from '../sites/site-urls.ts';
+import { PREVIEW_TOKEN } from '../links/link-token.ts';
+
 
 export function previewLinks(config: MemberlinkConfig, site: Pick<Site, 'subdomain'>, keys: string[]): Map<string, { url: string }> {
   const links = new Map<string, { url: string }>();

@@ -4,19 +4,25 @@ import { emailField, phoneField, subdomainField } from '../validation/fields.ts'
 const MINUTE = 60;
 const DAY = 24 * 3600;
 
+/** How long a learner link may live: the site's default and any one send's choice alike. */
+export const learnerLinkLifetimeField = z
+  .number()
+  .int()
+  .min(5 * MINUTE, 'must be at least 300 seconds (5 minutes)')
+  .max(30 * DAY, 'must be at most 2592000 seconds (30 days)');
+
+/** How often a link may log in: null = unlimited, 1 = single use. */
+export const linkMaxUsesField = z.number().int().min(1, 'must be at least 1, or null for unlimited').max(1000).nullable();
+
 export const linkPolicyInput = z
   .object({
-    learnerLinkTtlSeconds: z
-      .number()
-      .int()
-      .min(5 * MINUTE, 'must be at least 300 seconds (5 minutes)')
-      .max(30 * DAY, 'must be at most 2592000 seconds (30 days)'),
+    learnerLinkTtlSeconds: learnerLinkLifetimeField,
     userLinkTtlSeconds: z
       .number()
       .int()
       .min(MINUTE, 'must be at least 60 seconds')
       .max(DAY, 'must be at most 86400 seconds (1 day); staff links should be short-lived'),
-    maxUses: z.number().int().min(1, 'must be at least 1, or null for unlimited').max(1000).nullable(),
+    maxUses: linkMaxUsesField,
   })
   .partial();
 

@@ -67,7 +67,15 @@ export async function runStep(ctx: AppContext, job: StepJob, queue: StepQueue): 
   }
   const messageId = randomUUID();
   const sent = await advance(ctx, run, job.step, moveOn(entry('queued', { messageId })), queue, 0, (tx) =>
-    insertContactMessage(ctx, tx, { messageId, site, template, contactId: run.contactId, offerId: run.offerId, sentBy: `workflow:${run.workflowId}` }),
+    insertContactMessage(ctx, tx, {
+      messageId,
+      site,
+      template,
+      contactId: run.contactId,
+      offerId: run.offerId,
+      sentBy: `workflow:${run.workflowId}`,
+      linkPolicy: action.linkPolicy,
+    }),
   );
   if (sent) await messagingOf(ctx).enqueue([{ messageId, batch: 0 }]);
 }

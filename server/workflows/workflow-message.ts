@@ -13,6 +13,7 @@ import type { Tx } from '../db/database.ts';
 import { messages } from '../db/schema.ts';
 import { insertRecipients } from '../messages/audience.ts';
 import type { Site } from '../sites/site-repository.ts';
+import type { MessageLinkPolicy } from '../links/link-policy.ts';
 import { compiledTemplate, templateContent, type MessageTemplate } from '../templates/template-service.ts';
 
 export interface ContactMessage {
@@ -22,6 +23,8 @@ export interface ContactMessage {
   contactId: string;
   offerId: string;
   sentBy: string;
+  /** The step's own learner-link policy, if it chose one. */
+  linkPolicy?: MessageLinkPolicy;
 }
 
 /** Why a message can't be sent however often it is retried (recorded as the step's failure). */
@@ -42,6 +45,7 @@ export async function insertContactMessage(ctx: AppContext, tx: Tx, m: ContactMe
     content: snapshot.content as unknown as Record<string, unknown>,
     audience: { contactIds: [m.contactId] },
     offerId: m.offerId,
+    linkPolicy: m.linkPolicy ?? null,
     sentBy: m.sentBy,
     total: 1,
     batches: 1,

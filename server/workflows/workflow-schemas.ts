@@ -3,6 +3,7 @@
  * validate requests, describe them in /api/openapi.json and type the stored JSON.
  */
 import { z } from 'zod';
+import { messageLinkPolicyField } from '../links/link-policy.ts';
 
 const MAX_WAIT_SECONDS = 365 * 24 * 3600;
 const UNIT_SECONDS = { seconds: 1, minutes: 60, hours: 3600, days: 24 * 3600 } as const;
@@ -21,8 +22,9 @@ export const triggerField = z
   .describe('Offer Access Granted: runs once per grant of a (chosen) offer to a contact.');
 
 const templateId = z.uuid({ message: 'must be a template id (UUID)' });
-const sendEmail = z.strictObject({ type: z.literal('send_email'), templateId }).describe('Send an email template to the contact.');
-const sendSms = z.strictObject({ type: z.literal('send_sms'), templateId }).describe('Send an SMS template to the contact.');
+const linkPolicy = messageLinkPolicyField.optional();
+const sendEmail = z.strictObject({ type: z.literal('send_email'), templateId, linkPolicy }).describe('Send an email template to the contact.');
+const sendSms = z.strictObject({ type: z.literal('send_sms'), templateId, linkPolicy }).describe('Send an SMS template to the contact.');
 
 const amount = z.number().int('must be a whole number').min(1, 'must be at least 1');
 const wait = z

@@ -21,6 +21,11 @@ export interface CustomValue {
   sample: string;
   /** `workflow`: only known when a workflow sends the message (e.g. the offer that triggered it). */
   context?: 'workflow';
+  /**
+   * `staff`: only a member of staff may receive it (a User Link signs its holder into the admin
+   * app). Messages go to members, so validation refuses it by name.
+   */
+  audience?: 'staff';
 }
 
 export interface CustomField {
@@ -51,7 +56,13 @@ export const DEFAULT_CATALOG: readonly CustomValue[] = [
     context: 'workflow',
   },
   ...FIXED_DESTINATIONS.map(
-    (d): CustomValue => ({ key: d.customValueKey, label: d.catalogLabel, group: 'magic_link', sample: sampleLinkUrl(d) }),
+    (d): CustomValue => ({
+      key: d.customValueKey,
+      label: d.catalogLabel,
+      group: 'magic_link',
+      ...(d.kind === 'user' && { audience: 'staff' as const }),
+      sample: sampleLinkUrl(d),
+    }),
   ),
 ];
 

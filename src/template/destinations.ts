@@ -4,7 +4,8 @@
  * Pure data plus lookups; adding a destination here is the whole change.
  */
 
-/** `learner`: the member site; `user`: the admin app. */
+/** `learner`: the member site (a member's link); `user`: the admin app (staff only: the catalog marks
+ * its custom value `audience: 'staff'`). */
 export type MagicLinkKind = 'learner' | 'user';
 
 export interface FixedDestination {
@@ -128,6 +129,3 @@ export function itemDestinationOf(by: { section: string } | { contentKind: strin
 export function itemPath(contentKind: 'course' | 'community', id: string): string {
   return `${itemDestinationOf({ contentKind })!.section}/${id}`;
 }
-
-/** Links in message previews carry this instead of a token: they show the way but log nobody in. */
-export const PREVIEW_TOKEN = 'preview';

@@ -46,6 +46,28 @@ function stringOrEmpty(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/**
+ * A custom value the catalog knows and a member may receive; false (with the issue recorded) when
+ * it is unknown or staff-only (a User Link in a message to members would go out dead or worse).
+ */
+function checkKnownValue(key: string, path: string, where: string, check: Check): boolean {
+  const value = `{{${key}}}`;
+  if (!catalogHas(check.catalog, key)) {
+    check.issues.push({ path, key, message: `Unknown custom value ${value} in ${where}` });
+    return false;
+  }
+  const known = check.catalog.find((entry) => entry.key === key);
+  if (known?.audience === 'staff') {
+    check.issues.push({
+      path,
+      key,
+      message: `${known.label} (${value}) in ${where} signs a member of staff into the admin app, and messages go to members: remove it or use a Learner Link`,
+    });
+    return false;
+  }
+  return true;
+}
+
 /** Custom values in an author's string: known to the catalog, well formed, allowed here. */
 function checkCustomValues(
   text: string,
@@ -56,14 +78,11 @@ function checkCustomValues(
 ): void {
   for (const token of parseCustomValueTokens(text)) {
     if (token.type === 'value') {
-      const value = `{{${token.key}}}`;
-      if (!catalogHas(check.catalog, token.key)) {
-        check.issues.push({ path, key: token.key, message: `Unknown custom value ${value} in ${where}` });
-      } else if (!options.magicLinks && isMagicLinkKey(token.key)) {
+      if (checkKnownValue(token.key, path, where, check) && !options.magicLinks && isMagicLinkKey(token.key)) {
         check.issues.push({
           path,
           key: token.key,
-          message: `Magic link ${value} cannot be used in ${where}: it would show the login token`,
+          message: `Magic link {{${token.key}}} cannot be used in ${where}: it would show the login token`,
         });
       }
       continue;
@@ -116,8 +135,8 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
     const key = stringOrEmpty(attrValue(node, 'key'));
     if (!isCustomValueKey(key)) {
       check.issues.push({ path: `${path}.attrs.key`, message: `Merge field has no valid custom value key` });
-    } else if (!catalogHas(check.catalog, key)) {
-      check.issues.push({ path, key, message: `Unknown custom value {{${key}}} in body` });
+    } else {
+      checkKnownValue(key, path, 'body', check);
     }
   },
   heading(node, path, check) {

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
-import { clipboardText, pathOf, waitForText } from '../support/e2e-page.ts';
+import { clipboardText, pathOf, waitForFocusIn, waitForText } from '../support/e2e-page.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
 const TEN_MINUTES = 10 * 60_000;
@@ -98,7 +98,9 @@ describe('admin app in Chromium', () => {
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();
     await shoot('02-sign-in-check-email');
 
+    // A User Link asks for a person's click (scanners' GETs never sign in), then works once.
     await page.goto(server.adminLoginUrl);
+    await page.getByRole('button', { name: /^Sign in to .+ admin$/ }).click();
     await page.waitForURL(`${server.origin}/site`);
     await page.getByRole('heading', { level: 1, name: 'Site details' }).waitFor();
     expect(page.url()).not.toContain('token=');
@@ -183,6 +185,7 @@ describe('admin app in Chromium', () => {
     await page.keyboard.type('Hi ');
     await page.getByRole('button', { name: 'Insert field' }).click();
     await page.getByRole('dialog', { name: 'Insert field' }).getByRole('button', { name: /^First name/ }).click();
+    await waitForFocusIn(page.getByRole('textbox', { name: 'Email body' }));
     await page.keyboard.type(', your first lesson is waiting.');
     await page.getByRole('button', { name: 'Magic link' }).click();
     const magic = page.getByRole('dialog', { name: 'Magic link' });
@@ -309,6 +312,7 @@ describe('admin app in Chromium', () => {
     await page.keyboard.type('Hi ');
     await page.getByRole('button', { name: 'Insert field' }).click();
     await page.getByRole('dialog', { name: 'Insert field' }).getByRole('button', { name: /^First name/ }).click();
+    await waitForFocusIn(page.getByRole('textbox', { name: 'SMS message' }));
     await page.keyboard.type(', your courses: ');
     await page.getByRole('button', { name: 'Magic link' }).click();
     const magic = page.getByRole('dialog', { name: 'Magic link' });
@@ -375,6 +379,12 @@ describe('admin app in Chromium', () => {
     await waitForText(failures, 'Link expired');
     await waitForText(failures, 'Contact holds no active offer');
     await waitForText(page.getByRole('list', { name: 'Totals' }), /Logged in: \d+/);
+    // Per message: the golden path's welcome email brought Maya in through its courses button.
+    const messages = page.getByRole('region', { name: 'Messages' });
+    const welcome = messages.getByRole('row').filter({ hasText: 'Welcome to Piano Club' }).filter({ hasText: '/courses' }).first();
+    await welcome.waitFor();
+    expect(await welcome.getByRole('cell').nth(2).textContent()).toMatch(/^[1-9]\d* \(\d+%\)$/);
+    expect(await welcome.getByRole('cell').nth(3).textContent()).toMatch(/median · .* p90/);
     await shoot('21-activity');
   }, 30_000);
 
@@ -401,6 +411,7 @@ describe('admin app in Chromium', () => {
     await page.keyboard.type('Hi ');
     await thread.getByRole('button', { name: 'Insert field' }).click();
     await page.getByRole('dialog', { name: 'Insert field' }).getByRole('button', { name: /^First name/ }).click();
+    await waitForFocusIn(thread.getByRole('textbox', { name: 'Email body' }));
     await page.keyboard.type(', lesson two is up.');
     await thread.getByRole('button', { name: 'Magic link' }).click();
     const magic = page.getByRole('dialog', { name: 'Magic link' });

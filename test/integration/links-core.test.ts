@@ -226,7 +226,7 @@ describe('MagicLinkMinter', () => {
     expect(link.url).toMatch(/^http:\/\/localhost:3000\/login\?token=/);
     expect(link.expiresAt).toEqual(later(900));
     const [row] = await db.select().from(magicLinks).where(eq(magicLinks.jti, link.jti)); // written at once
-    expect(row).toMatchObject({ kind: 'user', subjectId: staff, destination: '', messageId, maxUses: null });
+    expect(row).toMatchObject({ kind: 'user', subjectId: staff, destination: '', messageId, maxUses: 1 /* a User Link logs in once, whatever the learner policy */ });
     const claims = await claimsOf(ring, link.url, site.id, 'user');
     expect(claims).toMatchObject({ aud: 'user', sub: staff, dest: '' });
     expect(await verifyLinkToken(tokenOf(link.url), ring, { siteId: site.id, audience: 'learner' }, T0)).toMatchObject({

@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { createMemberSite, mintTestLink, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
+import { settleAfterReplyWork } from '../../server/http/after-reply.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -85,6 +86,8 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
     expect(member.statusCode).toBe(200);
     expect(stranger.statusCode).toBe(200);
     expect(stranger.body).toBe(member.body);
+    // The email is sent after the reply.
+    await settleAfterReplyWork(t.ctx);
     const outbox = await listOutbox(t.ctx.db, s.site.id, { limit: 500 });
     expect(outbox.length).toBe(before + 1);
     expect(outbox[0].recipient).toBe(s.learner.email);
@@ -106,6 +109,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
       expect(res.body).toContain('+14155552671');
       expect(cookieOf(res, 'ml_member')).toBeUndefined();
       const resend = await post(s.host, '/resend', { token: link.token });
+      await settleAfterReplyWork(t.ctx);
       expect(resend.statusCode).toBe(200);
       expect(resend.body).toContain('A new link is on its way');
       const [fresh] = await listOutbox(t.ctx.db, s.site.id, { contactId: s.learner.id, limit: 1 });
@@ -250,7 +254,10 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
   it('logs staff into the admin app with a User Link', async () => {
     const link = await mintTestLink(t, s.site, s.staff.id, '', 'user');
     expect(link.url).toMatch(/^http:\/\/localhost:3000\/login\?token=/);
-    const res = await get('localhost:3000', link.path);
+    const confirm = await get('localhost:3000', link.path);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('action="/login/confirm"');
+    const res = await post('localhost:3000', '/login/confirm', { token: link.token });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/');
     const cookie = cookieOf(res, 'ml_staff')!;
@@ -363,6 +370,7 @@ describe('rate limits', () => {
       );
     }
     expect(emails).toEqual([200, 200, 429]);
+    await settleAfterReplyWork(t.ctx);
     expect((await listOutbox(t.ctx.db, s.site.id)).length).toBe(2);
   });
 });

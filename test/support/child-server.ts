@@ -41,6 +41,7 @@ function baseEnv(): NodeJS.ProcessEnv {
 
 export interface ChildServerOptions {
   port: number;
+  /** Added to (or, with '', removed from) the defaults above. */
   env: Record<string, string>;
   /** Extra node flags before the entry point (e.g. an `--import` preload). */
   nodeArgs?: string[];
@@ -49,19 +50,22 @@ export interface ChildServerOptions {
 
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   const { port } = options;
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnv(),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://localhost:${port}`,
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+    MEMBERLINK_API_KEY: CHILD_API_KEY,
+    MEMBERLINK_MASTER_KEY: CHILD_MASTER_KEY,
+    ...options.env,
+  };
+  // An empty value in options.env means "leave it unset", as on a machine that never set it.
+  for (const [key, value] of Object.entries(env)) if (value === '') delete env[key];
   const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), 'server/main.ts'], {
     cwd: ROOT,
-    env: {
-      ...baseEnv(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://localhost:${port}`,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      MEMBERLINK_API_KEY: CHILD_API_KEY,
-      MEMBERLINK_MASTER_KEY: CHILD_MASTER_KEY,
-      ...options.env,
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

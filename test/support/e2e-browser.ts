@@ -1,5 +1,5 @@
 /**
- * Chromium for the e2e suite: Debian's /usr/bin/chromium driven by playwright-core, a fresh
+ * Chromium for the e2e suite (whichever chromium-binary.ts finds) driven by playwright-core, a fresh
  * profile, *.localhost mapped to 127.0.0.1 (member sites), nothing that phones home. Screenshots
  * go to test-artifacts/screenshots at 1280×800 and 390×844.
  */
@@ -7,15 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './e2e-server.ts';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { findChromium } from './chromium-binary.ts';
 export const SCREENSHOT_DIR = join(ROOT, 'test-artifacts', 'screenshots');
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: (await findChromium()).path,
     timeout: 30_000,
     args: [
       '--no-sandbox',

@@ -15,3 +15,17 @@ export const pathOf = (target: Page | Frame) => {
   const url = new URL(target.url());
   return url.pathname + url.search;
 };
+
+/**
+ * Waits until focus is inside `target`. Tiptap hands focus back to the editor on the next animation
+ * frame after a toolbar insert; a person sees the caret before typing on, and so does the test.
+ */
+export async function waitForFocusIn(target: Locator): Promise<void> {
+  await target.evaluate(
+    (element) =>
+      new Promise<void>((resolve) => {
+        const check = () => (element.contains(document.activeElement) ? resolve() : requestAnimationFrame(check));
+        check();
+      }),
+  );
+}

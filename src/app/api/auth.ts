@@ -19,3 +19,11 @@ export const requestLoginLink = (email: string) => apiRequest<{ sent: true }>('P
 export async function signOut(): Promise<void> {
   await fetch('/logout', { method: 'POST', credentials: 'same-origin', redirect: 'manual' });
 }
+
+export interface SignInOptions {
+  emailDelivery: 'smtp' | 'outbox';
+  cliLoginLink: string;
+}
+
+/** Where sign-in emails go; on the embedded Outbox the page points at the CLI instead. */
+export const fetchSignInOptions = () => apiRequest<SignInOptions>('GET', '/api/auth/sign-in-options', { quietUnauthorized: true });

@@ -14,7 +14,13 @@ export const updateTemplate = (siteId: string, templateId: string, input: { name
 export const previewMessage = (siteId: string, input: { document: unknown; channel: Channel; contactId: string | null }) =>
   apiRequest<PreviewResult>('POST', `${base(siteId)}/preview`, { body: input });
 
-export const sendMessage = (siteId: string, input: { templateId: string; channel: Channel; recipients: Recipients }) =>
+/** A send's own learner-link lifetime and use limit; what it leaves out is the site's. */
+export interface MessageLinkPolicy {
+  lifetimeSeconds?: number;
+  maxUses?: number | null;
+}
+
+export const sendMessage = (siteId: string, input: { templateId: string; channel: Channel; recipients: Recipients; linkPolicy?: MessageLinkPolicy }) =>
   apiRequest<MessageSummary>('POST', `${base(siteId)}/messages`, { body: input });
 export const getMessage = (siteId: string, messageId: string) => apiRequest<MessageDetail>('GET', `${base(siteId)}/messages/${messageId}`);
 /** The SSE stream of a send's progress: `progress` events, then `done`. */

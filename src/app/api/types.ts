@@ -133,6 +133,8 @@ export interface IssuedLink {
   maxUses: number | null;
   uses: number;
   revokedAt: IsoDate | null;
+  /** As redemption would judge it now, "revoke all" included. */
+  state: 'active' | 'revoked' | 'expired' | 'used_up';
   channel: string;
   sentBy: string;
   messageId: string | null;

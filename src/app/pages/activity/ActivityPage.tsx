@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { getActivity } from '../../api/activity';
+import { getActivity, getMessageAnalytics } from '../../api/activity';
 import { useResource } from '../../hooks/use-resource';
 import { useSite } from '../../session/SiteContext';
 import { PageHeader } from '../../ui/PageHeader';
@@ -7,12 +7,14 @@ import { SelectField } from '../../ui/SelectField';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { ActivityChart } from './ActivityChart';
 import { FailureReasons } from './FailureReasons';
+import { MessagesTable } from './MessagesTable';
 
-/** Links sent, redeemed, expired and failed per day, and what to do about the failures. */
+/** Links sent, redeemed, expired and failed per day, what to do about the failures, and what each message achieved. */
 export function ActivityPage() {
   const { site } = useSite();
   const [days, setDays] = useState('14');
   const activity = useResource(() => getActivity(site.id, Number(days)), [site.id, days]);
+  const perMessage = useResource(() => getMessageAnalytics(site.id), [site.id]);
   const { state } = activity;
   const quiet = state.data && state.data.days.every((day) => day.sent + day.redeemed + day.expired + day.failed === 0);
 
@@ -38,6 +40,8 @@ export function ActivityPage() {
           <div className="stack">
             <ActivityChart days={state.data.days} />
             <FailureReasons reasons={state.data.topFailures} />
+            {perMessage.state.status === 'error' && <ErrorState message={perMessage.state.error} onRetry={perMessage.reload} />}
+            {perMessage.state.data && <MessagesTable messages={perMessage.state.data.messages} />}
           </div>
         ))}
     </>

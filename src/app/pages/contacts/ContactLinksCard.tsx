@@ -8,12 +8,13 @@ import { describeOutcome } from '../../ui/describe-link';
 import { formatDateTime } from '../../ui/format';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 
-function linkState(link: IssuedLink, now: number): { label: string; tone: BadgeTone } {
-  if (link.revokedAt) return { label: 'Revoked', tone: 'bad' };
-  if (new Date(link.expiresAt).getTime() <= now) return { label: 'Expired', tone: 'neutral' };
-  if (link.maxUses !== null && link.uses >= link.maxUses) return { label: 'Used up', tone: 'neutral' };
-  return { label: 'Active', tone: 'good' };
-}
+/** The server judges each link as redemption would (including "revoke all"); this names it. */
+const LINK_STATES: Record<IssuedLink['state'], { label: string; tone: BadgeTone }> = {
+  active: { label: 'Active', tone: 'good' },
+  revoked: { label: 'Revoked', tone: 'bad' },
+  expired: { label: 'Expired', tone: 'neutral' },
+  used_up: { label: 'Used up', tone: 'neutral' },
+};
 
 const OUTCOME_TONES: Record<string, BadgeTone> = { ok: 'good', resent: 'info' };
 
@@ -29,7 +30,6 @@ export function ContactLinksCard({ siteId, contactId, name, onRevoked }: Contact
   const data = useResource(() => listContactLinks(siteId, contactId), [siteId, contactId]);
   const [confirming, setConfirming] = useState(false);
   const { state } = data;
-  const now = Date.now();
 
   return (
     <section className="card" aria-labelledby="links-heading">
@@ -59,7 +59,7 @@ export function ContactLinksCard({ siteId, contactId, name, onRevoked }: Contact
               </thead>
               <tbody>
                 {state.data.links.map((link) => {
-                  const { label, tone } = linkState(link, now);
+                  const { label, tone } = LINK_STATES[link.state];
                   return (
                     <tr key={link.jti}>
                       <td data-label="Destination">
@@ -110,10 +110,15 @@ export function ContactLinksCard({ siteId, contactId, name, onRevoked }: Contact
         confirmLabel="Revoke all links"
         onConfirm={async () => {
           await revokeAllLinks(siteId, contactId);
+          // Show the new state at once, not after the next visit.
+          data.reload();
           onRevoked();
         }}
       >
-        <p>Every link sent to {name} so far stops working, including ones in old emails. Links you send from now on work as usual.</p>
+        <p>
+          Every link sent to {name} so far stops working, including ones in old emails, and {name} is logged out of the member
+          site. Links you send from now on work as usual.
+        </p>
       </ConfirmDialog>
     </section>
   );

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { requestLoginLink } from '../../api/auth';
+import { useEffect, useState, type FormEvent } from 'react';
+import { fetchSignInOptions, requestLoginLink, type SignInOptions } from '../../api/auth';
 import { useFieldErrors } from '../../hooks/use-field-errors';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { FormError } from '../../ui/FormError';
@@ -17,6 +17,10 @@ export function SignInPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useFieldErrors(FIELDS);
+  const [options, setOptions] = useState<SignInOptions | null>(null);
+  useEffect(() => {
+    fetchSignInOptions().then(setOptions, () => setOptions(null));
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,6 +52,7 @@ export function SignInPage() {
               If <strong>{sentTo}</strong> belongs to a team member, a sign-in link is on its way. It works once and expires in a
               few minutes.
             </p>
+            {options?.emailDelivery === 'outbox' && <NoEmailServerNote command={options.cliLoginLink} />}
             <button type="button" className="button" onClick={() => setSentTo(null)}>
               Use a different email
             </button>
@@ -70,9 +75,25 @@ export function SignInPage() {
               {busy ? 'Sending…' : 'Email me a sign-in link'}
             </button>
             <p className="field-hint sign-in-hint">First start? The server printed an owner sign-in link (“Admin login”) in its console.</p>
+            {options?.emailDelivery === 'outbox' && <NoEmailServerNote command={options.cliLoginLink} />}
           </form>
         )}
       </div>
     </main>
+  );
+}
+
+/** Without SMTP the email stays in the Outbox, inside this app: say how to get in without it. */
+function NoEmailServerNote({ command }: { command: string }) {
+  return (
+    <div className="sign-in-note" role="note">
+      <p>
+        <strong>No email server is set up</strong> (<code>SMTP_URL</code>), so sign-in emails wait in the Outbox inside this app.
+        To sign in now, run this where the server runs and open the link it prints:
+      </p>
+      <pre className="sign-in-command">
+        <code>{command}</code>
+      </pre>
+    </div>
   );
 }

@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
 import { sendMessage } from '../../api/messages';
+import { useSite } from '../../session/SiteContext';
 import { listOffers } from '../../api/offers';
 import type { Contact, MessageSummary, Recipients, Template } from '../../api/types';
 import { useResource } from '../../hooks/use-resource';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectField } from '../../ui/SelectField';
-import { contactName } from '../../ui/format';
+import { contactName, formatDuration } from '../../ui/format';
+import { describeLinkPolicy, linkPolicyOf, LIFETIME_CHOICES, USES_CHOICES, SITE_DEFAULT } from './send-link-policy';
 import { ContactChooser } from './ContactChooser';
 import { SendProgress } from './SendProgress';
 
@@ -25,6 +27,10 @@ export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
   const [offerId, setOfferId] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [sends, setSends] = useState<MessageSummary[]>([]);
+  const [lifetime, setLifetime] = useState(SITE_DEFAULT);
+  const [uses, setUses] = useState(SITE_DEFAULT);
+  const { site } = useSite();
+  const linkPolicy = linkPolicyOf(lifetime, uses);
   const offers = useResource(() => listOffers(siteId), [siteId]);
   const id = useId();
 
@@ -44,7 +50,7 @@ export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
 
   // Errors are shown by the confirm dialog, which stays open so the send can be retried.
   const send = async () => {
-    const message = await sendMessage(siteId, { templateId: template!.id, channel: template!.channel, recipients: recipients! });
+    const message = await sendMessage(siteId, { templateId: template!.id, channel: template!.channel, recipients: recipients!, ...(linkPolicy && { linkPolicy }) });
     setSends((previous) => [message, ...previous]);
   };
 
@@ -82,6 +88,27 @@ export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
           <p className="field-hint">{offers.state.status === 'loading' ? 'Loading offers…' : 'No offers yet.'}</p>
         ))}
       {audience === 'all' && <p className="field-hint">Contacts without the address, unsubscribed, or without an offer (for learner links) are skipped with a reason.</p>}
+      <fieldset className="fieldset">
+        <legend>Magic links in this send</legend>
+        <div className="grid-2">
+          <SelectField label="Links work for" value={lifetime} onChange={setLifetime}>
+            <option value={SITE_DEFAULT}>Site default ({formatDuration(site.linkPolicy.learnerLinkTtlSeconds)})</option>
+            {LIFETIME_CHOICES.map((seconds) => (
+              <option key={seconds} value={String(seconds)}>
+                {formatDuration(seconds)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Each link logs in" value={uses} onChange={setUses}>
+            <option value={SITE_DEFAULT}>Site default ({site.linkPolicy.maxUses === null ? 'any number of times' : site.linkPolicy.maxUses === 1 ? 'once' : `${site.linkPolicy.maxUses} times`})</option>
+            {USES_CHOICES.map(({ value, label }) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </fieldset>
       <div className="form-actions">
         {blocked && <span className="muted small">{blocked}</span>}
         <button type="button" className="button button--primary" disabled={blocked !== null} onClick={() => setConfirming(true)}>
@@ -99,7 +126,8 @@ export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
         onConfirm={send}
       >
         <p>
-          It goes to <strong>{audienceText}</strong> right away. Each recipient gets their own magic links. A send can't be recalled.
+          It goes to <strong>{audienceText}</strong> right away. Each recipient gets their own magic links
+          {linkPolicy ? `, which ${describeLinkPolicy(linkPolicy)}` : ''}. A send can't be recalled.
         </p>
       </ConfirmDialog>
     </section>

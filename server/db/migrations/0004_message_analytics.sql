@@ -1,0 +1,1 @@
+CREATE INDEX "magic_links_message_idx" ON "magic_links" USING btree ("message_id");
