@@ -30,6 +30,8 @@ const configSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'human']).optional(),
   /** Seed the demo site on first start of an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Validate every admin API response against its route's schema (tests turn this on). */
+  CHECK_RESPONSE_SCHEMAS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 }).extend(deliveryEnvSchema.shape);
 
 export interface MemberlinkConfig {
@@ -47,6 +49,8 @@ export interface MemberlinkConfig {
   trustProxy: boolean;
   rateLimits: { redeemPerMinute: number; linkEmailsPerHour: number };
   seedDemo: boolean;
+  /** Tests: a handler whose result fails its `response` schema answers 500 naming the route. */
+  checkResponseSchemas: boolean;
   /** SMTP, SMS provider, sending concurrency and rates (server/delivery/delivery-config.ts). */
   delivery: DeliveryConfig;
 }
@@ -73,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.TRUST_PROXY,
     rateLimits: { redeemPerMinute: c.RATE_LIMIT_REDEEM_PER_MINUTE, linkEmailsPerHour: c.RATE_LIMIT_LINK_EMAILS_PER_HOUR },
     seedDemo: c.SEED_DEMO,
+    checkResponseSchemas: c.CHECK_RESPONSE_SCHEMAS,
     delivery: deliveryConfigFrom(c),
   };
 }

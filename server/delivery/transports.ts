@@ -2,6 +2,7 @@
  * The process's transports, chosen from configuration: SMTP when SMTP_URL is set, Twilio when its
  * credentials are, the embedded outbox otherwise. Built once per context on first use.
  */
+import type { Channel } from '../../src/template/channel.ts';
 import type { AppContext } from '../context.ts';
 import type { EmailTransport } from './email-transport.ts';
 import { outboxEmailTransport } from './outbox-email-transport.ts';
@@ -10,7 +11,8 @@ import type { SmsTransport } from './sms-transport.ts';
 import { smtpTransport } from './smtp-transport.ts';
 import { twilioSmsTransport } from './twilio-sms-transport.ts';
 
-export interface Transports {
+/** One transport per channel, keyed by the channel, so callers look up rather than branch. */
+export interface Transports extends Record<Channel, { storesInDatabase: boolean }> {
   email: EmailTransport;
   sms: SmsTransport;
 }

@@ -5,8 +5,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../context.ts';
+import { UUID_PATTERN } from '../../src/template/uuid.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const keys = new WeakMap<Buffer, Buffer>();
 
 function unsubscribeKey(masterKey: Buffer): Buffer {
@@ -33,7 +33,7 @@ export function unsubscribeUrl(ctx: Pick<AppContext, 'masterKey' | 'config'>, si
 /** The contact id the token names, once its mac is checked against the contact's site. */
 export function contactIdOfToken(token: string): string | null {
   const [contactId, given] = token.split('.');
-  return UUID.test(contactId ?? '') && given ? contactId : null;
+  return UUID_PATTERN.test(contactId ?? '') && given ? contactId : null;
 }
 
 export function unsubscribeTokenValid(ctx: Pick<AppContext, 'masterKey'>, token: string, siteId: string): boolean {

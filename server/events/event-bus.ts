@@ -3,11 +3,13 @@
  * published to in-process subscribers only after that transaction commits, so a subscriber
  * never sees an event whose change was rolled back.
  */
+import type { Channel } from '../../src/template/channel.ts';
+
 export interface DomainEventMap {
   'offer.access_granted': { contactId: string; offerId: string; grantId: string; source: string };
   'offer.access_revoked': { contactId: string; offerId: string; grantId: string };
   'link.redeemed': { jti: string; subjectId: string; kind: 'learner' | 'user'; destination: string };
-  'message.sent': { messageId: string; contactId: string; channel: 'email' | 'sms' };
+  'message.sent': { messageId: string; contactId: string; channel: Channel };
 }
 export type DomainEventType = keyof DomainEventMap;
 export interface DomainEvent<T extends DomainEventType = DomainEventType> {

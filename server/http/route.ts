@@ -10,6 +10,7 @@ import type { Permission } from '../auth/permissions.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { ApiError, notFound } from './api-error.ts';
 import { zodErrorBody } from './error-handler.ts';
+import { checkResponse } from './response-check.ts';
 
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -102,6 +103,7 @@ export function registerRoute(app: FastifyInstance, ctx: AppContext, def: AnyRou
       const body = parseOrThrow(def.body, request.body, 'body');
       const result = await def.handler({ ctx, params, query, body, principal, site, raw: request, reply });
       if (reply.sent) return reply;
+      if (ctx.config.checkResponseSchemas && def.response && result !== undefined) checkResponse(`${def.method} ${def.url}`, def.response, result);
       reply.status(def.status ?? 200);
       return result === undefined ? reply.send() : result;
     },

@@ -7,18 +7,14 @@
  * shapes or it is refused. That rules out `//evil.example`, `https:evil`, percent-encoded or
  * backslashed slashes, dot segments, queries and fragments without listing them.
  */
+import { ITEM_DESTINATIONS, LEARNER_SECTIONS } from '../../src/template/destinations.ts';
+import { UUID_PATTERN } from '../../src/template/uuid.ts';
 
 /** The fixed sections; `''` is the member site's home page. */
-export const DESTINATIONS = ['', 'courses', 'communities', 'affiliates'] as const;
+export const DESTINATIONS = LEARNER_SECTIONS.map((d) => d.path);
 
 /** Sections whose single items have their own page: `courses/<uuid>`, `communities/<uuid>`. */
-export const ITEM_SECTIONS = ['courses', 'communities'] as const;
-
-export type FixedDestination = (typeof DESTINATIONS)[number];
-export type ItemSection = (typeof ITEM_SECTIONS)[number];
-
-/** Canonical lower-case UUID (how PostgreSQL renders content item ids). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const ITEM_SECTIONS = ITEM_DESTINATIONS.map((d) => d.section);
 
 export function isValidDestination(dest: unknown): dest is string {
   if (typeof dest !== 'string') return false;
@@ -27,7 +23,7 @@ export function isValidDestination(dest: unknown): dest is string {
   if (slash < 0) return false;
   const section = dest.slice(0, slash);
   const item = dest.slice(slash + 1);
-  return (ITEM_SECTIONS as readonly string[]).includes(section) && UUID.test(item);
+  return (ITEM_SECTIONS as readonly string[]).includes(section) && UUID_PATTERN.test(item);
 }
 
 /** Staff (`user`) links always land on the admin login route, so their destination is `''`. */

@@ -11,6 +11,7 @@ import { SignJWT, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } fr
 import { isValidDestinationFor } from './destinations.ts';
 import type { LinkCryptoKey, VerificationKeySource } from './key-ring.ts';
 import { KID_PATTERN, SIGNING_ALGORITHM } from './signing-keys.ts';
+import { UUID_PATTERN } from '../../src/template/uuid.ts';
 
 export type LinkAudience = 'learner' | 'user';
 export const LINK_AUDIENCES: readonly LinkAudience[] = ['learner', 'user'];
@@ -53,7 +54,6 @@ export const CLOCK_TOLERANCE_SECONDS = 30;
 export const MAX_TOKEN_LENGTH = 2048;
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const JTI = /^[A-Za-z0-9_-]{22}$/;
 const HEADER_KEYS = new Set(['alg', 'kid', 'typ']);
 const REQUIRED_CLAIMS = ['iss', 'aud', 'sub', 'dest', 'iat', 'exp', 'jti'];
@@ -63,9 +63,9 @@ export function parseLinkClaims(payload: unknown): LinkClaims | null {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
   const p = payload as Record<string, unknown>;
   const { iss, aud, sub, dest, iat, exp, jti } = p;
-  if (typeof iss !== 'string' || !UUID.test(iss)) return null;
+  if (typeof iss !== 'string' || !UUID_PATTERN.test(iss)) return null;
   if (aud !== 'learner' && aud !== 'user') return null;
-  if (typeof sub !== 'string' || !UUID.test(sub)) return null;
+  if (typeof sub !== 'string' || !UUID_PATTERN.test(sub)) return null;
   if (!isValidDestinationFor(aud, dest)) return null;
   if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp)) return null;
   if ((iat as number) < 0 || (exp as number) <= (iat as number)) return null;

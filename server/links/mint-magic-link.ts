@@ -12,6 +12,7 @@ import type { MemberlinkConfig } from '../config.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { magicLinks } from '../db/schema.ts';
 import { adminLoginUrl, memberSiteUrl } from '../sites/site-urls.ts';
+import { UUID_PATTERN } from '../../src/template/uuid.ts';
 import { isValidDestinationFor } from './destinations.ts';
 import type { KeyRing } from './key-ring.ts';
 import { mintLinkToken, type LinkAudience } from './link-token.ts';
@@ -55,7 +56,6 @@ export interface MinterOptions {
 
 type MagicLinkRow = typeof magicLinks.$inferInsert;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DEFAULT_BATCH_SIZE = 500;
 /** Staff sign-in links are single-use: a sign-in link is a password typed once. */
 export const USER_LINK_MAX_USES = 1;
@@ -104,7 +104,7 @@ export class MagicLinkMinter {
     if (!isValidDestinationFor(kind, destination)) {
       throw new RangeError(`"${String(destination)}" is not a valid ${kind} magic link destination`);
     }
-    if (!UUID.test(site.id) || !UUID.test(subjectId)) throw new RangeError('Site and subject ids must be UUIDs');
+    if (!UUID_PATTERN.test(site.id) || !UUID_PATTERN.test(subjectId)) throw new RangeError('Site and subject ids must be UUIDs');
     if (!request.channel || !request.sentBy) throw new RangeError('A magic link needs a channel and a sender');
     if (kind === 'learner' && !site.subdomain) throw new Error('The site has no subdomain, so it has no member site to link to');
     if (Number.isNaN(now.getTime())) throw new RangeError('Invalid mint time');

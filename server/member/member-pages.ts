@@ -3,17 +3,13 @@
  * what happened and what to do, with the site's support contacts; none reveals whether an email
  * address belongs to a member.
  */
+import { LEARNER_SECTIONS } from '../../src/template/destinations.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { html, type SafeHtml } from './html.ts';
 import { memberLayout, supportContact } from './member-layout.ts';
 import type { MemberAccess } from './member-access.ts';
 
-const SECTION_LABELS: Record<string, string> = {
-  '': 'Home',
-  courses: 'Courses',
-  communities: 'Communities',
-  affiliates: 'Affiliate portal',
-};
+const SECTION_LABELS: Record<string, string> = Object.fromEntries(LEARNER_SECTIONS.map((d) => [d.path, d.pageTitle]));
 
 function card(site: Site, title: string, body: SafeHtml, nav?: { current: string; access: MemberAccess }): string {
   return memberLayout(site, {
@@ -25,10 +21,10 @@ function card(site: Site, title: string, body: SafeHtml, nav?: { current: string
 
 function memberSections(access: MemberAccess) {
   return [
-    { href: '/', label: 'Home' },
-    ...(access.courses.length ? [{ href: '/courses', label: 'Courses' }] : []),
-    ...(access.communities.length ? [{ href: '/communities', label: 'Communities' }] : []),
-    ...(access.affiliates ? [{ href: '/affiliates', label: 'Affiliate portal' }] : []),
+    { href: '/', label: SECTION_LABELS[''] },
+    ...(access.courses.length ? [{ href: '/courses', label: SECTION_LABELS.courses }] : []),
+    ...(access.communities.length ? [{ href: '/communities', label: SECTION_LABELS.communities }] : []),
+    ...(access.affiliates ? [{ href: '/affiliates', label: SECTION_LABELS.affiliates }] : []),
   ];
 }
 

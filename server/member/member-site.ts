@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { contacts } from '../db/schema.ts';
+import { ITEM_DESTINATIONS, LEARNER_SECTIONS } from '../../src/template/destinations.ts';
 import { findSiteBySubdomain, type Site } from '../sites/site-repository.ts';
 import { subdomainOfHost } from '../sites/site-urls.ts';
 import { closeSession, findSession, SESSION_COOKIE, type OpenedSession } from '../auth/sessions.ts';
@@ -62,7 +63,10 @@ function siteNotFoundPage(): string {
 }
 
 /** The member-site paths a link may open; anything else is a 404 page, never a redirect. */
-const SECTION_ROUTES = ['/', '/courses', '/communities', '/affiliates', '/courses/:itemId', '/communities/:itemId'];
+const SECTION_ROUTES = [
+  ...LEARNER_SECTIONS.map((d) => `/${d.path}`),
+  ...ITEM_DESTINATIONS.map((d) => `/${d.section}/:itemId`),
+];
 
 function destinationOf(request: FastifyRequest): string {
   return request.routeOptions.url!.slice(MEMBER_PREFIX.length + 1).replace(':itemId', (request.params as { itemId: string }).itemId);

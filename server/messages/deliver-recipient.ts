@@ -6,6 +6,7 @@
  * marks, one recipient at a time (`deliverRecipient`).
  */
 import { randomUUID } from 'node:crypto';
+import type { Channel } from '../../src/template/channel.ts';
 import type { AppContext } from '../context.ts';
 import type { Contact } from '../contacts/contact-service.ts';
 import type { Tx } from '../db/database.ts';
@@ -54,9 +55,8 @@ function envelopeOf(ctx: AppContext, d: RecipientDelivery): Envelope {
 const sentEvent = (d: RecipientDelivery) => ({ messageId: d.claim.messageId, contactId: d.contact.id, channel: d.rendered.channel });
 
 /** Whether this channel's transport stores in the database (then use `deliverStored`). */
-export function storesInDatabase(ctx: AppContext, channel: 'email' | 'sms'): boolean {
-  const transports = transportsOf(ctx);
-  const transport = channel === 'email' ? transports.email : transports.sms;
+export function storesInDatabase(ctx: AppContext, channel: Channel): boolean {
+  const transport = transportsOf(ctx)[channel];
   return transport.storesInDatabase && transport.storeMany !== undefined;
 }
 
@@ -69,7 +69,7 @@ export async function deliverRecipient(ctx: AppContext, d: RecipientDelivery): P
     if (!(await markSent(tx, d.claim, d.contact.id, deliveryId, ctx.now()))) throw new ClaimLostError();
     await emit(d.siteId, 'message.sent', sentEvent(d));
   };
-  const stores = envelope.channel === 'email' ? transports.email.storesInDatabase : transports.sms.storesInDatabase;
+  const stores = transports[envelope.channel].storesInDatabase;
   if (stores) {
     await inTransaction(ctx, async (tx, emit) => record(tx, emit, await send(tx)));
   } else {

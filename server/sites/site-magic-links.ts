@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fixedDestination, fixedDestinationsFor, itemDestinationOf, itemPath } from '../../src/template/destinations.ts';
 import { magicLinkKey } from '../../src/template/magic-link-keys.ts';
 import type { AppContext } from '../context.ts';
 import { listContentItems } from '../offers/content-items.ts';
@@ -52,18 +53,15 @@ export async function siteMagicLinks(
   if (missing.length) return { missing };
   const items = await listContentItems(ctx.db, site.id);
   const learner = (destination: string, label: string) => describeLink(ctx, site, 'learner', destination, label);
+  const home = fixedDestination('learner', '')!;
+  const admin = fixedDestination('user', '')!;
   return {
-    learnerLink: learner('', 'Member home'),
-    userLink: describeLink(ctx, site, 'user', '', 'Admin app'),
+    learnerLink: learner(home.path, home.label),
+    userLink: describeLink(ctx, site, 'user', admin.path, admin.label),
     plainUrl: memberSiteUrl(ctx.config, site.subdomain!, ''),
     destinations: [
-      learner('', 'Member home'),
-      learner('courses', 'Courses'),
-      learner('communities', 'Communities'),
-      learner('affiliates', 'Affiliate portal'),
-      ...items.map((item) =>
-        learner(`${item.kind === 'course' ? 'courses' : 'communities'}/${item.id}`, `${item.kind === 'course' ? 'Course' : 'Community'}: ${item.title}`),
-      ),
+      ...fixedDestinationsFor('learner').map((d) => learner(d.path, d.label)),
+      ...items.map((item) => learner(itemPath(item.kind, item.id), `${itemDestinationOf({ contentKind: item.kind })!.label}: ${item.title}`)),
     ],
   };
 }

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { sites } from '../db/schema.ts';
+import { isUuidAnyCase } from '../../src/template/uuid.ts';
 
 export type Site = typeof sites.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A site by id, or by subdomain when the reference is not a UUID. */
 export async function findSiteByRef(db: DbOrTx, ref: string): Promise<Site | null> {
-  const condition = UUID.test(ref) ? eq(sites.id, ref) : eq(sites.subdomain, ref.toLowerCase());
+  const condition = isUuidAnyCase(ref) ? eq(sites.id, ref) : eq(sites.subdomain, ref.toLowerCase());
   const [row] = await db.select().from(sites).where(condition).limit(1);
   return row ?? null;
 }

@@ -6,7 +6,9 @@
 import { validateEmailContent, validateSmsContent, type CustomValue, type EmailContent, type SmsContent } from '../../src/template/index.ts';
 import { ApiError } from '../http/api-error.ts';
 
-export type Channel = 'email' | 'sms';
+import type { Channel } from '../../src/template/channel.ts';
+
+export type { Channel };
 export type ChannelContent = { channel: 'email'; content: EmailContent } | { channel: 'sms'; content: SmsContent };
 
 export function assertValidContent(channel: Channel, content: unknown, catalog: readonly CustomValue[], field: string): ChannelContent {

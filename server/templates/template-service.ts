@@ -1,6 +1,7 @@
 /** Stored templates: validated against the site's catalog, compiled on save and cached per version. */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Channel } from '../../src/template/channel.ts';
 import type { AppContext } from '../context.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { messageTemplates } from '../db/schema.ts';
@@ -71,7 +72,7 @@ export async function updateTemplate(ctx: AppContext, siteId: string, templateId
   return row;
 }
 
-export async function listTemplates(db: DbOrTx, siteId: string, channel?: 'email' | 'sms') {
+export async function listTemplates(db: DbOrTx, siteId: string, channel?: Channel) {
   return db
     .select()
     .from(messageTemplates)

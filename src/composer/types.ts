@@ -1,6 +1,8 @@
 import type { CustomValue, EmailContent, SmsContent, SmsSegmentCount } from '../template';
 
-export type Channel = 'email' | 'sms';
+import type { Channel } from '../template/channel';
+
+export type { Channel };
 
 export type ComposerValue = EmailContent | SmsContent;
 

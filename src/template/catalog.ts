@@ -3,7 +3,13 @@
  * against it, previews fill it with `sample`.
  */
 import { isCustomValueKey } from './custom-value';
+import { FIXED_DESTINATIONS, type FixedDestination } from './destinations';
 import { isMagicLinkItemKey } from './magic-link-keys';
+
+/** What a magic link to the destination looks like in previews and length estimates. */
+function sampleLinkUrl(d: FixedDestination): string {
+  return `https://academy.example.com/${d.kind === 'user' ? 'admin' : d.path}?token=…`;
+}
 
 export type CustomValueGroup = 'contact' | 'site' | 'offer' | 'magic_link';
 
@@ -49,37 +55,15 @@ export const DEFAULT_CATALOG: readonly CustomValue[] = [
     sample: 'Engines 101',
     context: 'workflow',
   },
-  {
-    key: 'magic_link.learner',
-    label: 'Magic link: member home',
-    group: 'magic_link',
-    sample: 'https://academy.example.com/?token=…',
-  },
-  {
-    key: 'magic_link.courses',
-    label: 'Magic link: courses',
-    group: 'magic_link',
-    sample: 'https://academy.example.com/courses?token=…',
-  },
-  {
-    key: 'magic_link.communities',
-    label: 'Magic link: communities',
-    group: 'magic_link',
-    sample: 'https://academy.example.com/communities?token=…',
-  },
-  {
-    key: 'magic_link.affiliates',
-    label: 'Magic link: affiliates',
-    group: 'magic_link',
-    sample: 'https://academy.example.com/affiliates?token=…',
-  },
-  {
-    key: 'magic_link.user',
-    label: 'Magic link: admin app',
-    group: 'magic_link',
-    audience: 'staff',
-    sample: 'https://academy.example.com/admin?token=…',
-  },
+  ...FIXED_DESTINATIONS.map(
+    (d): CustomValue => ({
+      key: d.customValueKey,
+      label: d.catalogLabel,
+      group: 'magic_link',
+      ...(d.kind === 'user' && { audience: 'staff' as const }),
+      sample: sampleLinkUrl(d),
+    }),
+  ),
 ];
 
 /**

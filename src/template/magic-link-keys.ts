@@ -3,8 +3,9 @@
  * token per magic-link slot at send time; everything else about them is just a custom value.
  */
 import { parseWholeCustomValue } from './custom-value';
+import { FIXED_DESTINATIONS, ITEM_DESTINATIONS, type MagicLinkKind } from './destinations';
 
-export type MagicLinkKind = 'learner' | 'user';
+export type { MagicLinkKind } from './destinations';
 
 export interface MagicLinkTarget {
   /** `learner`: the member site; `user`: the admin app. */
@@ -13,42 +14,36 @@ export interface MagicLinkTarget {
   destination: string;
 }
 
-const BASE_TARGETS = {
-  'magic_link.learner': { kind: 'learner', destination: '' },
-  'magic_link.courses': { kind: 'learner', destination: 'courses' },
-  'magic_link.communities': { kind: 'learner', destination: 'communities' },
-  'magic_link.affiliates': { kind: 'learner', destination: 'affiliates' },
-  'magic_link.user': { kind: 'user', destination: '' },
-} as const satisfies Record<string, MagicLinkTarget>;
+export type MagicLinkBaseKey = (typeof FIXED_DESTINATIONS)[number]['customValueKey'];
 
-export type MagicLinkBaseKey = keyof typeof BASE_TARGETS;
+export const MAGIC_LINK_BASE_KEYS: readonly MagicLinkBaseKey[] = FIXED_DESTINATIONS.map((d) => d.customValueKey);
 
-export const MAGIC_LINK_BASE_KEYS = Object.keys(BASE_TARGETS) as readonly MagicLinkBaseKey[];
+const BASE_TARGETS: ReadonlyMap<string, MagicLinkTarget> = new Map(
+  FIXED_DESTINATIONS.map((d) => [d.customValueKey, { kind: d.kind, destination: d.path }]),
+);
 
-/** One course or community; the singular key segment maps to the plural section path. */
-const ITEM_KEY = /^magic_link\.(course|community)\.([A-Za-z0-9_-]+)$/;
-const ITEM_DESTINATION = /^(courses|communities)\/([A-Za-z0-9_-]+)$/;
-const SECTION_OF_ITEM = { course: 'courses', community: 'communities' } as const;
-const ITEM_OF_SECTION = { courses: 'course', communities: 'community' } as const;
+/** The id part of a one-item key (`magic_link.course.<id>`): what a custom value key segment may hold. */
+const ITEM_ID = /^[A-Za-z0-9_-]+$/;
 
 export function magicLinkTarget(key: string): MagicLinkTarget | null {
-  if (Object.hasOwn(BASE_TARGETS, key)) return { ...BASE_TARGETS[key as MagicLinkBaseKey] };
-  const item = ITEM_KEY.exec(key);
-  if (!item) return null;
-  const section = SECTION_OF_ITEM[item[1] as keyof typeof SECTION_OF_ITEM];
-  return { kind: 'learner', destination: `${section}/${item[2]}` };
+  const base = BASE_TARGETS.get(key);
+  if (base) return { ...base };
+  for (const item of ITEM_DESTINATIONS) {
+    if (!key.startsWith(item.customValuePrefix)) continue;
+    const id = key.slice(item.customValuePrefix.length);
+    return ITEM_ID.test(id) ? { kind: item.kind, destination: `${item.section}/${id}` } : null;
+  }
+  return null;
 }
 
 /** Inverse of `magicLinkTarget`; throws for a target no key can express (a programming error). */
 export function magicLinkKey(kind: MagicLinkKind, destination: string): string {
-  for (const key of MAGIC_LINK_BASE_KEYS) {
-    const target = BASE_TARGETS[key];
-    if (target.kind === kind && target.destination === destination) return key;
-  }
-  const item = kind === 'learner' ? ITEM_DESTINATION.exec(destination) : null;
-  if (item) {
-    return `magic_link.${ITEM_OF_SECTION[item[1] as keyof typeof ITEM_OF_SECTION]}.${item[2]}`;
-  }
+  const fixed = FIXED_DESTINATIONS.find((d) => d.kind === kind && d.path === destination);
+  if (fixed) return fixed.customValueKey;
+  const slash = destination.indexOf('/');
+  const item = ITEM_DESTINATIONS.find((d) => d.kind === kind && d.section === destination.slice(0, slash));
+  const id = destination.slice(slash + 1);
+  if (slash > 0 && item && ITEM_ID.test(id)) return item.customValuePrefix + id;
   throw new RangeError(`No magic link leads a ${kind} to "${destination}"`);
 }
 
@@ -58,7 +53,7 @@ export function isMagicLinkKey(key: string): boolean {
 
 /** Whether the key names one course or community rather than a fixed section. */
 export function isMagicLinkItemKey(key: string): boolean {
-  return ITEM_KEY.test(key);
+  return magicLinkTarget(key) !== null && !BASE_TARGETS.has(key);
 }
 
 /** The href a link or button stores to point at a magic link. */

@@ -3,6 +3,7 @@
  * the input is stored JSON from outside. Paths point at the exact string, node, mark or attribute
  * (`body.content[1].attrs.href`) so the composer can highlight it.
  */
+import type { Channel } from './channel';
 import { catalogHas, type CustomValue } from './catalog';
 import { isHexColor } from './colors';
 import { isCustomValueKey, parseCustomValueTokens } from './custom-value';
@@ -18,7 +19,6 @@ export interface TemplateIssue {
   message: string;
 }
 
-type Channel = 'email' | 'sms';
 
 interface Check {
   channel: Channel;

@@ -42,6 +42,7 @@ export async function startTestApp(driver: TestDriver, env: Record<string, strin
     MEMBERLINK_API_KEY: BOOTSTRAP_KEY,
     DATA_DIR: dataDir,
     MEMBERLINK_MASTER_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
+    CHECK_RESPONSE_SCHEMAS: 'true',
     ...env,
   });
   const clock = {

@@ -186,7 +186,9 @@ export interface LinkInspection {
   access?: { offers: string[]; unlocksDestination: boolean };
 }
 
-export type Channel = 'email' | 'sms';
+import type { Channel } from '../../template/channel';
+
+export type { Channel };
 
 export interface Template {
   id: string;

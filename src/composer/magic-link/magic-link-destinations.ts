@@ -1,4 +1,5 @@
 import type { MagicLinkKind, MagicLinkTarget } from '../../template';
+import { fixedDestinationsFor } from '../../template/destinations';
 import type { MagicLinkDestinationOption } from '../types';
 
 interface BaseDestination extends MagicLinkDestinationOption {
@@ -6,17 +7,12 @@ interface BaseDestination extends MagicLinkDestinationOption {
   linkText: string;
 }
 
-// Destinations every member site has. Values are paths below the site root ('' is home), the same
-// `destination` that `magicLinkKey(kind, destination)` turns into a key.
-const LEARNER_DESTINATIONS: readonly BaseDestination[] = [
-  { value: '', label: 'Member home', linkText: 'Log in to your account' },
-  { value: 'courses', label: 'Courses', linkText: 'Log in to your courses' },
-  { value: 'communities', label: 'Communities', linkText: 'Log in to your communities' },
-  { value: 'affiliates', label: 'Affiliate dashboard', linkText: 'Log in to your affiliate dashboard' },
-];
-
-// A user link opens the admin app's home; it has no other destinations.
-const USER_DESTINATIONS: readonly BaseDestination[] = [{ value: '', label: 'Admin app', linkText: 'Log in to the admin app' }];
+// Destinations every member site has (a user link has only the admin app). Values are paths below the
+// site root ('' is home), the same `destination` that `magicLinkKey(kind, destination)` turns into a key.
+const baseDestinations = (kind: MagicLinkKind): BaseDestination[] =>
+  fixedDestinationsFor(kind).map((d) => ({ value: d.path, label: d.label, linkText: d.linkText }));
+const LEARNER_DESTINATIONS = baseDestinations('learner');
+const USER_DESTINATIONS = baseDestinations('user');
 
 export const MAGIC_LINK_KINDS: readonly { kind: MagicLinkKind; label: string; hint: string }[] = [
   { kind: 'learner', label: 'Learner link', hint: 'Logs the member into the member site' },

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { fixedDestinationsFor, itemPath } from '../../../template/destinations';
 import { messageOf } from '../../api/client';
 import { listContent } from '../../api/offers';
 import { generateMagicLink } from '../../api/sites';
@@ -9,12 +10,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 import { SelectField } from '../../ui/SelectField';
 
-const SECTIONS = [
-  { value: '', label: 'Member home' },
-  { value: 'courses', label: 'Courses' },
-  { value: 'communities', label: 'Communities' },
-  { value: 'affiliates', label: 'Affiliate portal' },
-];
+const SECTIONS = fixedDestinationsFor('learner').map((d) => ({ value: d.path, label: d.label }));
 
 /** Pick who logs in and where they land; get the custom value to paste into a template. */
 export function GenerateMagicLinkDialog({ site, open, onClose }: { site: Site; open: boolean; onClose: () => void }) {
@@ -82,7 +78,7 @@ export function GenerateMagicLinkDialog({ site, open, onClose }: { site: Site; o
               {courses.length > 0 && (
                 <optgroup label="A specific course">
                   {courses.map((item) => (
-                    <option key={item.id} value={`courses/${item.id}`}>
+                    <option key={item.id} value={itemPath(item.kind, item.id)}>
                       {item.title}
                     </option>
                   ))}
@@ -91,7 +87,7 @@ export function GenerateMagicLinkDialog({ site, open, onClose }: { site: Site; o
               {communities.length > 0 && (
                 <optgroup label="A specific community">
                   {communities.map((item) => (
-                    <option key={item.id} value={`communities/${item.id}`}>
+                    <option key={item.id} value={itemPath(item.kind, item.id)}>
                       {item.title}
                     </option>
                   ))}

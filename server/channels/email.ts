@@ -1,0 +1,8 @@
+/** Email: sent to the contact's email address. */
+import type { ChannelModule } from './channel-module.ts';
+
+export const emailChannel: ChannelModule<'email'> = {
+  channel: 'email',
+  addressField: 'email',
+  noAddressReason: 'no email address',
+};

@@ -1,0 +1,11 @@
+/** Every channel's module, looked up by its name. */
+import type { Channel } from '../../src/template/channel.ts';
+import type { ChannelModule } from './channel-module.ts';
+import { emailChannel } from './email.ts';
+import { smsChannel } from './sms.ts';
+
+const CHANNEL_MODULES: { [C in Channel]: ChannelModule<C> } = { email: emailChannel, sms: smsChannel };
+
+export function channelModule<C extends Channel>(channel: C): ChannelModule<C> {
+  return CHANNEL_MODULES[channel];
+}

@@ -1,0 +1,8 @@
+/** SMS: sent to the contact's phone number. */
+import type { ChannelModule } from './channel-module.ts';
+
+export const smsChannel: ChannelModule<'sms'> = {
+  channel: 'sms',
+  addressField: 'phone',
+  noAddressReason: 'no phone number',
+};
