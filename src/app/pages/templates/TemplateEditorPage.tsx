@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Composer, type ComposerValue } from '../../../composer';
+import { Composer, type ComposerValue } from 'memberlink/composer';
 import { catalogForContext, DEFAULT_CATALOG } from '../../../template';
 import { getTemplate } from '../../api/messages';
 import { listContent } from '../../api/offers';

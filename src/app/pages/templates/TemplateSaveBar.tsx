@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { ComposerValue } from '../../../composer';
+import type { ComposerValue } from 'memberlink/composer';
 import { createTemplate, updateTemplate } from '../../api/messages';
 import type { Channel, Template } from '../../api/types';
 import { useFieldErrors } from '../../hooks/use-field-errors';
