@@ -26,7 +26,7 @@ export interface ComposerProps {
   onChange: (value: ComposerValue) => void;
   channel: Channel;
   /** Custom values offered in the field picker; defaults to the template package's catalog. */
-  catalog?: CustomValue[];
+  catalog?: readonly CustomValue[];
   destinations?: MagicLinkDestinationOption[];
   /** The member site's host, used to count magic links at their real length in SMS. */
   siteHost?: string;

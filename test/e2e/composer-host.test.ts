@@ -107,9 +107,13 @@ describe('a separate Vite + React app with the packed composer installed', () =>
     // The host's preview provider fills the catalog's samples into the text part.
     const preview = page.getByRole('region', { name: 'Preview' });
     await waitForText(preview, 'Your lessons');
-    await waitForText(page.frameLocator('iframe[title="Email preview"]'), /Hi Ada, welcome\./);
+    const frame = page.frameLocator('iframe[title="Email preview"]');
+    await waitForText(frame, /Hi Ada, welcome\./);
+    await waitForText(frame, 'Open Piano basics: https://academy.example.com/courses/42?token=preview');
     expect(pageErrors).toEqual([]);
 
+    // Away from the button, so its settings popover closes before the screenshots.
+    await page.getByRole('heading', { name: 'Value' }).click();
     const problems = await screenshotBothSizes(page, 'composer-host', preview);
     expect(problems).toEqual([]);
   });

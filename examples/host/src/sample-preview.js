@@ -1,7 +1,11 @@
-import { DEFAULT_CATALOG, compileEmailToText, compileSubject, fillTemplate } from 'memberlink/template';
+import { DEFAULT_CATALOG, compileEmailToText, compileSubject, fillTemplate, magicLinkTarget } from 'memberlink/template';
 
 const samples = new Map(DEFAULT_CATALOG.map((value) => [value.key, value.sample]));
-const sampleOf = (slot) => samples.get(slot.key);
+// A magic link previews as the address it leads to, with a placeholder where the per-recipient token goes.
+const sampleOf = (slot) => {
+  const target = magicLinkTarget(slot.key);
+  return target ? `https://academy.example.com/${target.destination}?token=preview` : samples.get(slot.key);
+};
 const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
