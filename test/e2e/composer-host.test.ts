@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, ROOT } from '../support/child-server.ts';
 import { launchChromium, newContext, screenshotBothSizes } from '../support/e2e-browser.ts';
+import { nodesOfType } from '../support/doc-nodes.ts';
 import { waitForText } from '../support/e2e-page.ts';
 
 const run = promisify(execFile);
@@ -40,16 +41,6 @@ function serveStatic(dir: string): Server {
     }
   });
 }
-
-interface JsonNode {
-  type: string;
-  attrs?: Record<string, unknown>;
-  content?: JsonNode[];
-}
-const nodesOfType = (node: JsonNode, type: string): JsonNode[] => [
-  ...(node.type === type ? [node] : []),
-  ...(node.content ?? []).flatMap((child) => nodesOfType(child, type)),
-];
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'memberlink-host-'));
