@@ -1,10 +1,18 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+// The admin app imports the composer by its package name, as a host does, built from the same entry.
+const publicEntries = {
+  'memberlink/composer': fileURLToPath(new URL('src/composer/index.ts', import.meta.url)),
+  'memberlink/template': fileURLToPath(new URL('src/template/index.ts', import.meta.url)),
+};
 
 // One config for the admin app build (vite) and every test suite (vitest).
 // Browser-side tests opt into jsdom per file with `// @vitest-environment jsdom`.
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: publicEntries },
   build: { outDir: 'dist/app', emptyOutDir: true },
   server: {
     proxy: {

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_CATALOG } from '../template';
+import { labelsWith } from './labels';
+import { memberlinkPreview } from './preview/memberlink-preview';
 import { createComposerStore, type ComposerConfig } from './store/composer-store';
 import { ComposerStoreProvider } from './store/ComposerStoreContext';
 import type { ComposerProps, MagicLinkDestinationOption } from './types';
@@ -14,7 +16,8 @@ function configFrom(props: Omit<ComposerProps, 'value' | 'onChange'>): ComposerC
     destinations: props.destinations ?? NO_DESTINATIONS,
     siteHost: props.siteHost ?? '',
     compact: props.compact ?? false,
-    onPreview: props.onPreview,
+    labels: labelsWith(props.labels),
+    onPreview: props.onPreview ?? (props.siteId ? memberlinkPreview({ siteId: props.siteId, channel: props.channel, baseUrl: props.apiBaseUrl }) : undefined),
     searchContacts: props.searchContacts,
   };
 }
@@ -32,10 +35,10 @@ export function Composer(props: ComposerProps) {
   onChange.current = props.onChange;
   const [store] = useState(() => createComposerStore({ value: props.value, config: configFrom(props) }, (value) => onChange.current(value)));
 
-  const { value, channel, catalog, destinations, siteHost, compact, onPreview, searchContacts } = props;
+  const { value, channel, catalog, destinations, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels } = props;
   useEffect(() => {
-    store.getState().setConfig(configFrom({ channel, catalog, destinations, siteHost, compact, onPreview, searchContacts }));
-  }, [store, channel, catalog, destinations, siteHost, compact, onPreview, searchContacts]);
+    store.getState().setConfig(configFrom({ channel, catalog, destinations, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels }));
+  }, [store, channel, catalog, destinations, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels]);
 
   useEffect(() => {
     if (value !== store.getState().value) store.getState().replaceValue(value);

@@ -10,4 +10,10 @@ export type {
   MagicLinkDestinationOption,
   Preview,
 } from './types';
+export type { ComposerLabels } from './labels';
+export { DEFAULT_LABELS } from './labels';
+export type { MemberlinkPreviewOptions } from './preview/memberlink-preview';
+export { memberlinkPreview } from './preview/memberlink-preview';
+export type { CustomValue, DocMark, DocNode, EmailContent, SmsContent, SmsSegmentCount } from '../template';
+export { DEFAULT_CATALOG, catalogForContext, extendCatalog } from '../template';
 export { isAllowedLinkHref } from './magic-link/link-href';

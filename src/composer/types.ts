@@ -1,4 +1,5 @@
 import type { CustomValue, EmailContent, SmsContent, SmsSegmentCount } from '../template';
+import type { ComposerLabels } from './labels';
 
 import type { Channel } from '../template/channel';
 
@@ -27,13 +28,23 @@ export interface ComposerProps {
   onChange: (value: ComposerValue) => void;
   channel: Channel;
   /** Custom values offered in the field picker; defaults to the template package's catalog. */
-  catalog?: CustomValue[];
+  catalog?: readonly CustomValue[];
   destinations?: MagicLinkDestinationOption[];
   /** The member site's host, used to count magic links at their real length in SMS. */
   siteHost?: string;
-  /** `contactId` is null when no contact is picked: the server previews with catalog samples. */
+  /**
+   * The preview provider: how a per-contact preview is fetched. `contactId` is null when no contact is
+   * picked: the server previews with catalog samples. Without it, `siteId` selects memberlink's own
+   * `POST /api/sites/:siteId/preview` (at `apiBaseUrl`); with neither, the composer shows no preview.
+   */
   onPreview?: (value: ComposerValue, contactId: string | null) => Promise<Preview>;
   searchContacts?: (query: string) => Promise<ContactSummary[]>;
+  /** The memberlink site whose preview endpoint the default preview provider calls. */
+  siteId?: string;
+  /** memberlink's origin for the default preview provider when the host is elsewhere; default same origin. */
+  apiBaseUrl?: string;
+  /** Any of the composer's words in the host's language; the rest stay English. */
+  labels?: Partial<ComposerLabels>;
   /** A smaller layout for a conversation thread: fewer tools, preview behind a toggle. */
   compact?: boolean;
 }

@@ -4,6 +4,7 @@
  * index.html, so deep links and reloads work.
  */
 import { useSyncExternalStore } from 'react';
+import { mayLeave } from './leave-guard';
 
 const NAVIGATE_EVENT = 'memberlink:navigate';
 
@@ -37,6 +38,7 @@ export function useLocation(): Location {
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search) return;
+  if (!mayLeave()) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));

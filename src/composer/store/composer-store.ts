@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CustomValue, DocNode, EmailContent } from '../../template';
 import { wrapIndex } from './wrap-index';
+import type { ComposerLabels } from '../labels';
 import type { Channel, ComposerProps, ComposerValue, ContactSummary, MagicLinkDestinationOption, Preview } from '../types';
 
 /** What the host told us through props; everything else in the store is ours. */
@@ -10,6 +11,7 @@ export interface ComposerConfig {
   destinations: readonly MagicLinkDestinationOption[];
   siteHost: string;
   compact: boolean;
+  labels: ComposerLabels;
   onPreview?: ComposerProps['onPreview'];
   searchContacts?: ComposerProps['searchContacts'];
 }

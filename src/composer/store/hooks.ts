@@ -10,6 +10,7 @@ export const usePreviewText = () => useComposerStore((s) => ('previewText' in s.
 
 export const useComposerConfig = () => useComposerStore((s) => s.config);
 export const useChannel = () => useComposerStore((s) => s.config.channel);
+export const useLabels = () => useComposerStore((s) => s.config.labels);
 export const useCatalog = () => useComposerStore((s) => s.config.catalog);
 
 export const useFieldPicker = () => useComposerStore((s) => s.fieldPicker);

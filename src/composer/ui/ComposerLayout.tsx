@@ -10,7 +10,7 @@ import { SmsCounter } from './sms/SmsCounter';
 /** Header fields (email), body, SMS counter and preview, laid out for the channel and size. */
 export function ComposerLayout() {
   const channel = useChannel();
-  const { compact, onPreview } = useComposerConfig();
+  const { compact, onPreview, labels } = useComposerConfig();
   const hasPreview = onPreview !== undefined;
   // Compact composers sit in a conversation thread: the preview waits behind a toggle.
   const [previewOpen, setPreviewOpen] = useState(!compact);
@@ -31,7 +31,7 @@ export function ComposerLayout() {
             aria-controls={previewId}
             onClick={() => setPreviewOpen((open) => !open)}
           >
-            {previewOpen ? 'Hide preview' : 'Show preview'}
+            {previewOpen ? labels.hidePreview : labels.showPreview}
           </button>
         )}
       </div>

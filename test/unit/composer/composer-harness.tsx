@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { afterEach } from 'vitest';
 import { Composer, type ComposerProps, type ComposerValue } from '../../../src/composer';
 import type { DocNode, EmailContent, SmsContent } from '../../../src/template';
+import { nodesOfType } from '../../support/doc-nodes';
 import { installDomLayoutPolyfills } from './dom-layout-polyfills';
 
 installDomLayoutPolyfills();
@@ -61,16 +62,7 @@ export function editorOf(element: HTMLElement): Editor {
 /** userEvent.type/keyboard treat `{` and `[` as key descriptors; double them to type them literally. */
 export const literal = (text: string) => text.replace(/[{[]/g, '$&$&');
 
-/** All nodes of a type in a document, depth first. */
-export function nodesOfType(doc: DocNode, type: string): DocNode[] {
-  const found: DocNode[] = [];
-  const visit = (node: DocNode) => {
-    if (node.type === type) found.push(node);
-    node.content?.forEach(visit);
-  };
-  visit(doc);
-  return found;
-}
+export { nodesOfType };
 
 /** The text nodes carrying a mark of `markType`, depth first. */
 export function textWithMark(doc: DocNode, markType: string): DocNode[] {

@@ -1,5 +1,5 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
-import { Composer, type ComposerValue } from '../../../composer';
+import { Composer, type ComposerValue } from 'memberlink/composer';
 import { catalogForContext, DEFAULT_CATALOG } from '../../../template';
 import { messageOf } from '../../api/client';
 import { sendInThread } from '../../api/conversations';

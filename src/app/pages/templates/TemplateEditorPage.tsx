@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Composer, type ComposerValue } from '../../../composer';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { Composer, type ComposerValue } from 'memberlink/composer';
 import { catalogForContext, DEFAULT_CATALOG } from '../../../template';
 import { getTemplate } from '../../api/messages';
 import { listContent } from '../../api/offers';
@@ -7,6 +7,7 @@ import type { Channel, Template } from '../../api/types';
 import { useResource } from '../../hooks/use-resource';
 import { searchParam, useLocation } from '../../router/history';
 import { Link } from '../../router/Link';
+import { useLeaveGuard } from '../../router/leave-guard';
 import { useSite } from '../../session/SiteContext';
 import { ErrorState, Loading } from '../../ui/States';
 import { emptyContent } from './empty-content';
@@ -50,16 +51,23 @@ function TemplateEditor({ template, channel, content }: TemplateEditorProps) {
   const [name, setName] = useState(template?.name ?? (channel === 'email' ? 'Untitled email' : 'Untitled SMS'));
   const [value, setValue] = useState<ComposerValue>(() => (template?.content as ComposerValue | undefined) ?? emptyContent(channel));
   const [dirty, setDirty] = useState(template === null);
+  // A new template can be saved as it is (dirty), but only edits are worth a leave prompt.
+  const [edited, setEdited] = useState(false);
   const host = useComposerHost(site, channel, content);
+  const form = useRef<HTMLFormElement>(null);
+  useLeaveGuard(edited ? 'This template has unsaved changes. Leave without saving?' : null);
+  useSaveShortcut(form);
 
   const change = (next: ComposerValue) => {
     setValue(next);
     setDirty(true);
+    setEdited(true);
   };
 
   return (
     <div className="stack">
       <TemplateSaveBar
+        formRef={form}
         siteId={site.id}
         channel={channel}
         saved={saved}
@@ -67,12 +75,14 @@ function TemplateEditor({ template, channel, content }: TemplateEditorProps) {
         onName={(next) => {
           setName(next);
           setDirty(true);
+          setEdited(true);
         }}
         value={value}
         dirty={dirty}
         onSaved={(template) => {
           setSaved(template);
           setDirty(false);
+          setEdited(false);
           window.history.replaceState(null, '', `/templates/${template.id}`);
         }}
       />
@@ -91,4 +101,17 @@ function TemplateEditor({ template, channel, content }: TemplateEditorProps) {
       <SendPanel siteId={site.id} template={saved} dirty={dirty} />
     </div>
   );
+}
+
+/** Ctrl+S / Cmd+S saves the template (the same submit as the Save button), not the web page. */
+function useSaveShortcut(form: RefObject<HTMLFormElement | null>) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 's' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      event.preventDefault();
+      form.current?.requestSubmit();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [form]);
 }

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import type { ComposerValue } from '../../../composer';
+import { useState, type FormEvent, type Ref } from 'react';
+import type { ComposerValue } from 'memberlink/composer';
 import { createTemplate, updateTemplate } from '../../api/messages';
 import type { Channel, Template } from '../../api/types';
 import { useFieldErrors } from '../../hooks/use-field-errors';
@@ -11,6 +11,8 @@ import { TextField } from '../../ui/TextField';
 const FIELDS = ['name'] as const;
 
 interface TemplateSaveBarProps {
+  /** The save form, so Ctrl/Cmd+S can submit it exactly as the Save button does. */
+  formRef?: Ref<HTMLFormElement>;
   siteId: string;
   channel: Channel;
   saved: Template | null;
@@ -22,7 +24,7 @@ interface TemplateSaveBarProps {
 }
 
 /** The template's name and Save; the server checks custom values and names the one it refuses. */
-export function TemplateSaveBar({ siteId, channel, saved, name, onName, value, dirty, onSaved }: TemplateSaveBarProps) {
+export function TemplateSaveBar({ formRef, siteId, channel, saved, name, onName, value, dirty, onSaved }: TemplateSaveBarProps) {
   useDocumentTitle(saved ? saved.name : channel === 'email' ? 'New email' : 'New SMS');
   const [busy, setBusy] = useState(false);
   const { errors, capture, clear } = useFieldErrors(FIELDS);
@@ -41,7 +43,7 @@ export function TemplateSaveBar({ siteId, channel, saved, name, onName, value, d
   };
 
   return (
-    <form className="card save-bar" onSubmit={submit} noValidate aria-label="Template">
+    <form ref={formRef} className="card save-bar" onSubmit={submit} noValidate aria-label="Template">
       <div className="save-bar-row">
         <h1 className="visually-hidden">{saved ? saved.name : 'New template'}</h1>
         <TextField label="Template name" value={name} onChange={onName} error={errors.fields.name} className="grow" />

@@ -1,4 +1,4 @@
-import type { Channel, ComposerValue } from '../../../composer';
+import type { Channel, ComposerValue } from 'memberlink/composer';
 
 const emptyDoc = () => ({ type: 'doc', content: [{ type: 'paragraph' }] });
 

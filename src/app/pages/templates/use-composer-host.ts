@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { listContacts } from '../../api/contacts';
 import { previewMessage } from '../../api/messages';
 import type { Channel, ContentItem, Site } from '../../api/types';
-import type { ComposerValue, ContactSummary, MagicLinkDestinationOption, Preview } from '../../../composer';
+import type { ComposerValue, ContactSummary, MagicLinkDestinationOption, Preview } from 'memberlink/composer';
 import { countSmsSegments } from '../../../template';
 import { contactName } from '../../ui/format';
 

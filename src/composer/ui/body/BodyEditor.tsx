@@ -3,7 +3,7 @@ import type { DocNode } from '../../../template';
 import { emailExtensions, smsExtensions } from '../../extensions/extension-sets';
 import { useExtensionDeps } from '../../editor/use-extension-deps';
 import { useSyncedEditor } from '../../editor/use-synced-editor';
-import { useBody, useComposerAction } from '../../store/hooks';
+import { useBody, useComposerAction, useLabels } from '../../store/hooks';
 import type { Channel } from '../../types';
 import { ButtonBubbleMenu } from '../bubble-menu/ButtonBubbleMenu';
 import { LinkBubbleMenu } from '../bubble-menu/LinkBubbleMenu';
@@ -15,14 +15,10 @@ import { EditorPlaceholder } from './EditorPlaceholder';
 const asDocument = (body: DocNode): JSONContent => body;
 const readDocument = (editor: Editor): DocNode => editor.getJSON() as DocNode;
 
-const PLACEHOLDERS: Record<Channel, string> = {
-  email: 'Write your email… Type {{ to insert a field.',
-  sms: 'Write your text message… Type {{ to insert a field.',
-};
-
 /** The message body: toolbar, the rich-text editor for the channel, and its bubble menus. Keyed by channel. */
 export function BodyEditor({ channel }: { channel: Channel }) {
   const body = useBody();
+  const labels = useLabels();
   const editBody = useComposerAction('editBody');
   const deps = useExtensionDeps({ magicLinks: true });
   const editor = useSyncedEditor({
@@ -34,7 +30,7 @@ export function BodyEditor({ channel }: { channel: Channel }) {
     attributes: {
       role: 'textbox',
       'aria-multiline': 'true',
-      'aria-label': channel === 'sms' ? 'SMS message' : 'Email body',
+      'aria-label': channel === 'sms' ? labels.smsMessage : labels.emailBody,
       class: 'ml-editor-content',
     },
   });
@@ -45,7 +41,7 @@ export function BodyEditor({ channel }: { channel: Channel }) {
       <Toolbar editor={editor} channel={channel} />
       <div className="ml-editor">
         <EditorContent editor={editor} />
-        <EditorPlaceholder editor={editor} text={PLACEHOLDERS[channel]} />
+        <EditorPlaceholder editor={editor} text={channel === 'sms' ? labels.smsMessagePlaceholder : labels.emailBodyPlaceholder} />
       </div>
       <LinkBubbleMenu editor={editor} />
       {channel === 'email' && <ButtonBubbleMenu editor={editor} />}

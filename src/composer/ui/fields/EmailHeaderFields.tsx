@@ -1,4 +1,4 @@
-import { useComposerAction, usePreviewText, useSubject } from '../../store/hooks';
+import { useComposerAction, useLabels, usePreviewText, useSubject } from '../../store/hooks';
 import { SingleLineField } from './SingleLineField';
 
 /** Subject and preview text of an email. */
@@ -7,16 +7,17 @@ export function EmailHeaderFields() {
   const previewText = usePreviewText();
   const editSubject = useComposerAction('editSubject');
   const editPreviewText = useComposerAction('editPreviewText');
+  const labels = useLabels();
 
   return (
     <div className="ml-header-fields">
-      <SingleLineField label="Subject" value={subject} onEdit={editSubject} placeholder="What is this email about?" />
+      <SingleLineField label={labels.subject} value={subject} onEdit={editSubject} placeholder={labels.subjectPlaceholder} />
       <SingleLineField
-        label="Preview text"
+        label={labels.previewText}
         value={previewText}
         onEdit={editPreviewText}
-        placeholder="Shown after the subject in most inboxes"
-        hint="Optional. Shown after the subject in the inbox list."
+        placeholder={labels.previewTextPlaceholder}
+        hint={labels.previewTextHint}
       />
     </div>
   );

@@ -14,7 +14,7 @@ type Search =
 
 /** Search the host's contacts (name or email) and pick the one the preview is for. */
 export function ContactPicker() {
-  const { searchContacts } = useComposerConfig();
+  const { searchContacts, labels } = useComposerConfig();
   const contact = usePreviewContact();
   const setContact = useComposerAction('setPreviewContact');
   const [query, setQuery] = useState('');
@@ -87,7 +87,7 @@ export function ContactPicker() {
         )}
       </p>
       <label className="ml-field">
-        <span className="ml-field-label">Preview for a contact</span>
+        <span className="ml-field-label">{labels.previewForContact}</span>
         <input
           className="ml-input"
           type="search"

@@ -1,4 +1,4 @@
-import { useChannel, usePreview, usePreviewWidth } from '../../store/hooks';
+import { useChannel, useLabels, usePreview, usePreviewWidth } from '../../store/hooks';
 import { ContactPicker } from './ContactPicker';
 import { EmailPreview } from './EmailPreview';
 import { SmsPreview } from './SmsPreview';
@@ -11,26 +11,27 @@ export function PreviewPane() {
   const width = usePreviewWidth();
   const { status, result, error } = usePreview();
   const { refresh } = usePreviewRequest();
+  const labels = useLabels();
 
   return (
-    <section className="ml-preview" aria-label="Preview" aria-busy={status === 'loading'}>
+    <section className="ml-preview" aria-label={labels.preview} aria-busy={status === 'loading'}>
       <div className="ml-preview-controls">
         <ContactPicker />
         <div className="ml-preview-actions">
           {channel === 'email' && <WidthToggle />}
           <button type="button" className="ml-button-secondary" onClick={refresh}>
-            Refresh preview
+            {labels.refreshPreview}
           </button>
         </div>
       </div>
       <p className="ml-field-hint" role="status">
-        {status === 'loading' && 'Updating preview…'}
+        {status === 'loading' && labels.updatingPreview}
       </p>
       {status === 'error' && (
         <div className="ml-error" role="alert">
           <p>{error}</p>
           <button type="button" className="ml-button-secondary" onClick={refresh}>
-            Try again
+            {labels.tryAgain}
           </button>
         </div>
       )}

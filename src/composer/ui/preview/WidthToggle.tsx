@@ -1,20 +1,18 @@
 import type { PreviewWidth } from '../../store/composer-store';
-import { useComposerAction, usePreviewWidth } from '../../store/hooks';
+import { useComposerAction, useLabels, usePreviewWidth } from '../../store/hooks';
 
-const WIDTHS: readonly { width: PreviewWidth; label: string }[] = [
-  { width: 'desktop', label: 'Desktop' },
-  { width: 'mobile', label: 'Mobile' },
-];
+const WIDTHS: readonly PreviewWidth[] = ['desktop', 'mobile'];
 
 /** Desktop / mobile width for the email preview frame. */
 export function WidthToggle() {
   const current = usePreviewWidth();
   const setWidth = useComposerAction('setPreviewWidth');
+  const labels = useLabels();
   return (
-    <div className="ml-segmented" role="group" aria-label="Preview width">
-      {WIDTHS.map(({ width, label }) => (
+    <div className="ml-segmented" role="group" aria-label={labels.previewWidth}>
+      {WIDTHS.map((width) => (
         <button key={width} type="button" className="ml-segmented-button" aria-pressed={current === width} onClick={() => setWidth(width)}>
-          {label}
+          {labels[width]}
         </button>
       ))}
     </div>

@@ -4,7 +4,7 @@ import { useComposerAction, useComposerConfig, useComposerValue, usePreviewConta
 /** Long enough that typing does not send a request per keystroke. */
 const PREVIEW_DELAY_MS = 400;
 
-const messageOf = (error: unknown) => (error instanceof Error && error.message ? error.message : 'The preview could not be made.');
+const messageOf = (error: unknown, fallback: string) => (error instanceof Error && error.message ? error.message : fallback);
 
 /**
  * Asks the host for a preview whenever the message or the chosen contact changes (after a short
@@ -13,7 +13,8 @@ const messageOf = (error: unknown) => (error instanceof Error && error.message ?
 export function usePreviewRequest(): { refresh: () => void } {
   const value = useComposerValue();
   const contactId = usePreviewContact()?.id ?? null;
-  const { onPreview } = useComposerConfig();
+  const { onPreview, labels } = useComposerConfig();
+  const previewFailed = labels.previewFailed;
   const startPreview = useComposerAction('startPreview');
   const finishPreview = useComposerAction('finishPreview');
   const failPreview = useComposerAction('failPreview');
@@ -29,7 +30,7 @@ export function usePreviewRequest(): { refresh: () => void } {
           if (!superseded) finishPreview(preview);
         },
         (error: unknown) => {
-          if (!superseded) failPreview(messageOf(error));
+          if (!superseded) failPreview(messageOf(error, previewFailed));
         },
       );
     }, PREVIEW_DELAY_MS);
@@ -37,7 +38,7 @@ export function usePreviewRequest(): { refresh: () => void } {
       superseded = true;
       clearTimeout(timer);
     };
-  }, [value, contactId, onPreview, attempt, startPreview, finishPreview, failPreview]);
+  }, [value, contactId, onPreview, previewFailed, attempt, startPreview, finishPreview, failPreview]);
 
   return { refresh: () => setAttempt((n) => n + 1) };
 }

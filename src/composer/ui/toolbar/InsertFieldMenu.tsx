@@ -1,17 +1,18 @@
 import type { Editor } from '@tiptap/react';
 import { useId } from 'react';
 import { groupFields } from '../../merge-field/group-fields';
-import { useCatalog } from '../../store/hooks';
+import { useCatalog, useLabels } from '../../store/hooks';
 import { ToolbarMenu } from './ToolbarMenu';
 
 /** "Insert field": the catalog by group. Magic links have their own menu, which also makes buttons. */
 export function InsertFieldMenu({ editor }: { editor: Editor }) {
   const catalog = useCatalog();
   const idPrefix = useId();
+  const labels = useLabels();
   const groups = groupFields(catalog.filter((field) => field.group !== 'magic_link'));
 
   return (
-    <ToolbarMenu label="Insert field" glyph={<span aria-hidden="true">{'{{ }}'}</span>}>
+    <ToolbarMenu label={labels.insertField} glyph={<span aria-hidden="true">{'{{ }}'}</span>}>
       {(close) =>
         groups.map(({ group, label, fields }) => (
           <div key={group} role="group" aria-labelledby={`${idPrefix}-${group}`} className="ml-menu-group">

@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { navigate } from '../../../src/app/router/history';
+import { useLeaveGuard } from '../../../src/app/router/leave-guard';
+
+afterEach(cleanup);
+
+function Editor({ unsaved }: { unsaved: boolean }) {
+  useLeaveGuard(unsaved ? 'Leave without saving?' : null);
+  return null;
+}
+
+describe('the leave guard', () => {
+  it('asks before an in-app navigation while there are unsaved changes, and stays when refused', () => {
+    window.history.replaceState(null, '', '/templates/1');
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    render(<Editor unsaved />);
+
+    navigate('/contacts');
+    expect(confirm).toHaveBeenLastCalledWith('Leave without saving?');
+    expect(window.location.pathname).toBe('/templates/1');
+
+    navigate('/contacts');
+    expect(window.location.pathname).toBe('/contacts');
+    confirm.mockRestore();
+  });
+
+  it('lets the page go without asking once the changes are saved, and asks the browser before unloading only while unsaved', () => {
+    window.history.replaceState(null, '', '/templates/1');
+    const confirm = vi.spyOn(window, 'confirm');
+    const { rerender } = render(<Editor unsaved />);
+    const unsavedUnload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unsavedUnload);
+    expect(unsavedUnload.defaultPrevented).toBe(true);
+
+    rerender(<Editor unsaved={false} />);
+    const savedUnload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(savedUnload);
+    expect(savedUnload.defaultPrevented).toBe(false);
+    navigate('/offers');
+    expect(confirm).not.toHaveBeenCalled();
+    expect(window.location.pathname).toBe('/offers');
+    confirm.mockRestore();
+  });
+});

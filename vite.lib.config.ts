@@ -1,0 +1,35 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The embeddable package: `memberlink/composer` (+ its one stylesheet) and `memberlink/template`.
+// React is the host's (peer dependency: one copy of React on the page). Tiptap and zustand are
+// dependencies the host's bundler resolves, so a host that already uses them shares one copy.
+//
+// MEASURE_BUNDLE=1 instead bundles and minifies everything but React into dist/lib-measure: what the
+// composer really costs a host's page (the budget in issue 14). Lib mode leaves ES output unminified
+// on purpose (the host's bundler minifies), so the measurement is an ordinary minified build.
+const entry = { composer: 'src/composer/index.ts', template: 'src/template/index.ts' };
+const react19 = [/^react($|\/)/, /^react-dom($|\/)/];
+
+export default defineConfig(
+  process.env.MEASURE_BUNDLE === '1'
+    ? {
+        plugins: [react()],
+        build: {
+          outDir: 'dist/lib-measure',
+          emptyOutDir: true,
+          copyPublicDir: false,
+          rollupOptions: { input: entry, preserveEntrySignatures: 'strict', external: react19 },
+        },
+      }
+    : {
+        plugins: [react()],
+        build: {
+          outDir: 'dist/lib',
+          emptyOutDir: true,
+          copyPublicDir: false,
+          lib: { entry, formats: ['es'], cssFileName: 'style' },
+          rollupOptions: { external: [...react19, /^@tiptap\//, /^zustand($|\/)/] },
+        },
+      },
+);
