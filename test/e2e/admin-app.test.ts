@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
-import { clipboardText, pathOf, waitForFocusIn, waitForText } from '../support/e2e-page.ts';
+import { afterNextFrames, clipboardText, pathOf, waitForFocusIn, waitForText } from '../support/e2e-page.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
 const TEN_MINUTES = 10 * 60_000;
@@ -192,6 +192,7 @@ describe('admin app in Chromium', () => {
     const magic = page.getByRole('dialog', { name: 'Magic link' });
     await magic.getByLabel('Destination').selectOption({ label: 'Courses' });
     await magic.getByRole('button', { name: 'Insert as button' }).click();
+    await afterNextFrames(page);
 
     await page.getByRole('combobox', { name: 'Preview for a contact' }).fill('Maya');
     await page.getByRole('option', { name: /Maya Lin/ }).click();
@@ -319,6 +320,7 @@ describe('admin app in Chromium', () => {
     const magic = page.getByRole('dialog', { name: 'Magic link' });
     await magic.getByLabel('Destination').selectOption({ label: 'Courses' });
     await magic.getByRole('button', { name: 'Insert as URL' }).click();
+    await waitForFocusIn(page.getByRole('textbox', { name: 'SMS message' }));
     await page.getByRole('combobox', { name: 'Preview for a contact' }).fill('Ada');
     await page.getByRole('option', { name: /Ada Lovelace/ }).click();
     await waitForText(page.getByRole('region', { name: 'Preview' }), `Hi Ada, your courses: ${server.memberOrigin}/courses?token=preview`);
@@ -418,6 +420,7 @@ describe('admin app in Chromium', () => {
     const magic = page.getByRole('dialog', { name: 'Magic link' });
     await magic.getByLabel('Destination').selectOption({ label: 'Courses' });
     await magic.getByRole('button', { name: 'Insert as button' }).click();
+    await afterNextFrames(page);
     await shoot('23-conversation-compose', thread.locator('.thread-composer'));
     await thread.getByRole('button', { name: 'Send email' }).click();
     await thread.getByRole('status').filter({ hasText: 'Sent to Maya Lin' }).waitFor();
@@ -450,6 +453,29 @@ describe('admin app in Chromium', () => {
     await page.reload();
     await waitForText(page.getByRole('list', { name: 'Messages and events' }), 'Logged in with a magic link');
   }, 90_000);
+
+  it('Staff and API keys: the owner invites an agent (their sign-in link goes out) and creates an agent key shown once', async () => {
+    await nav('Staff');
+    await page.getByRole('button', { name: 'Invite staff' }).click();
+    const invite = page.getByRole('dialog', { name: 'Invite staff' });
+    await invite.getByLabel('Email').fill('sam@academy.example');
+    await invite.getByLabel('Name').fill('Sam Support');
+    await invite.getByLabel('Role').selectOption('agent');
+    await invite.getByRole('button', { name: 'Send invitation' }).click();
+    const staff = page.getByRole('list', { name: 'Staff' });
+    await waitForText(staff, 'sam@academy.example');
+    await shoot('25-staff');
+
+    await nav('API keys');
+    const form = page.getByRole('form', { name: 'New API key' });
+    await form.getByLabel('Name').fill('Zapier');
+    await form.getByLabel('Role').selectOption('agent');
+    await form.getByRole('button', { name: 'Create key' }).click();
+    const created = page.getByRole('status').filter({ hasText: 'copy this key now' });
+    expect(await created.locator('code').textContent()).toMatch(/^mlk_[\w-]{20,}$/);
+    await waitForText(page.getByRole('list', { name: 'API keys' }), 'Zapier');
+    await shoot('26-api-keys');
+  }, 30_000);
 
   it('leaves no page scrolling sideways or with spilled text at 1280×800 and 390×844', () => {
     expect(layout).toEqual([]);

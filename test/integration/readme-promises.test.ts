@@ -122,7 +122,15 @@ describe.each(TEST_DRIVERS)('README promises on %s', (driver) => {
       { what: `the sign-in email to ${s.staff.email}` },
     );
     const url = new URL(mail.text!.match(/http:\/\/localhost:3000\/login\?token=[\w.-]+/)![0]);
-    const signedIn = await t.app.inject({ method: 'GET', url: url.pathname + url.search, headers: { host: 'localhost:3000' } });
+    // Opening it asks to confirm (scanners can't burn it); the person's click signs in.
+    const opened = await t.app.inject({ method: 'GET', url: url.pathname + url.search, headers: { host: 'localhost:3000' } });
+    expect(opened.body).toContain('action="/login/confirm"');
+    const signedIn = await t.app.inject({
+      method: 'POST',
+      url: '/login/confirm',
+      headers: { host: 'localhost:3000', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ token: url.searchParams.get('token')! }).toString(),
+    });
     expect(signedIn.statusCode).toBe(303);
     const cookie = setCookieOf(signedIn, 'ml_staff')!.split(';')[0];
     const sites = await t.app.inject({ method: 'GET', url: '/api/sites', headers: { cookie } });

@@ -29,3 +29,8 @@ export async function waitForFocusIn(target: Locator): Promise<void> {
       }),
   );
 }
+
+/** Lets the page run two animation frames: Tiptap's refocus after an insert lands before the test goes on. */
+export async function afterNextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}

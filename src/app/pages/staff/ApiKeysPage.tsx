@@ -73,7 +73,7 @@ export function ApiKeysPage() {
       {data.state.status === 'error' && <ErrorState message={data.state.error} onRetry={data.reload} />}
       {data.state.status === 'loading' && !data.state.data && <Loading />}
       {data.state.data && (
-        <ul className="card-list" aria-label="API keys">
+        <ul className="card-list staff-list" aria-label="API keys">
           {keys.map((key) => (
             <li key={key.id} className="card staff-card">
               <div className="staff-who">

@@ -54,7 +54,7 @@ export function StaffPage() {
       {data.state.status === 'error' && <ErrorState message={data.state.error} onRetry={data.reload} />}
       {data.state.status === 'loading' && !data.state.data && <Loading />}
       {data.state.data && (
-        <ul className="card-list" aria-label="Staff">
+        <ul className="card-list staff-list" aria-label="Staff">
           {staff.map((member) => (
             <li key={member.id} className="card staff-card">
               <div className="staff-who">
