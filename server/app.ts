@@ -21,6 +21,7 @@ import { redactError, redactUrl } from './http/redact.ts';
 import { humanLogStream, type LogFormat } from './logging/log-format.ts';
 import { OneLinePerRequest } from './logging/request-log.ts';
 import { registerCsrfProtection } from './http/csrf.ts';
+import { refuseNulBytes } from './http/nul-bytes.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { templateRoutes } from './templates/template-routes.ts';
 import { previewRoutes } from './render/preview-routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(formbody);
   // Cookie-authenticated writes need the admin origin and a JSON (or declared) body (server/http/csrf.ts).
   registerCsrfProtection(app, ctx.config, apiRoutes);
+  refuseNulBytes(app);
   // CSP, frame-ancestors, nosniff, Referrer-Policy, HSTS under https; member pages keep their own.
   await registerSecurityHeaders(app, ctx.config, (url) => url.startsWith(MEMBER_PREFIX));
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));

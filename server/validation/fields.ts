@@ -3,11 +3,19 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { ROLES } from '../auth/permissions.ts';
 
+/** RFC 5321 caps a deliverable address at 254 characters; longer ones are refused before anything else. */
+export const MAX_EMAIL_LENGTH = 254;
+
 export const emailField = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ message: 'must be an email address like name@example.com' }));
+  .max(MAX_EMAIL_LENGTH, `must be at most ${MAX_EMAIL_LENGTH} characters`)
+  .pipe(z.email({ message: 'must be an email address like name@example.com' }))
+  // DNS allows at most 63 characters between dots: such an address can't receive mail.
+  .refine((email) => email.slice(email.lastIndexOf('@') + 1).split('.').every((label) => label.length <= 63), {
+    message: 'the part after @ is not a real domain (a name between dots is longer than 63 characters)',
+  });
 
 /** Any common way of writing a phone number with its country code, stored as E.164. */
 export const phoneField = z

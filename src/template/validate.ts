@@ -31,6 +31,25 @@ interface Check {
 /** Deeper than any real message; past it a hostile document could exhaust the compiler's stack. */
 const MAX_DEPTH = 64;
 
+/**
+ * More pieces than any real email (a long newsletter has a few hundred): past it a document is
+ * refused before it costs the compiler or the preview seconds of one process's time.
+ */
+export const MAX_DOCUMENT_NODES = 5_000;
+
+/** What a stored document may hold; anything else (e.g. a 10 MB extra field) is refused by name. */
+const NODE_KEYS = new Set(['type', 'attrs', 'content', 'marks', 'text']);
+const MARK_KEYS = new Set(['type', 'attrs']);
+const CONTENT_KEYS = { email: new Set(['subject', 'previewText', 'body']), sms: new Set(['body']) } as const;
+
+function checkKeys(holder: object, allowed: ReadonlySet<string>, path: string, what: string, check: Check): void {
+  for (const key of Object.keys(holder)) {
+    if (!allowed.has(key)) {
+      check.issues.push({ path: path ? `${path}.${key}` : key, message: `Unknown field "${key}" in ${what}: remove it` });
+    }
+  }
+}
+
 const SMS_NODES = new Set(['doc', 'paragraph', 'text', 'hardBreak', 'mergeField']);
 const SMS_MARKS = new Set(['link']);
 
@@ -161,6 +180,7 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
 };
 
 function checkMark(mark: DocMark, path: string, check: Check): void {
+  checkKeys(mark, MARK_KEYS, path, `"${mark.type}" formatting`, check);
   if (!Object.hasOwn(SERIALIZERS.marks, mark.type)) {
     check.issues.push({ path, message: `Unknown formatting "${mark.type}"` });
   } else if (check.channel === 'sms' && !SMS_MARKS.has(mark.type)) {
@@ -176,8 +196,17 @@ function checkBody(body: unknown, check: Check): void {
   }
   // Iterative: a hostile document must produce an issue, not a stack overflow.
   const pending: Array<{ node: DocNode; path: string; depth: number }> = [{ node: body, path: 'body', depth: 0 }];
+  let visited = 0;
   while (pending.length > 0) {
     const { node, path, depth } = pending.pop()!;
+    if (++visited > MAX_DOCUMENT_NODES) {
+      check.issues.push({
+        path: 'body',
+        message: `The message is too long: more than ${MAX_DOCUMENT_NODES.toLocaleString('en-US')} blocks and pieces of text. Split it into several messages`,
+      });
+      return;
+    }
+    checkKeys(node, NODE_KEYS, path, `"${node.type}"`, check);
     if (depth > MAX_DEPTH) {
       check.issues.push({ path, message: 'The document is nested too deeply' });
       continue;
@@ -199,6 +228,7 @@ function checkBody(body: unknown, check: Check): void {
 export function validateEmailContent(content: unknown, catalog: readonly CustomValue[]): TemplateIssue[] {
   const check: Check = { channel: 'email', catalog, issues: [], hasContent: false };
   if (!isRecord(content)) return [{ path: '', message: 'The email has no content' }];
+  checkKeys(content, CONTENT_KEYS.email, '', 'the email', check);
   const subject = stringOrEmpty(content.subject);
   if (!subject.trim()) check.issues.push({ path: 'subject', message: 'The subject is empty' });
   checkCustomValues(subject, 'subject', 'subject', check, { magicLinks: false });
@@ -212,6 +242,7 @@ export function validateEmailContent(content: unknown, catalog: readonly CustomV
 export function validateSmsContent(content: unknown, catalog: readonly CustomValue[]): TemplateIssue[] {
   const check: Check = { channel: 'sms', catalog, issues: [], hasContent: false };
   if (!isRecord(content)) return [{ path: '', message: 'The SMS has no content' }];
+  checkKeys(content, CONTENT_KEYS.sms, '', 'the SMS', check);
   checkBody(content.body, check);
   if (!check.hasContent && !check.issues.some((issue) => issue.path === 'body')) {
     check.issues.push({ path: 'body', message: 'The SMS is empty' });

@@ -3,6 +3,7 @@ import { grantOffer, revokeOffer } from '../../api/contacts';
 import { messageOf } from '../../api/client';
 import { listOffers } from '../../api/offers';
 import type { AccessGrant, ContactWithAccess } from '../../api/types';
+import { usePermissions } from '../../session/Permissions';
 import { useResource } from '../../hooks/use-resource';
 import { Link } from '../../router/Link';
 import { Badge } from '../../ui/Badge';
@@ -24,6 +25,8 @@ export function AccessCard({ siteId, contact, onChanged }: AccessCardProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<AccessGrant | null>(null);
+  // Granting and revoking offers is an admin's (access.write); agents see the offers only.
+  const mayChange = usePermissions().can('access.write');
 
   const active = contact.access.filter((grant) => !grant.revokedAt);
   const past = contact.access.filter((grant) => grant.revokedAt);
@@ -58,9 +61,11 @@ export function AccessCard({ siteId, contact, onChanged }: AccessCardProps) {
                 <strong>{grant.offerTitle}</strong>
                 <span className="muted small"> since {formatDateTime(grant.grantedAt)}</span>
               </div>
-              <button type="button" className="button button--small button--danger-outline" onClick={() => setRevoking(grant)}>
-                Revoke
-              </button>
+              {mayChange && (
+                <button type="button" className="button button--small button--danger-outline" onClick={() => setRevoking(grant)}>
+                  Revoke
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -78,7 +83,7 @@ export function AccessCard({ siteId, contact, onChanged }: AccessCardProps) {
           </ul>
         </details>
       )}
-      {offers.state.status === 'error' ? (
+      {!mayChange ? null : offers.state.status === 'error' ? (
         <FormError message={offers.state.error} />
       ) : grantable.length > 0 ? (
         <form className="inline-create-row" onSubmit={grant}>
