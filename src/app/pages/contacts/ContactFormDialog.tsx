@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { createContact, updateContact } from '../../api/contacts';
 import type { Contact } from '../../api/types';
-import { useFieldErrors } from '../../hooks/use-field-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
@@ -23,23 +23,13 @@ export function ContactFormDialog({ siteId, contact, onClose, onSaved }: Contact
   const [email, setEmail] = useState(contact?.email ?? '');
   const [phone, setPhone] = useState(contact?.phone ?? '');
   const [unsubscribed, setUnsubscribed] = useState(contact?.unsubscribed ?? false);
-  const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useFieldErrors(FIELDS);
+  const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    setBusy(true);
+  const submit = onSubmit(async () => {
     const input = { firstName: firstName.trim(), lastName: lastName.trim(), email: email.trim() || null, phone: phone.trim() || null };
-    try {
-      const saved = contact ? await updateContact(siteId, contact.id, { ...input, unsubscribed }) : await createContact(siteId, input);
-      onSaved(saved);
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const saved = contact ? await updateContact(siteId, contact.id, { ...input, unsubscribed }) : await createContact(siteId, input);
+    onSaved(saved);
+  });
 
   return (
     <Dialog title={contact ? 'Edit contact' : 'New contact'} open onClose={onClose}>

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { createContent } from '../../api/offers';
 import type { ContentItem, ContentKind } from '../../api/types';
-import { useFieldErrors } from '../../hooks/use-field-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { FormError } from '../../ui/FormError';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
@@ -12,22 +12,12 @@ const FIELDS = ['title', 'kind'] as const;
 export function NewContentForm({ siteId, onCreated }: { siteId: string; onCreated: (item: ContentItem) => void }) {
   const [kind, setKind] = useState<ContentKind>('course');
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useFieldErrors(FIELDS);
+  const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    setBusy(true);
-    try {
-      onCreated(await createContent(siteId, kind, title));
-      setTitle('');
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = onSubmit(async () => {
+    onCreated(await createContent(siteId, kind, title));
+    setTitle('');
+  });
 
   return (
     <form className="inline-create" onSubmit={submit} noValidate aria-label="Add a course or community">

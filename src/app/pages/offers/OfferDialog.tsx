@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { createOffer, updateOffer } from '../../api/offers';
 import type { ContentItem, Offer } from '../../api/types';
-import { useFieldErrors } from '../../hooks/use-field-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
@@ -26,8 +26,7 @@ export function OfferDialog({ siteId, offer, content: initialContent, onClose, o
   const [affiliates, setAffiliates] = useState(offer?.includesAffiliates ?? false);
   const [itemIds, setItemIds] = useState<string[]>(() => (offer ? [...offer.courses, ...offer.communities].map((item) => item.id) : []));
   const [content, setContent] = useState(initialContent);
-  const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useFieldErrors(FIELDS);
+  const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
 
   const toggle = (id: string) => setItemIds((ids) => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]));
   const created = (item: ContentItem) => {
@@ -35,19 +34,10 @@ export function OfferDialog({ siteId, offer, content: initialContent, onClose, o
     setItemIds((ids) => [...ids, item.id]);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    setBusy(true);
-    try {
-      const input = { title, description, includesAffiliates: affiliates, itemIds };
-      onSaved(offer ? await updateOffer(siteId, offer.id, input) : await createOffer(siteId, input), content);
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = onSubmit(async () => {
+    const input = { title, description, includesAffiliates: affiliates, itemIds };
+    onSaved(offer ? await updateOffer(siteId, offer.id, input) : await createOffer(siteId, input), content);
+  });
 
   return (
     <Dialog title={offer ? `Edit ${offer.title}` : 'New offer'} open onClose={onClose} size="large">

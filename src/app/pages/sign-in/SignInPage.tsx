@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { fetchSignInOptions, requestLoginLink, type SignInOptions } from '../../api/auth';
-import { useFieldErrors } from '../../hooks/use-field-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
@@ -15,26 +15,16 @@ export function SignInPage() {
   useDocumentTitle('Sign in');
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useFieldErrors(FIELDS);
+  const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
   const [options, setOptions] = useState<SignInOptions | null>(null);
   useEffect(() => {
     fetchSignInOptions().then(setOptions, () => setOptions(null));
   }, []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    setBusy(true);
-    try {
-      await requestLoginLink(email.trim());
-      setSentTo(email.trim());
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = onSubmit(async () => {
+    await requestLoginLink(email.trim());
+    setSentTo(email.trim());
+  });
 
   return (
     <main className="sign-in" id="main">

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { updateSite } from '../../api/sites';
 import type { Site } from '../../api/types';
-import { useFieldErrors } from '../../hooks/use-field-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
 import { formatDuration } from '../../ui/format';
@@ -42,10 +42,9 @@ const seconds = (minutes: string) => Math.round(Number(minutes) * 60);
 /** Title, subdomain, support email and phone, and the link policy; errors appear next to their fields. */
 export function SiteDetailsForm({ site, onSaved }: { site: Site; onSaved: (site: Site) => void }) {
   const [draft, setDraft] = useState(() => draftOf(site));
-  const [busy, setBusy] = useState(false);
   const mayEdit = usePermissions().can('site.write');
   const [saved, setSaved] = useState(false);
-  const { errors, capture, clear, clearField } = useFieldErrors(FIELDS);
+  const { errors, clearField, busy, onSubmit } = useFormSubmit(FIELDS);
 
   const edit = (key: keyof Draft, field: (typeof FIELDS)[number]) => (value: string) => {
     setDraft((previous) => ({ ...previous, [key]: value }));
@@ -53,31 +52,22 @@ export function SiteDetailsForm({ site, onSaved }: { site: Site; onSaved: (site:
     setSaved(false);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    setBusy(true);
-    try {
-      const updated = await updateSite(site.id, {
-        title: draft.title,
-        subdomain: draft.subdomain.trim().toLowerCase() || null,
-        supportEmail: draft.supportEmail.trim() || null,
-        supportPhone: draft.supportPhone.trim() || null,
-        linkPolicy: {
-          learnerLinkTtlSeconds: seconds(draft.learnerMinutes),
-          userLinkTtlSeconds: seconds(draft.userMinutes),
-          maxUses: draft.maxUses.trim() === '' ? null : Number(draft.maxUses),
-        },
-      });
-      setDraft(draftOf(updated));
-      setSaved(true);
-      onSaved(updated);
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = onSubmit(async () => {
+    const updated = await updateSite(site.id, {
+      title: draft.title,
+      subdomain: draft.subdomain.trim().toLowerCase() || null,
+      supportEmail: draft.supportEmail.trim() || null,
+      supportPhone: draft.supportPhone.trim() || null,
+      linkPolicy: {
+        learnerLinkTtlSeconds: seconds(draft.learnerMinutes),
+        userLinkTtlSeconds: seconds(draft.userMinutes),
+        maxUses: draft.maxUses.trim() === '' ? null : Number(draft.maxUses),
+      },
+    });
+    setDraft(draftOf(updated));
+    setSaved(true);
+    onSaved(updated);
+  });
 
   const e = errors.fields;
   return (

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { createApiKey, deleteApiKey, listApiKeys } from '../../api/staff';
 import type { ApiKeySummary, CreatedApiKey } from '../../api/types';
 import type { Role } from '../../../../server/auth/permissions.ts';
-import { useFieldErrors } from '../../hooks/use-field-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useResource } from '../../hooks/use-resource';
 import { useSite } from '../../session/SiteContext';
 import { usePermissions } from '../../session/Permissions';
@@ -23,29 +23,19 @@ export function ApiKeysPage() {
   const data = useResource(() => listApiKeys(site.id), [site.id]);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [deleting, setDeleting] = useState<ApiKeySummary | null>(null);
-  const { errors, capture, clear } = useFieldErrors(FIELDS);
+  const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
 
   if (!can('apiKeys.manage')) return <EmptyState title="API keys">Only admins and owners manage API keys.</EmptyState>;
   const keys = data.state.data ?? [];
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    setBusy(true);
-    try {
-      const key = await createApiKey(site.id, { name: name.trim(), role });
-      setCreated(key);
-      setName('');
-      data.reload();
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = onSubmit(async () => {
+    const key = await createApiKey(site.id, { name: name.trim(), role });
+    setCreated(key);
+    setName('');
+    data.reload();
+  });
 
   return (
     <>

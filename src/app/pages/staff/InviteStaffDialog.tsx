@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { inviteStaff } from '../../api/staff';
 import type { StaffMember } from '../../api/types';
 import type { Role } from '../../../../server/auth/permissions.ts';
-import { useFieldErrors } from '../../hooks/use-field-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions } from '../../ui/DialogActions';
 import { FormError } from '../../ui/FormError';
@@ -16,21 +16,11 @@ export function InviteStaffDialog({ siteId, onClose, onInvited }: { siteId: stri
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
-  const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useFieldErrors(FIELDS);
+  const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    setBusy(true);
-    try {
-      onInvited(await inviteStaff(siteId, { email: email.trim(), name: name.trim(), role }));
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = onSubmit(async () => {
+    onInvited(await inviteStaff(siteId, { email: email.trim(), name: name.trim(), role }));
+  });
 
   return (
     <Dialog title="Invite staff" open onClose={onClose}>

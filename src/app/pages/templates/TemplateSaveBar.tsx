@@ -1,8 +1,8 @@
-import { useState, type FormEvent, type Ref } from 'react';
+import { type Ref } from 'react';
 import type { ComposerValue } from 'memberlink/composer';
 import { createTemplate, updateTemplate } from '../../api/messages';
 import type { Channel, Template } from '../../api/types';
-import { useFieldErrors } from '../../hooks/use-field-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { Badge } from '../../ui/Badge';
 import { FormError } from '../../ui/FormError';
@@ -26,21 +26,11 @@ interface TemplateSaveBarProps {
 /** The template's name and Save; the server checks custom values and names the one it refuses. */
 export function TemplateSaveBar({ formRef, siteId, channel, saved, name, onName, value, dirty, onSaved }: TemplateSaveBarProps) {
   useDocumentTitle(saved ? saved.name : channel === 'email' ? 'New email' : 'New SMS');
-  const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useFieldErrors(FIELDS);
+  const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    setBusy(true);
-    try {
-      onSaved(saved ? await updateTemplate(siteId, saved.id, { name, content: value }) : await createTemplate(siteId, { name, channel, content: value }));
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = onSubmit(async () => {
+    onSaved(saved ? await updateTemplate(siteId, saved.id, { name, content: value }) : await createTemplate(siteId, { name, channel, content: value }));
+  });
 
   return (
     <form ref={formRef} className="card save-bar" onSubmit={submit} noValidate aria-label="Template">

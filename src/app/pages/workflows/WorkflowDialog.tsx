@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Offer, Template } from '../../api/types';
 import { createWorkflow, updateWorkflow, type Workflow, type WorkflowAction } from '../../api/workflows';
-import { useFieldErrors } from '../../hooks/use-field-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
@@ -28,8 +28,7 @@ export function WorkflowDialog({ siteId, workflow, offers, templates, onClose, o
   const [actions, setActions] = useState<WorkflowAction[]>(
     workflow?.actions ?? (firstEmail ? [{ type: 'send_email', templateId: firstEmail.id }] : [{ type: 'wait', days: 1 }]),
   );
-  const [busy, setBusy] = useState(false);
-  const { errors, capture, clear } = useFieldErrors(FIELDS);
+  const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
 
   const toggleOffer = (id: string) => setOfferIds((ids) => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]));
   const setAction = (index: number, action: WorkflowAction) => setActions((list) => list.map((a, i) => (i === index ? action : a)));
@@ -40,19 +39,10 @@ export function WorkflowDialog({ siteId, workflow, offers, templates, onClose, o
       return next;
     });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    setBusy(true);
+  const submit = onSubmit(async () => {
     const input = { name, enabled, trigger: { type: 'offer_access_granted' as const, offerIds }, actions };
-    try {
-      onSaved(workflow ? await updateWorkflow(siteId, workflow.id, input) : await createWorkflow(siteId, input));
-    } catch (error) {
-      capture(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    onSaved(workflow ? await updateWorkflow(siteId, workflow.id, input) : await createWorkflow(siteId, input));
+  });
 
   return (
     <Dialog title={workflow ? `Edit ${workflow.name}` : 'New workflow'} open onClose={onClose} size="large">
