@@ -12,7 +12,7 @@ import { siteItemIds } from '../offers/content-items.ts';
 import { isValidDestinationFor } from './destinations.ts';
 import { listSigningKeys, retireSigningKey, rotateSigningKey } from './signing-keys.ts';
 import { issuedLinkState, revokeSubjectLinks } from './link-state.ts';
-import { messageAnalytics } from './message-analytics.ts';
+import { messageAnalytics, messageAnalyticsSchema } from './message-analytics.ts';
 import { inspectLink } from './link-inspector.ts';
 import { linkActivity } from './link-activity.ts';
 import { maskLinkTokens } from './mask-link-tokens.ts';
@@ -27,21 +27,6 @@ const keyResponse = z.object({
 });
 const presentKey = ({ siteId: _site, ...key }: z.infer<typeof keyResponse> & { siteId: string }) => key;
 
-const messageAnalyticsSchema = z.object({
-  id: z.string(),
-  sentAt: z.date(),
-  channel: z.enum(['email', 'sms']),
-  title: z.string(),
-  recipients: z.number(),
-  delivered: z.number(),
-  skipped: z.number(),
-  failed: z.number(),
-  membersLoggedIn: z.number().describe('distinct contacts who logged in with one of its links'),
-  logins: z.number(),
-  byLink: z.array(z.object({ destination: z.string(), logins: z.number(), members: z.number() })),
-  firstLoginSeconds: z.object({ median: z.number(), p90: z.number() }).nullable(),
-  failures: z.array(z.object({ outcome: z.string(), count: z.number(), label: z.string() })),
-});
 
 export const linkRoutes: AnyRouteDef[] = [
   defineRoute({
