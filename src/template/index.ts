@@ -47,6 +47,7 @@ export type { SmsSegmentCount } from './sms-segments';
 export { LONGEST_PLAUSIBLE_MAGIC_LINK_LENGTH, LONGEST_PLAUSIBLE_SITE_HOST, countSmsSegments, sampleMagicLinkUrl } from './sms-segments';
 export { sampleMagicLinkToken } from './sample-magic-link';
 export {
+  SHORT_LINK_CODE_BYTES,
   SHORT_LINK_CODE_LENGTH,
   SHORT_LINK_CODE_PATTERN,
   SHORT_LINK_PATH,
