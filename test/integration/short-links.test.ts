@@ -16,7 +16,8 @@ import { findSiteByRef, type Site } from '../../server/sites/site-repository.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
-import { waitForSend } from './delivery-support.ts';
+import { createContact, waitForSend } from './delivery-support.ts';
+import { createTemplate, eventually } from './workflow-support.ts';
 
 const DAY = 86_400_000;
 const SHORT_URL = new RegExp(`http://[a-z0-9-]+\\.localhost:3000/l/[A-Za-z0-9_-]{${SHORT_LINK_CODE_LENGTH}}`);
@@ -119,6 +120,12 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
     expect(cookie).toBeDefined();
     expect((await get('/courses', cookie)).body).toContain(s.course.title);
     expect((await rowOf(row.jti)).uses).toBe(1);
+
+    // The contact's thread shows the SMS as sent, its short link masked like a long link's token.
+    const thread = (await t.api('GET', `/api/sites/${s.site.id}/conversations/${s.learner.id}?limit=50`)).json();
+    const item = thread.items.find((i: { messageId?: string }) => i.messageId === sent.json().id);
+    expect(item.text).toBe(`Hi Lena, log in: http://${s.host}/l/•••`);
+    expect(JSON.stringify(thread)).not.toContain(code);
   });
 
   it('lets a send choose: full links in an SMS, short links in an email (whose default is full)', async () => {
@@ -269,5 +276,21 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
     expect((await inspect(`http://${s.host}/l/${PREVIEW_SHORT_CODE}`)).verdict).toBe('preview');
     const foreign = await mintShort(other.site, other.learner.id, 'courses');
     expect((await inspect(foreign.url)).verdict).toBe('unknown_link');
+  });
+
+  it('lets a workflow step choose short links for an email', async () => {
+    const templateId = await createTemplate(t, s.site.id, 'email', LOGIN_EMAIL);
+    const workflow = await t.api('POST', `/api/sites/${s.site.id}/workflows`, {
+      name: 'Welcome with a short link',
+      trigger: { type: 'offer_access_granted', offerIds: [s.coursesOffer.id] },
+      actions: [{ type: 'send_email', templateId, linkPolicy: { shortLinks: true } }],
+    });
+    expect(workflow.statusCode, workflow.body).toBe(201);
+    const bo = await createContact(t, s.site.id, { email: `bo@short-${driver}.example`, firstName: 'Bo' }, s.coursesOffer.id);
+    const mail = await eventually('the workflow email', async () => (await latestTo(s.site.id, bo)) ?? false);
+    const href = mail.html.match(new RegExp(`href="(${SHORT_URL.source})"`))?.[1];
+    expect(href, mail.html).toBeDefined();
+    const [row] = await t.ctx.db.select().from(magicLinks).where(and(eq(magicLinks.siteId, s.site.id), eq(magicLinks.subjectId, bo)));
+    expect(row.shortCodeHash).toBe(createHash('sha256').update(new URL(href!).pathname.slice('/l/'.length)).digest('base64url'));
   });
 });
