@@ -182,11 +182,13 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
 
   // A short link (server/links/short-links.ts): the code resolves to the link's own token, which takes
   // the long link's path from here on — the same rate limit, redemption, pages and confirm-by-POST.
-  member.get<{ Params: { code: string } }>(`${SHORT_LINK_PATH}:code`, async (request, reply) => {
+  // A wildcard, not `:code`: a code of any length or shape (even with a slash) gets the same failure
+  // page and counts against the limit, where a parameter route would answer long ones with a 404.
+  member.get<{ Params: { '*': string } }>(`${SHORT_LINK_PATH}*`, async (request, reply) => {
     const site = request.memberSite!;
     if (request.method === 'HEAD') return sendMemberPage(reply, 200, '');
     if (await overLimit(reply, site, redeemPerIp, request.ip)) return reply;
-    const resolved = await resolveShortLinkFor(ctx, site, request.params.code);
+    const resolved = await resolveShortLinkFor(ctx, site, request.params['*']);
     if (resolved.kind === 'preview') return answerRedemption(reply, site, '', { outcome: 'preview' });
     if (resolved.kind === 'token') {
       const result = await redeemLearnerLink(ctx, site, resolved.token, { confirmed: false, ip: request.ip });
