@@ -126,6 +126,12 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
     const item = thread.items.find((i: { messageId?: string }) => i.messageId === sent.json().id);
     expect(item.text).toBe(`Hi Lena, log in: http://${s.host}/l/•••`);
     expect(JSON.stringify(thread)).not.toContain(code);
+    // An agent reading the outbox gets it masked too; the owner (above) saw it live.
+    const { key } = (await t.api('POST', `/api/sites/${s.site.id}/api-keys`, { name: 'helpdesk', role: 'agent' })).json();
+    const asAgent = await t.app.inject({ method: 'GET', url: `/api/sites/${s.site.id}/outbox?contactId=${s.learner.id}&limit=1`, headers: { authorization: `Bearer ${key}` } });
+    expect(asAgent.statusCode, asAgent.body).toBe(200);
+    expect(asAgent.json().messages[0].text).toBe(`Hi Lena, log in: http://${s.host}/l/•••`);
+    expect(asAgent.body).not.toContain(code);
   });
 
   it('lets a send choose: full links in an SMS, short links in an email (whose default is full)', async () => {
