@@ -6,7 +6,9 @@
  * the link (HS256 is deterministic over the same claims): the result is the link's own token, which
  * then takes exactly the long link's path — signature and key status, expiry, revocation, access,
  * use policy, confirm-by-POST, session, failure pages. A retired key or a deleted row makes the
- * short link fail like the long one; nothing here decides whether a link may log in.
+ * short link fail like the long one; nothing here decides whether a link may log in. The
+ * confirmation and expired pages carry that token in their forms, as for the long link: whoever
+ * holds the short link holds the same credential (same jti, uses, expiry and revocation).
  */
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
