@@ -12,6 +12,8 @@ export interface ChannelModule<C extends Channel = Channel> {
   addressField: 'email' | 'phone';
   /** Recorded on a recipient whose contact has no such address (never a silent drop). */
   noAddressReason: string;
+  /** Whether its learner links go out as short links unless the send says otherwise (link-policy.ts). */
+  shortLinksByDefault: boolean;
 }
 
 /** The contact's address on the channel, or null when it has none. */

@@ -237,9 +237,12 @@ export const magicLinks = pgTable(
     /** Who or what sent it: "staff:<id>", "workflow:<id>", "message:<id>", "member:resend", "system". */
     sentBy: text('sent_by').notNull(),
     messageId: uuid('message_id'),
+    /** SHA-256 (base64url) of the link's short code, when it was sent as a short link (server/links/short-links.ts). */
+    shortCodeHash: text('short_code_hash'),
   },
   (t) => [
     index('magic_links_subject_idx').on(t.siteId, t.subjectId, t.issuedAt),
+    uniqueIndex('magic_links_short_code_idx').on(t.shortCodeHash),
     // Per-message analytics join a message's links to their redemptions.
     index('magic_links_message_idx').on(t.messageId),
   ],
@@ -313,7 +316,7 @@ export const messages = pgTable(
     /** The offer whose holders were chosen: fills {{offer.title}}. */
     offerId: uuid('offer_id'),
     /** This send's learner-link lifetime and use limit; null fields take the site's (server/links/link-policy.ts). */
-    linkPolicy: jsonb('link_policy').$type<{ lifetimeSeconds?: number; maxUses?: number | null }>(),
+    linkPolicy: jsonb('link_policy').$type<{ lifetimeSeconds?: number; maxUses?: number | null; shortLinks?: boolean }>(),
     sentBy: text('sent_by').notNull(),
     total: integer('total').notNull().default(0),
     batches: integer('batches').notNull().default(0),

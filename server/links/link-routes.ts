@@ -189,7 +189,7 @@ export const linkRoutes: AnyRouteDef[] = [
   defineRoute({
     method: 'GET',
     url: '/api/sites/:siteId/links/inspect',
-    summary: 'Paste a link a member forwarded: whose it is, where it leads (the link shown masked), its state and expiry, their access, and the one reason it would fail now with the fix.',
+    summary: 'Paste a link a member forwarded (a full link or a short link, /l/{code}): whose it is, where it leads (the link shown masked), its state and expiry, their access, and the one reason it would fail now with the fix.',
     tag: 'Magic links',
     auth: 'site',
     permission: 'links.read',

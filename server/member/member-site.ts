@@ -26,6 +26,8 @@ import { recordLinkAttempt, type Redemption } from '../auth/redeem-link.ts';
 import { sendLoginLinkEmail } from './login-link-email.ts';
 import { runAfterReply } from '../http/after-reply.ts';
 import * as pages from './member-pages.ts';
+import { SHORT_LINK_PATH } from '../../src/template/short-link.ts';
+import { resolveShortLinkFor, UNKNOWN_SHORT_LINK_OUTCOME } from '../links/short-links.ts';
 
 export const MEMBER_PREFIX = '/_member';
 
@@ -177,6 +179,25 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
       return sendMemberPage(reply, 200, page);
     });
   }
+
+  // A short link (server/links/short-links.ts): the code resolves to the link's own token, which takes
+  // the long link's path from here on — the same rate limit, redemption, pages and confirm-by-POST.
+  // A wildcard, not `:code`: a code of any length or shape (even with a slash) gets the same failure
+  // page and counts against the limit, where a parameter route would answer long ones with a 404.
+  member.get<{ Params: { '*': string } }>(`${SHORT_LINK_PATH}*`, async (request, reply) => {
+    const site = request.memberSite!;
+    if (request.method === 'HEAD') return sendMemberPage(reply, 200, '');
+    if (await overLimit(reply, site, redeemPerIp, request.ip)) return reply;
+    const resolved = await resolveShortLinkFor(ctx, site, request.params['*']);
+    if (resolved.kind === 'preview') return answerRedemption(reply, site, '', { outcome: 'preview' });
+    if (resolved.kind === 'token') {
+      const result = await redeemLearnerLink(ctx, site, resolved.token, { confirmed: false, ip: request.ip });
+      return answerRedemption(reply, site, resolved.token, result);
+    }
+    const claims = resolved.kind === 'key_retired' ? resolved.claims : undefined;
+    await recordLinkAttempt(ctx, site, claims ? 'invalid:retired_key' : UNKNOWN_SHORT_LINK_OUTCOME, claims, request.ip);
+    return answerRedemption(reply, site, '', { outcome: 'invalid', reason: claims ? 'retired_key' : 'unknown_short_link', claims });
+  });
 
   member.post<{ Body: { token?: string } }>('/login/confirm', async (request, reply) => {
     const site = request.memberSite!;

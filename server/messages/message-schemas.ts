@@ -52,7 +52,7 @@ export const messageResponse = z.object({
   status: messageStatusField,
   counts: countsResponse,
   linkPolicy: z
-    .object({ lifetimeSeconds: z.number().optional(), maxUses: z.number().nullable().optional() })
+    .object({ lifetimeSeconds: z.number().optional(), maxUses: z.number().nullable().optional(), shortLinks: z.boolean().optional() })
     .nullable()
     .describe("This send's own learner-link policy; null = the site's."),
   createdAt: z.date(),

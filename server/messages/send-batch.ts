@@ -14,7 +14,7 @@ import { senderOf } from '../delivery/sender-address.ts';
 import type { Pacer } from '../delivery/site-pacer.ts';
 import { MagicLinkMinter } from '../links/mint-magic-link.ts';
 import { mintRecipientLinks, recipientValueSource } from '../render/recipient-values.ts';
-import { siteWithLinkPolicy } from '../links/link-policy.ts';
+import { shortLinksFor, siteWithLinkPolicy } from '../links/link-policy.ts';
 import { renderMessage, type RenderedMessage } from '../render/render-message.ts';
 import { findSiteByRef } from '../sites/site-repository.ts';
 import { ClaimLostError, deliverRecipient, deliverStored, storesInDatabase } from './deliver-recipient.ts';
@@ -99,6 +99,7 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
       channel: message.channel,
       sentBy: `message:${message.id}`,
       messageId: message.id,
+      shortLinks: shortLinksFor(message.channel, message.linkPolicy),
       now,
     });
     outgoing.push({ row, contact, rendered: renderMessage(compiled, recipientValueSource(ctx.config, recipient, links)) });

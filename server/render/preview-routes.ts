@@ -13,6 +13,7 @@ import { channelField, contentField } from '../templates/template-schemas.ts';
 import { compiledTemplate, requireTemplate } from '../templates/template-service.ts';
 import { compileMessage, type CompiledMessage } from './compiled-message.ts';
 import { previewLinks } from './preview-links.ts';
+import { shortLinksFor } from '../links/link-policy.ts';
 import { recipientValueSource, type RecipientContext } from './recipient-values.ts';
 import { renderMessage, smsSegments } from './render-message.ts';
 import { sampleRecipient } from './sample-recipient.ts';
@@ -60,7 +61,7 @@ export const previewRoutes: AnyRouteDef[] = [
     method: 'POST',
     url: '/api/sites/:siteId/preview',
     summary:
-      'Render a document or template for one contact, or with sample values when no contact is given: subject, HTML and text (or SMS text with its segment count). Magic links carry token=preview, which logs no one in.',
+      'Render a document or template for one contact, or with sample values when no contact is given: subject, HTML and text (or SMS text with its segment count). Magic links carry token=preview (SMS: a preview short link of the real length), which logs no one in.',
     tag: 'Messages',
     auth: 'site',
     permission: 'preview',
@@ -73,7 +74,8 @@ export const previewRoutes: AnyRouteDef[] = [
         ? { site, contact: await requireContact(ctx.db, site.id, body.contactId), offer }
         : sampleRecipient(site, await siteCatalog(ctx.db, site.id, 'workflow'), offer);
       const compiled = await compiledFor(ctx, site, body);
-      const links = previewLinks(ctx.config, site, compiled.linkKeys);
+      // Links as the channel sends them by default (short for SMS), so the text has its real length.
+      const links = previewLinks(ctx.config, site, compiled.linkKeys, { shortLinks: shortLinksFor(compiled.channel, null) });
       const rendered = renderMessage(compiled, recipientValueSource(ctx.config, recipient, links));
       if (rendered.channel === 'sms') {
         const { encoding, units, segments } = smsSegments(rendered.text);

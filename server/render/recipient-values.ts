@@ -32,6 +32,8 @@ export interface MintContext {
   channel: string;
   sentBy: string;
   messageId?: string | null;
+  /** Whether learner links go out as short links (link-policy.ts `shortLinksFor`). */
+  shortLinks?: boolean;
   now: Date;
 }
 
@@ -56,6 +58,7 @@ export async function mintRecipientLinks(
         channel: mint.channel,
         sentBy: mint.sentBy,
         messageId: mint.messageId,
+        shortLink: mint.shortLinks,
         now: mint.now,
       }),
     );

@@ -14,10 +14,12 @@ export const updateTemplate = (siteId: string, templateId: string, input: { name
 export const previewMessage = (siteId: string, input: { document: unknown; channel: Channel; contactId: string | null }) =>
   apiRequest<PreviewResult>('POST', `${base(siteId)}/preview`, { body: input });
 
-/** A send's own learner-link lifetime and use limit; what it leaves out is the site's. */
+/** A send's own learner-link lifetime, use limit and link form; what it leaves out is the site's (or the channel's). */
 export interface MessageLinkPolicy {
   lifetimeSeconds?: number;
   maxUses?: number | null;
+  /** Short links (`{member site}/l/{code}`); default on for SMS, off for email. */
+  shortLinks?: boolean;
 }
 
 export const sendMessage = (siteId: string, input: { templateId: string; channel: Channel; recipients: Recipients; linkPolicy?: MessageLinkPolicy }) =>
