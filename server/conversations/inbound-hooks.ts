@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
-import { emailField, phoneField } from '../validation/fields.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
+import { emailField, phoneField } from '../../src/contract/fields.ts';
 import { findOrCreateContact } from '../webhooks/contact-lookup.ts';
 import { hookSiteOf } from '../webhooks/verified-hooks.ts';
 import { recordInbound } from './inbound-messages.ts';

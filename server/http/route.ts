@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { principalCanUseSite, principalMay, resolvePrincipal, type Principal } from '../auth/principal.ts';
-import type { Permission } from '../auth/permissions.ts';
+import type { Permission } from '../../src/contract/permissions.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { ApiError, notFound } from './api-error.ts';
 import { zodErrorBody } from './error-handler.ts';

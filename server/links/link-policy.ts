@@ -3,16 +3,9 @@
  * "welcome" email differ), within the same bounds as the site's policy; what it leaves out is the
  * site's. User links keep the site's policy: staff sign-in is never a marketing choice.
  */
-import { z } from 'zod';
-import { learnerLinkLifetimeField, linkMaxUsesField } from '../sites/site-schemas.ts';
+import type { z } from 'zod';
+import type { messageLinkPolicyField } from '../../src/contract/site-schemas.ts';
 import type { MintSite } from './mint-magic-link.ts';
-
-export const messageLinkPolicyField = z
-  .strictObject({
-    lifetimeSeconds: learnerLinkLifetimeField.optional().describe("Learner links' lifetime for this send; default the site's."),
-    maxUses: linkMaxUsesField.optional().describe("Uses per learner link for this send (null = unlimited); default the site's."),
-  })
-  .describe("This send's learner-link policy, within the site's bounds; omitted fields take the site's.");
 
 export type MessageLinkPolicy = z.output<typeof messageLinkPolicyField>;
 

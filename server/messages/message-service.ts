@@ -16,7 +16,7 @@ import { compiledTemplate, requireTemplate, templateContent } from '../templates
 import { compileMessage } from '../render/compiled-message.ts';
 import { insertRecipients } from './audience.ts';
 import { messagingOf } from './messaging.ts';
-import type { createMessageBody } from './message-schemas.ts';
+import type { createMessageBody } from '../../src/contract/message-schemas.ts';
 
 export type Message = typeof messages.$inferSelect;
 

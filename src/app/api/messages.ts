@@ -1,3 +1,5 @@
+import type { ApiRequest } from '../../contract/wire';
+import type { messageLinkPolicyField } from '../../contract/site-schemas';
 import { apiRequest } from './client';
 import type { Channel, MessageCounts, MessageDetail, MessageStatus, MessageSummary, OutboxMessage, PreviewResult, Recipients, Template } from './types';
 
@@ -15,10 +17,7 @@ export const previewMessage = (siteId: string, input: { document: unknown; chann
   apiRequest<PreviewResult>('POST', `${base(siteId)}/preview`, { body: input });
 
 /** A send's own learner-link lifetime and use limit; what it leaves out is the site's. */
-export interface MessageLinkPolicy {
-  lifetimeSeconds?: number;
-  maxUses?: number | null;
-}
+export type MessageLinkPolicy = ApiRequest<typeof messageLinkPolicyField>;
 
 export const sendMessage = (siteId: string, input: { templateId: string; channel: Channel; recipients: Recipients; linkPolicy?: MessageLinkPolicy }) =>
   apiRequest<MessageSummary>('POST', `${base(siteId)}/messages`, { body: input });

@@ -1,7 +1,7 @@
 import { Link } from '../router/Link';
 import { useLocation } from '../router/history';
 import { usePermissions } from '../session/Permissions';
-import type { Permission } from '../../../server/auth/permissions.ts';
+import type { Permission } from '../../contract/permissions.ts';
 
 /** Each section with the permission that opens it (server/auth/permissions.ts). */
 export const NAV_ITEMS: ReadonlyArray<{ to: string; label: string; permission: Permission }> = [

@@ -25,3 +25,30 @@ export const templateResponse = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
 });
+
+/** What one contact would receive (POST /preview), with preview links that log no one in. */
+export const previewBody = z
+  .object({
+    document: contentField.optional(),
+    templateId: z.uuid().optional(),
+    channel: channelField.optional().describe('Required with `document`; defaults to the template\'s channel.'),
+    contactId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe('The contact to render for; null or absent renders with the catalog\'s sample values ("Use sample data").'),
+    offerId: z.uuid().optional().describe('Fills {{offer.title}} as a workflow for this offer would.'),
+  })
+  .refine((b) => (b.document === undefined) !== (b.templateId === undefined), {
+    message: 'give either a document or a templateId',
+    path: ['document'],
+  })
+  .refine((b) => b.templateId !== undefined || b.channel !== undefined, { message: 'required with a document', path: ['channel'] });
+
+export const previewResponse = z.object({
+  channel: channelField,
+  subject: z.string().optional(),
+  html: z.string().optional(),
+  text: z.string(),
+  segments: z.object({ encoding: z.string(), units: z.number(), segments: z.number() }).optional(),
+});
