@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { siteIdParams } from '../../src/contract/site-schemas.ts';
-import { listContactGrants } from '../offers/access-grants.ts';
+import { listContactGrants } from './contact-grants.ts';
 import {
   contactParams,
   contactPageResponse,

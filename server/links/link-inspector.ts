@@ -11,7 +11,7 @@ import { magicLinks } from '../db/schema.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { findContact } from '../contacts/contact-service.ts';
 import { listOffers } from '../offers/offer-service.ts';
-import { holdsAnyOffer, memberAccess, unlocks } from '../member/member-access.ts';
+import { holdsAnyOffer, memberAccess, unlocks } from '../offers/member-access.ts';
 import { PREVIEW_TOKEN } from './link-token.ts';
 import { verifyLinkToken, type LinkAudience, type LinkFailureReason } from './link-token.ts';
 import { checkLinkUsable } from './link-state.ts';

@@ -20,7 +20,7 @@ import { findContact } from '../contacts/contact-service.ts';
 import { emailField } from '../../src/contract/fields.ts';
 import { html } from './html.ts';
 import { brandedLayout, memberLayout, supportContact } from './member-layout.ts';
-import { holdsAnyOffer, memberAccess, unlocks } from './member-access.ts';
+import { holdsAnyOffer, memberAccess, unlocks } from '../offers/member-access.ts';
 import { redeemLearnerLink } from './redeem-learner-link.ts';
 import { recordLinkAttempt, type Redemption } from '../auth/redeem-link.ts';
 import { sendLoginLinkEmail } from './login-link-email.ts';

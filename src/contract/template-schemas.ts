@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CHANNELS } from '../template/channel.ts';
 
-export const channelField = z.enum(['email', 'sms']);
+export const channelField = z.enum(CHANNELS);
 
 /** The document shape is src/template's to check (validate*Content), which reports exact paths. */
 export const contentField = z

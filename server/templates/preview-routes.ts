@@ -7,15 +7,15 @@ import { invalidField } from '../http/api-error.ts';
 import { requireOffer } from '../offers/offer-service.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { siteIdParams } from '../../src/contract/site-schemas.ts';
-import { siteCatalog } from '../templates/site-catalog.ts';
-import { assertValidContent } from '../templates/template-content.ts';
+import { siteCatalog } from './site-catalog.ts';
+import { assertValidContent } from './template-content.ts';
 import { previewBody, previewResponse } from '../../src/contract/template-schemas.ts';
-import { compiledTemplate, requireTemplate } from '../templates/template-service.ts';
-import { compileMessage, type CompiledMessage } from './compiled-message.ts';
-import { previewLinks } from './preview-links.ts';
-import { recipientValueSource, type RecipientContext } from './recipient-values.ts';
-import { renderMessage, smsSegments } from './render-message.ts';
-import { sampleRecipient } from './sample-recipient.ts';
+import { compiledTemplate, requireTemplate } from './template-service.ts';
+import { compileMessage, type CompiledMessage } from '../render/compiled-message.ts';
+import { previewLinks } from '../render/preview-links.ts';
+import { recipientValueSource, type RecipientContext } from '../render/recipient-values.ts';
+import { renderMessage, smsSegments } from '../render/render-message.ts';
+import { sampleRecipient } from '../render/sample-recipient.ts';
 
 async function compiledFor(ctx: AppContext, site: Site, body: z.output<typeof previewBody>): Promise<CompiledMessage> {
   if (body.templateId) {

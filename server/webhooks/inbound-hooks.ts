@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { siteIdParams } from '../../src/contract/site-schemas.ts';
 import { emailField, phoneField } from '../../src/contract/fields.ts';
-import { findOrCreateContact } from '../webhooks/contact-lookup.ts';
-import { hookSiteOf } from '../webhooks/verified-hooks.ts';
-import { recordInbound } from './inbound-messages.ts';
+import { findOrCreateContact } from './contact-lookup.ts';
+import { hookSiteOf } from './verified-hooks.ts';
+import { recordInbound } from '../conversations/inbound-messages.ts';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
