@@ -30,7 +30,7 @@ export interface RouteDef<P extends Schema | undefined, Q extends Schema | undef
   summary: string;
   tag: string;
   auth: RouteAuth;
-  /** What the caller's role must allow (server/auth/permissions.ts); checked once the site is known. */
+  /** What the caller's role must allow (src/contract/permissions.ts); checked once the site is known. */
   permission: Permission;
   params?: P;
   query?: Q;
