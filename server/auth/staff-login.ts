@@ -17,7 +17,7 @@ import { closeSession, SESSION_COOKIE } from './sessions.ts';
 import { createRateLimiter, type RateLimiter } from '../http/rate-limiter.ts';
 import { sendEmailNow } from '../delivery/send-email.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { emailField } from '../validation/fields.ts';
+import { emailField } from '../../src/contract/fields.ts';
 import { html } from '../member/html.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { redeemLink, type Redemption, type RedemptionAudience } from './redeem-link.ts';

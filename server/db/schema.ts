@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CHANNELS } from '../../src/template/channel.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const siteRef = () =>
@@ -88,7 +89,7 @@ export const apiKeys = pgTable(
     prefix: text('prefix').notNull(),
     /** sha256 of the whole key; the key itself is shown once and never stored. */
     keyHash: text('key_hash').notNull(),
-    /** What the key may do (server/auth/permissions.ts); keys made before roles existed are owner keys. */
+    /** What the key may do (src/contract/permissions.ts); keys made before roles existed are owner keys. */
     role: text('role', { enum: ['owner', 'admin', 'agent'] }).notNull().default('owner'),
     createdAt: createdAt(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -272,7 +273,7 @@ export const outboxMessages = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     siteId: siteRef(),
-    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     recipient: text('recipient').notNull(),
     contactId: uuid('contact_id'),
     subject: text('subject'),
@@ -292,7 +293,7 @@ export const messageTemplates = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     siteId: siteRef(),
     name: text('name').notNull(),
-    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     content: jsonb('content').$type<Record<string, unknown>>().notNull(),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -309,7 +310,7 @@ export const messages = pgTable(
     siteId: siteRef(),
     templateId: uuid('template_id').references(() => messageTemplates.id, { onDelete: 'set null' }),
     templateVersion: integer('template_version'),
-    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     content: jsonb('content').$type<Record<string, unknown>>().notNull(),
     /** The recipients as asked for: { contactIds } | { offerId } | { all: true }. */
     audience: jsonb('audience').$type<Record<string, unknown>>().notNull(),
@@ -359,7 +360,7 @@ export const messageRecipients = pgTable(
 
 /**
  * Automations (server/workflows): a trigger and ordered actions, validated by
- * server/workflows/workflow-schemas.ts. `trigger`: { type: 'offer_access_granted', offerIds: [] }
+ * src/contract/workflow-schemas.ts. `trigger`: { type: 'offer_access_granted', offerIds: [] }
  * (empty = any offer); `actions`: send_email | send_sms { templateId } | wait { seconds|minutes|hours|days }.
  */
 export const workflows = pgTable(
@@ -451,7 +452,7 @@ export const inboundMessages = pgTable(
     contactId: uuid('contact_id')
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
-    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     /** The sender's address or number as received. */
     sender: text('sender').notNull(),
     subject: text('subject'),

@@ -4,53 +4,22 @@
  */
 import { decodeJwt } from 'jose';
 import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { inspectionVerdictField, linkInspectionResponse } from '../../src/contract/link-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { magicLinks } from '../db/schema.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { findContact } from '../contacts/contact-service.ts';
 import { listOffers } from '../offers/offer-service.ts';
-import { holdsAnyOffer, memberAccess, unlocks } from '../member/member-access.ts';
+import { holdsAnyOffer, memberAccess, unlocks } from '../offers/member-access.ts';
 import { PREVIEW_TOKEN } from './link-token.ts';
 import { verifyLinkToken, type LinkAudience, type LinkFailureReason } from './link-token.ts';
 import { checkLinkUsable } from './link-state.ts';
 import { resolveShortLinkFor, shortCodeOfPath, type ShortLinkResolution } from './short-links.ts';
 
-export type InspectionVerdict =
-  | 'works'
-  | 'plain_url'
-  | 'preview'
-  | 'not_this_site'
-  | 'tampered'
-  | 'key_retired'
-  | 'wrong_kind'
-  | 'expired'
-  | 'revoked'
-  | 'used_up'
-  | 'unknown_link'
-  | 'no_access'
-  | 'no_content';
-
-export interface LinkInspection {
-  verdict: InspectionVerdict;
-  /** One line: why it works or fails now. */
-  reason: string;
-  /** What support should do about it. */
-  fix: string;
-  link?: {
-    jti: string;
-    kind: LinkAudience;
-    destination: string;
-    issuedAt: Date;
-    expiresAt: Date;
-    uses: number;
-    maxUses: number | null;
-    revoked: boolean;
-    channel: string;
-    sentBy: string;
-  };
-  contact?: { id: string; name: string; email: string | null };
-  access?: { offers: string[]; unlocksDestination: boolean };
-}
+export type InspectionVerdict = z.output<typeof inspectionVerdictField>;
+/** Dates as Dates here; the route sends them as ISO strings. */
+export type LinkInspection = z.output<typeof linkInspectionResponse>;
 
 const TOKEN_FAILURES: Record<Exclude<LinkFailureReason, 'expired'>, Pick<LinkInspection, 'verdict' | 'reason' | 'fix'>> = {
   malformed: { verdict: 'tampered', reason: 'The token is not a complete memberlink token.', fix: 'The link was cut off or altered when copied. Send the member a new link.' },

@@ -17,10 +17,10 @@ import { closeSession, findSession, SESSION_COOKIE, type OpenedSession } from '.
 import { createRateLimiter, type RateLimiter } from '../http/rate-limiter.ts';
 import { verifyLinkToken } from '../links/link-token.ts';
 import { findContact } from '../contacts/contact-service.ts';
-import { emailField } from '../validation/fields.ts';
+import { emailField } from '../../src/contract/fields.ts';
 import { html } from './html.ts';
 import { brandedLayout, memberLayout, supportContact } from './member-layout.ts';
-import { holdsAnyOffer, memberAccess, unlocks } from './member-access.ts';
+import { holdsAnyOffer, memberAccess, unlocks } from '../offers/member-access.ts';
 import { redeemLearnerLink } from './redeem-learner-link.ts';
 import { recordLinkAttempt, type Redemption } from '../auth/redeem-link.ts';
 import { sendLoginLinkEmail } from './login-link-email.ts';

@@ -5,7 +5,7 @@
 import type { AppContext } from '../context.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { redeemLink, type Redemption, type RedeemOptions, type RedemptionAudience } from '../auth/redeem-link.ts';
-import { holdsAnyOffer, memberAccess } from './member-access.ts';
+import { holdsAnyOffer, memberAccess } from '../offers/member-access.ts';
 
 export const learnerAudience: RedemptionAudience = {
   link: 'learner',

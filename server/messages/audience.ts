@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../db/database.ts';
 import { accessGrants, contacts, messageRecipients } from '../db/schema.ts';
 import { invalidField } from '../http/api-error.ts';
-import type { audienceField } from './message-schemas.ts';
+import type { audienceField } from '../../src/contract/message-schemas.ts';
 
 export type Audience = z.output<typeof audienceField>;
 

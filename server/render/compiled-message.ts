@@ -3,7 +3,7 @@
  * slot layout, which magic links it carries); rendering per recipient only fills slots.
  */
 import { compileSmsToText, magicLinkTarget, type TextTemplate } from '../../src/template/index.ts';
-import type { ChannelContent } from '../templates/template-content.ts';
+import type { ChannelContent } from '../../src/template/channel.ts';
 import { compileEmailTemplate, type CompiledEmail } from './compile-email.ts';
 import { magicLinkKeysOf } from './recipient-values.ts';
 

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import { sites } from '../db/schema.ts';
 import type { Principal } from '../auth/principal.ts';
 import { createSigningKey } from '../links/signing-keys.ts';
-import type { createSiteBody, updateSiteBody } from './site-schemas.ts';
+import type { createSiteBody, updateSiteBody } from '../../src/contract/site-schemas.ts';
 import type { Site } from './site-repository.ts';
 
 type CreateSite = z.output<typeof createSiteBody>;

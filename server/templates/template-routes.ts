@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
 import {
   createTemplateBody,
   listTemplatesQuery,
   templateParams,
   templateResponse,
   updateTemplateBody,
-} from './template-schemas.ts';
+} from '../../src/contract/template-schemas.ts';
 import { createTemplate, listTemplates, presentTemplate, requireTemplate, updateTemplate } from './template-service.ts';
 
 export const templateRoutes: AnyRouteDef[] = [

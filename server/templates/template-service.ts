@@ -9,8 +9,9 @@ import { notFound } from '../http/api-error.ts';
 import { compiledCache, templateCacheKey } from '../render/compiled-cache.ts';
 import type { CompiledMessage } from '../render/compiled-message.ts';
 import { siteCatalog } from './site-catalog.ts';
-import { assertValidContent, type ChannelContent } from './template-content.ts';
-import type { createTemplateBody, updateTemplateBody } from './template-schemas.ts';
+import type { ChannelContent } from '../../src/template/channel.ts';
+import { assertValidContent } from './template-content.ts';
+import type { createTemplateBody, updateTemplateBody } from '../../src/contract/template-schemas.ts';
 
 export type MessageTemplate = typeof messageTemplates.$inferSelect;
 

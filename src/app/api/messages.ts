@@ -1,3 +1,5 @@
+import type { ApiRequest } from '../../contract/wire';
+import type { messageLinkPolicyField } from '../../contract/site-schemas';
 import { apiRequest } from './client';
 import type { Channel, MessageCounts, MessageDetail, MessageStatus, MessageSummary, OutboxMessage, PreviewResult, Recipients, Template } from './types';
 
@@ -14,13 +16,8 @@ export const updateTemplate = (siteId: string, templateId: string, input: { name
 export const previewMessage = (siteId: string, input: { document: unknown; channel: Channel; contactId: string | null }) =>
   apiRequest<PreviewResult>('POST', `${base(siteId)}/preview`, { body: input });
 
-/** A send's own learner-link lifetime, use limit and link form; what it leaves out is the site's (or the channel's). */
-export interface MessageLinkPolicy {
-  lifetimeSeconds?: number;
-  maxUses?: number | null;
-  /** Short links (`{member site}/l/{code}`); default on for SMS, off for email. */
-  shortLinks?: boolean;
-}
+/** A send's own learner-link lifetime, use limit and link form (short links: default on for SMS, off for email); what it leaves out is the site's (or the channel's). */
+export type MessageLinkPolicy = ApiRequest<typeof messageLinkPolicyField>;
 
 export const sendMessage = (siteId: string, input: { templateId: string; channel: Channel; recipients: Recipients; linkPolicy?: MessageLinkPolicy }) =>
   apiRequest<MessageSummary>('POST', `${base(siteId)}/messages`, { body: input });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { contactParams } from '../contacts/contact-schemas.ts';
-import { channelField, contentField } from '../templates/template-schemas.ts';
+import { contactParams } from './contact-schemas.ts';
+import { channelField, contentField } from './template-schemas.ts';
 
 export const threadParams = contactParams;
 

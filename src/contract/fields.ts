@@ -1,7 +1,7 @@
 /** Field schemas shared by sites and contacts; each error names what is wrong and how to fix it. */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import { ROLES } from '../auth/permissions.ts';
+import { ROLES } from './permissions.ts';
 
 /** RFC 5321 caps a deliverable address at 254 characters; longer ones are refused before anything else. */
 export const MAX_EMAIL_LENGTH = 254;

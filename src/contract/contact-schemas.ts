@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, phoneField } from '../validation/fields.ts';
+import { emailField, phoneField } from './fields.ts';
 
 const CUSTOM_FIELD_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
@@ -69,4 +69,26 @@ export const contactResponse = z.object({
   unsubscribed: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),
+});
+
+/** A grant as the contact's page lists it: which offer, from where, and whether it still holds. */
+export const contactGrantResponse = z.object({
+  id: z.uuid(),
+  offerId: z.uuid(),
+  offerTitle: z.string(),
+  source: z.string(),
+  grantedAt: z.date(),
+  revokedAt: z.date().nullable(),
+});
+
+export const contactWithAccessResponse = contactResponse.extend({ access: z.array(contactGrantResponse) });
+
+export const contactPageResponse = z.object({ contacts: z.array(contactResponse), total: z.number() });
+
+export const importReportResponse = z.object({
+  rows: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  failed: z.number(),
+  errors: z.array(z.object({ line: z.number(), field: z.string(), message: z.string() })),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, phoneField, subdomainField } from '../validation/fields.ts';
+import { emailField, phoneField, subdomainField } from './fields.ts';
 
 const MINUTE = 60;
 const DAY = 24 * 3600;
@@ -13,6 +13,18 @@ export const learnerLinkLifetimeField = z
 
 /** How often a link may log in: null = unlimited, 1 = single use. */
 export const linkMaxUsesField = z.number().int().min(1, 'must be at least 1, or null for unlimited').max(1000).nullable();
+
+/** A send's own learner-link policy (a "48-hour offer" email and a "welcome" email differ), within the site's bounds. */
+export const messageLinkPolicyField = z
+  .strictObject({
+    lifetimeSeconds: learnerLinkLifetimeField.optional().describe("Learner links' lifetime for this send; default the site's."),
+    maxUses: linkMaxUsesField.optional().describe("Uses per learner link for this send (null = unlimited); default the site's."),
+    shortLinks: z
+      .boolean()
+      .optional()
+      .describe('Send learner links as short links ({member site}/l/{code}); default on for SMS, off for email.'),
+  })
+  .describe("This send's learner-link policy, within the site's bounds; omitted fields take the site's.");
 
 export const linkPolicyInput = z
   .object({
@@ -66,3 +78,20 @@ export const siteResponse = z.object({
 });
 
 export const siteIdParams = z.object({ siteId: z.string() });
+
+/** One link the "Generate Magic Link" button describes: no live token, ever. */
+export const linkDescriptionResponse = z.object({
+  kind: z.enum(['learner', 'user']),
+  destination: z.string(),
+  label: z.string(),
+  customValue: z.string().describe('Paste into a template; resolved per recipient when sent.'),
+  urlShape: z.string().describe('What the link looks like once sent.'),
+  plainUrl: z.string().describe('The same URL without the token: asks for a manual login.'),
+});
+
+export const siteMagicLinksResponse = z.object({
+  learnerLink: linkDescriptionResponse,
+  userLink: linkDescriptionResponse,
+  plainUrl: z.string(),
+  destinations: z.array(linkDescriptionResponse),
+});

@@ -5,7 +5,7 @@
  * https://www.twilio.com/docs/usage/security#validating-requests
  */
 import { createHmac } from 'node:crypto';
-import { sameSignature } from '../webhooks/webhook-signature.ts';
+import { sameSignature } from './webhook-signature.ts';
 
 export type FormParams = Record<string, string | string[] | undefined>;
 

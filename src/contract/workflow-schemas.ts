@@ -3,7 +3,7 @@
  * validate requests, describe them in /api/openapi.json and type the stored JSON.
  */
 import { z } from 'zod';
-import { messageLinkPolicyField } from '../links/link-policy.ts';
+import { messageLinkPolicyField } from './site-schemas.ts';
 
 const MAX_WAIT_SECONDS = 365 * 24 * 3600;
 const UNIT_SECONDS = { seconds: 1, minutes: 60, hours: 3600, days: 24 * 3600 } as const;

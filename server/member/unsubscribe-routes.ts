@@ -8,11 +8,11 @@ import type { AppContext } from '../context.ts';
 import { findContact, updateContact } from '../contacts/contact-service.ts';
 import { contacts } from '../db/schema.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { html } from '../member/html.ts';
-import { brandedLayout, memberLayout } from '../member/member-layout.ts';
+import { html } from './html.ts';
+import { brandedLayout, memberLayout } from './member-layout.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { eq } from 'drizzle-orm';
-import { contactIdOfToken, unsubscribeTokenValid } from './unsubscribe-token.ts';
+import { contactIdOfToken, unsubscribeTokenValid } from '../delivery/unsubscribe-token.ts';
 
 const params = z.object({ token: z.string().max(200) });
 

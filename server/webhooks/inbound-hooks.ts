@@ -6,11 +6,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
-import { emailField, phoneField } from '../validation/fields.ts';
-import { findOrCreateContact } from '../webhooks/contact-lookup.ts';
-import { hookSiteOf } from '../webhooks/verified-hooks.ts';
-import { recordInbound } from './inbound-messages.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
+import { emailField, phoneField } from '../../src/contract/fields.ts';
+import { findOrCreateContact } from './contact-lookup.ts';
+import { hookSiteOf } from './verified-hooks.ts';
+import { recordInbound } from '../conversations/inbound-messages.ts';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { channelField, contentField } from '../templates/template-schemas.ts';
-import { messageLinkPolicyField } from '../links/link-policy.ts';
+import { channelField, contentField } from './template-schemas.ts';
+import { messageLinkPolicyField } from './site-schemas.ts';
 
 export const audienceField = z
   .union([

@@ -6,43 +6,17 @@ import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { invalidField } from '../http/api-error.ts';
 import { requireOffer } from '../offers/offer-service.ts';
 import type { Site } from '../sites/site-repository.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
-import { siteCatalog } from '../templates/site-catalog.ts';
-import { assertValidContent } from '../templates/template-content.ts';
-import { channelField, contentField } from '../templates/template-schemas.ts';
-import { compiledTemplate, requireTemplate } from '../templates/template-service.ts';
-import { compileMessage, type CompiledMessage } from './compiled-message.ts';
-import { previewLinks } from './preview-links.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
+import { siteCatalog } from './site-catalog.ts';
+import { assertValidContent } from './template-content.ts';
+import { previewBody, previewResponse } from '../../src/contract/template-schemas.ts';
+import { compiledTemplate, requireTemplate } from './template-service.ts';
+import { compileMessage, type CompiledMessage } from '../render/compiled-message.ts';
+import { previewLinks } from '../render/preview-links.ts';
 import { shortLinksFor } from '../links/link-policy.ts';
-import { recipientValueSource, type RecipientContext } from './recipient-values.ts';
-import { renderMessage, smsSegments } from './render-message.ts';
-import { sampleRecipient } from './sample-recipient.ts';
-
-const previewBody = z
-  .object({
-    document: contentField.optional(),
-    templateId: z.uuid().optional(),
-    channel: channelField.optional().describe('Required with `document`; defaults to the template\'s channel.'),
-    contactId: z
-      .uuid()
-      .nullable()
-      .optional()
-      .describe('The contact to render for; null or absent renders with the catalog\'s sample values ("Use sample data").'),
-    offerId: z.uuid().optional().describe('Fills {{offer.title}} as a workflow for this offer would.'),
-  })
-  .refine((b) => (b.document === undefined) !== (b.templateId === undefined), {
-    message: 'give either a document or a templateId',
-    path: ['document'],
-  })
-  .refine((b) => b.templateId !== undefined || b.channel !== undefined, { message: 'required with a document', path: ['channel'] });
-
-const previewResponse = z.object({
-  channel: channelField,
-  subject: z.string().optional(),
-  html: z.string().optional(),
-  text: z.string(),
-  segments: z.object({ encoding: z.string(), units: z.number(), segments: z.number() }).optional(),
-});
+import { recipientValueSource, type RecipientContext } from '../render/recipient-values.ts';
+import { renderMessage, smsSegments } from '../render/render-message.ts';
+import { sampleRecipient } from '../render/sample-recipient.ts';
 
 async function compiledFor(ctx: AppContext, site: Site, body: z.output<typeof previewBody>): Promise<CompiledMessage> {
   if (body.templateId) {

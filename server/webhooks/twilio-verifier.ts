@@ -2,7 +2,7 @@
  * Verifies Twilio's signature on an inbound SMS webhook with the configured TWILIO_AUTH_TOKEN.
  * The URL Twilio signed is this server's public URL (PUBLIC_URL) plus the request path and query.
  */
-import type { HookVerifier } from '../webhooks/verified-hooks.ts';
+import type { HookVerifier } from './verified-hooks.ts';
 import { twilioSignatureValid, type FormParams } from './twilio-signature.ts';
 
 export const twilioVerifier: HookVerifier = async (ctx, _site, request) => {
