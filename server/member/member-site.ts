@@ -11,7 +11,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { contacts } from '../db/schema.ts';
 import { ITEM_DESTINATIONS, LEARNER_SECTIONS } from '../../src/template/destinations.ts';
-import { findSiteBySubdomain, type Site } from '../sites/site-repository.ts';
+import type { Site } from '../sites/site-repository.ts';
+import { siteCacheOf } from '../sites/site-cache.ts';
 import { subdomainOfHost } from '../sites/site-urls.ts';
 import { closeSession, findSession, SESSION_COOKIE, type OpenedSession } from '../auth/sessions.ts';
 import { createRateLimiter, type RateLimiter } from '../http/rate-limiter.ts';
@@ -77,7 +78,7 @@ function destinationOf(request: FastifyRequest): string {
 /** The member site's 404 page (also for paths the member routes never matched). */
 export async function sendMemberNotFound(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const subdomain = subdomainOfHost(ctx.config, request.headers.host);
-  const site = request.memberSite ?? (subdomain ? await findSiteBySubdomain(ctx.db, subdomain) : null);
+  const site = request.memberSite ?? (subdomain ? await siteCacheOf(ctx.db).bySubdomain(subdomain) : null);
   if (!site) return sendMemberPage(reply, 404, siteNotFoundPage());
   return sendMemberPage(
     reply,
@@ -140,7 +141,7 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
 
   member.addHook('onRequest', async (request, reply) => {
     const subdomain = subdomainOfHost(ctx.config, request.headers.host);
-    const site = subdomain ? await findSiteBySubdomain(ctx.db, subdomain) : null;
+    const site = subdomain ? await siteCacheOf(ctx.db).bySubdomain(subdomain) : null;
     if (!site) return sendMemberPage(reply, 404, siteNotFoundPage());
     request.memberSite = site;
     const cookie = request.cookies[SESSION_COOKIE.member];

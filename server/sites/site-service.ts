@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.ts';
 import { createSigningKey } from '../links/signing-keys.ts';
 import type { createSiteBody, updateSiteBody } from '../../src/contract/site-schemas.ts';
 import type { Site } from './site-repository.ts';
+import { siteCacheOf } from './site-cache.ts';
 
 type CreateSite = z.output<typeof createSiteBody>;
 type UpdateSite = z.output<typeof updateSiteBody>;
@@ -20,7 +21,7 @@ function policyColumns(policy: CreateSite['linkPolicy']) {
 
 /** A new site gets its first signing key in the same transaction, so it can mint links at once. */
 export async function createSite(ctx: AppContext, input: CreateSite): Promise<Site> {
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const [site] = await tx
       .insert(sites)
       .values({
@@ -34,6 +35,8 @@ export async function createSite(ctx: AppContext, input: CreateSite): Promise<Si
     await createSigningKey(tx, site.id, ctx.masterKey);
     return site;
   });
+  siteCacheOf(ctx.db).forget();
+  return created;
 }
 
 export async function updateSite(ctx: AppContext, siteId: string, input: UpdateSite): Promise<Site> {
@@ -49,6 +52,7 @@ export async function updateSite(ctx: AppContext, siteId: string, input: UpdateS
     })
     .where(eq(sites.id, siteId))
     .returning();
+  siteCacheOf(ctx.db).forget();
   return site;
 }
 
