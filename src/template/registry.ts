@@ -3,6 +3,7 @@ import * as tagMarks from './marks/tag-marks';
 import { link } from './marks/link';
 import { createSerializer, type SerializerRegistry } from './serializer';
 import { blockquote } from './nodes/blockquote';
+import { column, columns } from './nodes/columns';
 import { button } from './nodes/button';
 import { codeBlock } from './nodes/code-block';
 import { hardBreak } from './nodes/hard-break';
@@ -13,6 +14,7 @@ import { bulletList, orderedList } from './nodes/list';
 import { listItem } from './nodes/list-item';
 import { mergeField } from './nodes/merge-field';
 import { paragraph } from './nodes/paragraph';
+import { spacer } from './nodes/spacer';
 import { text } from './nodes/text';
 
 export const SERIALIZERS: SerializerRegistry = {
@@ -30,6 +32,8 @@ export const SERIALIZERS: SerializerRegistry = {
     image,
     button,
     mergeField,
+    spacer,
+    columns, column,
   },
   marks: { ...tagMarks, link },
 };

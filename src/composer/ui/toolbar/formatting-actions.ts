@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/react';
+import { LAYOUT_ACTIONS } from './layout-actions';
 
 /** One toolbar command. Toggles (marks, headings, lists) have `isActive` and show as pressed. */
 export interface FormattingAction {
@@ -64,4 +65,5 @@ export const INSERT_ACTIONS: readonly FormattingAction[] = [
     run: (e) => e.chain().focus().setHorizontalRule().run(),
     canRun: (e) => e.can().setHorizontalRule(),
   },
+  ...LAYOUT_ACTIONS,
 ];
