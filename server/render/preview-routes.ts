@@ -14,6 +14,7 @@ import { compiledTemplate, requireTemplate } from '../templates/template-service
 import { compileMessage, type CompiledMessage } from './compiled-message.ts';
 import { previewLinks } from './preview-links.ts';
 import { recipientValueSource, type RecipientContext } from './recipient-values.ts';
+import { previewUnsubscribeUrl } from '../delivery/unsubscribe-token.ts';
 import { renderMessage, smsSegments } from './render-message.ts';
 import { sampleRecipient } from './sample-recipient.ts';
 
@@ -69,9 +70,13 @@ export const previewRoutes: AnyRouteDef[] = [
     response: previewResponse,
     handler: async ({ ctx, site, body }) => {
       const offer = body.offerId ? await requireOffer(ctx.db, site.id, body.offerId) : undefined;
-      const recipient: RecipientContext = body.contactId
-        ? { site, contact: await requireContact(ctx.db, site.id, body.contactId), offer }
-        : sampleRecipient(site, await siteCatalog(ctx.db, site.id, 'workflow'), offer);
+      const recipient: RecipientContext = {
+        ...(body.contactId
+          ? { site, contact: await requireContact(ctx.db, site.id, body.contactId), offer }
+          : sampleRecipient(site, await siteCatalog(ctx.db, site.id, 'workflow'), offer)),
+        // Like token=preview on magic links: an address that looks real and unsubscribes no one.
+        unsubscribeUrl: previewUnsubscribeUrl(ctx.config),
+      };
       const compiled = await compiledFor(ctx, site, body);
       const links = previewLinks(ctx.config, site, compiled.linkKeys);
       const rendered = renderMessage(compiled, recipientValueSource(ctx.config, recipient, links));

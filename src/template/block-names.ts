@@ -11,6 +11,7 @@ const BLOCK_NAMES: Readonly<Record<string, string>> = {
   button: 'a button',
   spacer: 'a spacer',
   columns: 'columns',
+  footer: 'a footer',
   column: 'columns',
 };
 

@@ -6,6 +6,7 @@ import { blockquote } from './nodes/blockquote';
 import { column, columns } from './nodes/columns';
 import { button } from './nodes/button';
 import { codeBlock } from './nodes/code-block';
+import { footer } from './nodes/footer';
 import { hardBreak } from './nodes/hard-break';
 import { heading } from './nodes/heading';
 import { horizontalRule } from './nodes/horizontal-rule';
@@ -34,6 +35,7 @@ export const SERIALIZERS: SerializerRegistry = {
     mergeField,
     spacer,
     columns, column,
+    footer,
   },
   marks: { ...tagMarks, link },
 };

@@ -14,6 +14,7 @@ export interface Site {
   subdomain: string | null;
   supportEmail: string | null;
   supportPhone: string | null;
+  postalAddress: string | null;
   linkPolicy: LinkPolicy;
   detailsComplete: boolean;
   missingDetails: string[];
@@ -21,7 +22,7 @@ export interface Site {
   updatedAt: IsoDate;
 }
 
-export type SiteUpdate = Partial<Pick<Site, 'title' | 'subdomain' | 'supportEmail' | 'supportPhone'>> & {
+export type SiteUpdate = Partial<Pick<Site, 'title' | 'subdomain' | 'supportEmail' | 'supportPhone' | 'postalAddress'>> & {
   linkPolicy?: Partial<LinkPolicy>;
 };
 

@@ -5,6 +5,7 @@ import type { CustomValue } from '../../template';
 import type { FieldDescription } from '../merge-field/describe-field';
 import { Button } from './button';
 import { Column, Columns } from './columns';
+import { Footer } from './footer';
 import { MagicLink } from './magic-link';
 import { MergeField } from './merge-field';
 import { MergeFieldSuggestion, type MergeFieldSuggestionOptions } from './merge-field-suggestion';
@@ -57,6 +58,7 @@ export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
     // Images by URL only: a pasted base64 image would bloat every message sent.
     Image.configure({ inline: false, allowBase64: false }),
     Spacer, Columns, Column,
+    Footer,
     ...mergeFieldExtensions(deps),
   ];
 }

@@ -80,3 +80,22 @@ describe('spacer and columns in the composer', () => {
     expect(editor.schema.nodes.columns).toBeUndefined();
   });
 });
+
+describe('the footer in the composer', () => {
+  const doc: DocNode = { type: 'doc', content: [paragraph('Hello'), { type: 'footer' }, { type: 'paragraph' }] };
+
+  it('loads and gives back the same document, also through HTML', () => {
+    const editor = emailEditor(doc);
+    expect(editor.getJSON()).toEqual(doc);
+    const pasted = emailEditor({ type: 'doc', content: [{ type: 'paragraph' }] });
+    pasted.commands.setContent(editor.getHTML());
+    expect(pasted.getJSON()).toEqual(doc);
+  });
+
+  it('is inserted by its command', () => {
+    const editor = emailEditor({ type: 'doc', content: [paragraph('Hello')] });
+    editor.commands.setTextSelection(6);
+    expect(editor.commands.insertFooter()).toBe(true);
+    expect(editor.getJSON().content?.map((node) => node.type)).toContain('footer');
+  });
+});

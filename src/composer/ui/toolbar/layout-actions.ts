@@ -8,7 +8,7 @@ const columnsAction = (count: 2 | 3): FormattingAction => ({
   canRun: (e) => e.can().insertColumns(count),
 });
 
-/** Layout blocks: empty space and rows of columns. */
+/** Layout blocks: empty space, rows of columns and the footer. */
 export const LAYOUT_ACTIONS: readonly FormattingAction[] = [
   {
     id: 'spacer',
@@ -19,4 +19,11 @@ export const LAYOUT_ACTIONS: readonly FormattingAction[] = [
   },
   columnsAction(2),
   columnsAction(3),
+  {
+    id: 'footer',
+    label: 'Footer with unsubscribe link',
+    glyph: 'Footer',
+    run: (e) => e.chain().focus().insertFooter().run(),
+    canRun: (e) => e.can().insertFooter(),
+  },
 ];
