@@ -35,6 +35,8 @@ export const sites = pgTable(
     supportEmail: text('support_email'),
     /** E.164, e.g. +15551234567. */
     supportPhone: text('support_phone'),
+    /** Shown in email footers (anti-spam laws ask marketing email for one); optional. */
+    postalAddress: text('postal_address'),
     learnerLinkTtlSeconds: integer('learner_link_ttl_seconds').notNull().default(7 * 24 * 3600),
     userLinkTtlSeconds: integer('user_link_ttl_seconds').notNull().default(15 * 60),
     /** null = unlimited (one link works on several devices); 1 = single use. */

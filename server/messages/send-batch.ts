@@ -14,6 +14,7 @@ import { senderOf } from '../delivery/sender-address.ts';
 import type { Pacer } from '../delivery/site-pacer.ts';
 import { MagicLinkMinter } from '../links/mint-magic-link.ts';
 import { mintRecipientLinks, recipientValueSource } from '../render/recipient-values.ts';
+import { unsubscribeUrl } from '../delivery/unsubscribe-token.ts';
 import { shortLinksFor, siteWithLinkPolicy } from '../links/link-policy.ts';
 import { renderMessage, type RenderedMessage } from '../render/render-message.ts';
 import { findSiteByRef } from '../sites/site-repository.ts';
@@ -93,7 +94,7 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
   const now = ctx.now();
   const outgoing: Array<{ row: ClaimedRecipient; contact: Contact; rendered: RenderedMessage }> = [];
   for (const { row, contact } of sendable) {
-    const recipient = { site, contact, offer };
+    const recipient = { site, contact, offer, unsubscribeUrl: unsubscribeUrl(ctx, site.id, contact.id) };
     const links = await mintRecipientLinks(recipient, compiled.linkKeys, {
       minter,
       channel: message.channel,

@@ -29,6 +29,7 @@ export async function createSite(ctx: AppContext, input: CreateSite): Promise<Si
         subdomain: input.subdomain ?? null,
         supportEmail: input.supportEmail ?? null,
         supportPhone: input.supportPhone ?? null,
+        postalAddress: input.postalAddress ?? null,
         ...policyColumns(input.linkPolicy),
       })
       .returning();
@@ -47,6 +48,7 @@ export async function updateSite(ctx: AppContext, siteId: string, input: UpdateS
       ...(input.subdomain !== undefined && { subdomain: input.subdomain }),
       ...(input.supportEmail !== undefined && { supportEmail: input.supportEmail }),
       ...(input.supportPhone !== undefined && { supportPhone: input.supportPhone }),
+      ...(input.postalAddress !== undefined && { postalAddress: input.postalAddress }),
       ...policyColumns(input.linkPolicy),
       updatedAt: ctx.now(),
     })

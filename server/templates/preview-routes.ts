@@ -15,6 +15,7 @@ import { compileMessage, type CompiledMessage } from '../render/compiled-message
 import { previewLinks } from '../render/preview-links.ts';
 import { shortLinksFor } from '../links/link-policy.ts';
 import { recipientValueSource, type RecipientContext } from '../render/recipient-values.ts';
+import { previewUnsubscribeUrl } from '../delivery/unsubscribe-token.ts';
 import { renderMessage, smsSegments } from '../render/render-message.ts';
 import { sampleRecipient } from '../render/sample-recipient.ts';
 
@@ -44,9 +45,13 @@ export const previewRoutes: AnyRouteDef[] = [
     response: previewResponse,
     handler: async ({ ctx, site, body }) => {
       const offer = body.offerId ? await requireOffer(ctx.db, site.id, body.offerId) : undefined;
-      const recipient: RecipientContext = body.contactId
-        ? { site, contact: await requireContact(ctx.db, site.id, body.contactId), offer }
-        : sampleRecipient(site, await siteCatalog(ctx.db, site.id, 'workflow'), offer);
+      const recipient: RecipientContext = {
+        ...(body.contactId
+          ? { site, contact: await requireContact(ctx.db, site.id, body.contactId), offer }
+          : sampleRecipient(site, await siteCatalog(ctx.db, site.id, 'workflow'), offer)),
+        // Like token=preview on magic links: an address that looks real and unsubscribes no one.
+        unsubscribeUrl: previewUnsubscribeUrl(ctx.config),
+      };
       const compiled = await compiledFor(ctx, site, body);
       // Links as the channel sends them by default (short for SMS), so the text has its real length.
       const links = previewLinks(ctx.config, site, compiled.linkKeys, { shortLinks: shortLinksFor(compiled.channel, null) });

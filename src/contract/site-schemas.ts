@@ -45,6 +45,7 @@ const siteDetails = {
   subdomain: subdomainField.nullable(),
   supportEmail: emailField.nullable(),
   supportPhone: phoneField.nullable(),
+  postalAddress: z.string().trim().max(300, 'must be at most 300 characters').nullable(),
   linkPolicy: linkPolicyInput,
 };
 
@@ -55,6 +56,7 @@ export const createSiteBody = z.strictObject({
   subdomain: z.preprocess(emptyToNull, siteDetails.subdomain).optional(),
   supportEmail: z.preprocess(emptyToNull, siteDetails.supportEmail).optional(),
   supportPhone: z.preprocess(emptyToNull, siteDetails.supportPhone).optional(),
+  postalAddress: z.preprocess(emptyToNull, siteDetails.postalAddress).optional(),
   linkPolicy: siteDetails.linkPolicy.optional(),
 });
 
@@ -66,6 +68,7 @@ export const siteResponse = z.object({
   subdomain: z.string().nullable(),
   supportEmail: z.string().nullable(),
   supportPhone: z.string().nullable().describe('E.164'),
+  postalAddress: z.string().nullable().describe('Shown in email footers as {{site.postal_address}}; lines separated by newlines'),
   linkPolicy: z.object({
     learnerLinkTtlSeconds: z.number(),
     userLinkTtlSeconds: z.number(),

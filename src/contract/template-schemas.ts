@@ -6,7 +6,13 @@ export const channelField = z.enum(CHANNELS);
 /** The document shape is src/template's to check (validate*Content), which reports exact paths. */
 export const contentField = z
   .record(z.string(), z.unknown())
-  .describe('A composer document: EmailContent { subject, previewText, body } or SmsContent { body }, body a Tiptap `doc` node.');
+  .describe(
+    'A composer document: EmailContent { subject, previewText, body } or SmsContent { body }, body a Tiptap `doc` node. ' +
+      'Email nodes: paragraph, heading {level 1-6}, bulletList, orderedList, listItem, blockquote, codeBlock, horizontalRule, hardBreak, ' +
+      'image {src, alt, title}, button {href, label, align, backgroundColor, textColor, fullWidth}, mergeField {key, fallback}, ' +
+      'spacer {height 8-160}, columns (2 or 3 column nodes, top level only), column (blocks), footer (site title, postal address, unsubscribe link). ' +
+      'SMS: paragraph, text, hardBreak, mergeField and link marks. See the README section "Document format".',
+  );
 
 const nameField = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 

@@ -3,7 +3,7 @@
  * survive `mjml2html`; `server/render/compile-email.ts` turns the HTML back into a `TextTemplate`.
  */
 import { hexColorOr } from './colors';
-import { childrenOf, type EmailContent } from './document';
+import { childrenOf, type DocNode, type EmailContent } from './document';
 import { collapseLineBreaks } from './escape';
 import { serializer } from './registry';
 import { joinWithSentinels } from './sentinels';
@@ -39,28 +39,69 @@ function resolveStyle(options: EmailCompileOptions): EmailStyle {
 const INDENT = '        ';
 
 /**
- * Top-level blocks become column children. Consecutive HTML blocks share one `mj-text`; nodes with
- * their own MJML component (button, image, divider) close it and stand on their own.
+ * A container's blocks as column children. Consecutive HTML blocks share one `mj-text`; nodes with
+ * their own MJML component (button, image, divider, spacer) close it and stand on their own.
  */
-function columnElements(content: EmailContent, ctx: HtmlContext): Fragment[] {
+function columnElements(container: DocNode, ctx: HtmlContext, indent: string): Fragment[] {
   const elements: Fragment[] = [];
   let textBlocks: Fragment[] = [];
   const closeText = () => {
     if (textBlocks.length === 0) return;
-    elements.push(concatAll([`${INDENT}<mj-text>\n`, ...textBlocks, `${INDENT}</mj-text>\n`]));
+    elements.push(concatAll([`${indent}<mj-text>\n`, ...textBlocks, `${indent}</mj-text>\n`]));
     textBlocks = [];
   };
-  for (const node of childrenOf(content.body)) {
+  for (const node of childrenOf(container)) {
     const nodeSerializer = serializer.nodeSerializer(node);
     if (nodeSerializer.mjml) {
       closeText();
-      elements.push(concat(INDENT, nodeSerializer.mjml(node, ctx), '\n'));
+      elements.push(concat(indent, nodeSerializer.mjml(node, ctx), '\n'));
     } else {
-      textBlocks.push(concat(`${INDENT}  `, nodeSerializer.html(node, ctx), '\n'));
+      textBlocks.push(concat(`${indent}  `, nodeSerializer.html(node, ctx), '\n'));
     }
   }
   closeText();
   return elements;
+}
+
+/** One row of the email: the blocks of each of its columns. */
+type Row = DocNode[];
+
+/**
+ * Top-level blocks, cut into rows: a columns block is a row of its own (MJML allows no section inside
+ * a column); the blocks between them share a one-column row.
+ */
+function rowsOf(content: EmailContent): Row[] {
+  const rows: Row[] = [];
+  let run: DocNode[] = [];
+  const closeRun = () => {
+    if (run.length > 0) rows.push([{ type: 'doc', content: run }]);
+    run = [];
+  };
+  for (const node of childrenOf(content.body)) {
+    const columns = serializer.nodeSerializer(node).sectionColumns?.(node);
+    if (columns) {
+      closeRun();
+      rows.push(columns);
+    } else {
+      run.push(node);
+    }
+  }
+  closeRun();
+  return rows.length > 0 ? rows : [[{ type: 'doc', content: [] }]];
+}
+
+/** White rows that read as one card: the first keeps the top padding, the last the bottom one. */
+function sectionElements(content: EmailContent, ctx: HtmlContext): Fragment[] {
+  const rows = rowsOf(content);
+  return rows.flatMap((columns, i) => {
+    const top = i === 0 ? '32px' : '0';
+    const bottom = i === rows.length - 1 ? '16px' : '0';
+    return [
+      `    <mj-section background-color="#ffffff" padding="${top} 0 ${bottom}">\n`,
+      ...columns.flatMap((column) => ['      <mj-column>\n', ...columnElements(column, ctx, INDENT), '      </mj-column>\n']),
+      '    </mj-section>\n',
+    ];
+  });
 }
 
 export function compileEmailToMjml(
@@ -83,11 +124,7 @@ export function compileEmailToMjml(
     previewText ? concat('    <mj-preview>', htmlWithValues(previewText), '</mj-preview>\n') : '',
     '  </mj-head>\n',
     '  <mj-body width="600px" background-color="#f4f5f7">\n',
-    '    <mj-section background-color="#ffffff" padding="32px 0 16px">\n',
-    '      <mj-column>\n',
-    ...columnElements(content, ctx),
-    '      </mj-column>\n',
-    '    </mj-section>\n',
+    ...sectionElements(content, ctx),
     '  </mj-body>\n',
     '</mjml>\n',
   ]);

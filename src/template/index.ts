@@ -26,10 +26,11 @@ export {
 } from './magic-link-keys';
 
 export type { CustomField, CustomValue, CustomValueGroup } from './catalog';
-export { DEFAULT_CATALOG, catalogForContext, catalogHas, extendCatalog } from './catalog';
+export { DEFAULT_CATALOG, UNSUBSCRIBE_URL_KEY, catalogForContext, catalogHas, extendCatalog } from './catalog';
 
 export type { TemplateIssue } from './validate';
 export { validateEmailContent, validateSmsContent } from './validate';
+export { MISSING_UNSUBSCRIBE_WARNING, emailSendWarnings } from './send-warnings';
 
 export type { Slot, SlotContext, SlotValueSource, TextTemplate } from './slots';
 export { fillTemplate, sentinel, splitOnSentinels } from './slots';

@@ -36,6 +36,11 @@ export interface NodeSerializer {
    * used when the node sits directly in the document. Nested ones fall back to `html`.
    */
   mjml?(node: DocNode, ctx: HtmlContext): Fragment;
+  /**
+   * For nodes that are a row of columns of their own (MJML allows no section inside a column): the
+   * containers whose blocks fill each `mj-column`. Only honoured at the top level of the document.
+   */
+  sectionColumns?(node: DocNode): DocNode[];
   text(node: DocNode, ctx: TextContext): Fragment;
 }
 

@@ -4,11 +4,14 @@
  * (`body.content[1].attrs.href`) so the composer can highlight it.
  */
 import type { Channel } from './channel';
+import { blockName } from './block-names';
 import { catalogHas, type CustomValue } from './catalog';
 import { isHexColor } from './colors';
 import { isCustomValueKey, parseCustomValueTokens } from './custom-value';
 import { isDocNode, type DocMark, type DocNode } from './document';
 import { isMagicLinkKey } from './magic-link-keys';
+import { COLUMN_COUNT } from './nodes/columns';
+import { SPACER_HEIGHT } from './nodes/spacer';
 import { SERIALIZERS } from './registry';
 import { hrefWithValues } from './value-fragments';
 
@@ -172,12 +175,42 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
     checkColor(attrValue(node, 'backgroundColor'), `${path}.attrs.backgroundColor`, check);
     checkColor(attrValue(node, 'textColor'), `${path}.attrs.textColor`, check);
   },
+  spacer(node, path, check) {
+    const height = attrValue(node, 'height');
+    if (!(typeof height === 'number' && Number.isInteger(height) && height >= SPACER_HEIGHT.min && height <= SPACER_HEIGHT.max)) {
+      check.issues.push({
+        path: `${path}.attrs.height`,
+        message: `Spacer height must be a whole number of pixels from ${SPACER_HEIGHT.min} to ${SPACER_HEIGHT.max}`,
+      });
+    }
+  },
   image(node, path, check) {
     checkHref(attrValue(node, 'src'), `${path}.attrs.src`, 'Image', check);
     checkCustomValues(stringOrEmpty(attrValue(node, 'alt')), `${path}.attrs.alt`, 'image description', check);
     checkCustomValues(stringOrEmpty(attrValue(node, 'title')), `${path}.attrs.title`, 'image title', check);
   },
 };
+
+/**
+ * Where a row of columns may stand: at the top level only (an email cannot lay out columns inside a
+ * quote, a list or another column), holding 2 or 3 columns of at least one block each.
+ */
+function checkPlacement(node: DocNode, parentType: string, path: string, check: Check): void {
+  if (node.type === 'columns') {
+    if (parentType !== 'doc') {
+      check.issues.push({ path, message: 'Columns can only be placed in the message itself, not inside a quote, a list or another column' });
+    }
+    const children = node.content ?? [];
+    if (children.length < COLUMN_COUNT.min || children.length > COLUMN_COUNT.max) {
+      check.issues.push({ path, message: `Columns must hold ${COLUMN_COUNT.min} or ${COLUMN_COUNT.max} columns, not ${children.length}` });
+    }
+  } else if (node.type === 'column') {
+    if (parentType !== 'columns') check.issues.push({ path, message: 'A column can only be placed in a row of columns' });
+    if ((node.content ?? []).length === 0) check.issues.push({ path, message: 'A column is empty: write something in it or remove the columns' });
+  } else if (parentType === 'columns') {
+    check.issues.push({ path, message: `A row of columns can only hold columns, not "${node.type}"` });
+  }
+}
 
 function checkMark(mark: DocMark, path: string, check: Check): void {
   checkKeys(mark, MARK_KEYS, path, `"${mark.type}" formatting`, check);
@@ -195,10 +228,12 @@ function checkBody(body: unknown, check: Check): void {
     return;
   }
   // Iterative: a hostile document must produce an issue, not a stack overflow.
-  const pending: Array<{ node: DocNode; path: string; depth: number }> = [{ node: body, path: 'body', depth: 0 }];
+  const pending: Array<{ node: DocNode; path: string; depth: number; parentType: string }> = [
+    { node: body, path: 'body', depth: 0, parentType: '' },
+  ];
   let visited = 0;
   while (pending.length > 0) {
-    const { node, path, depth } = pending.pop()!;
+    const { node, path, depth, parentType } = pending.pop()!;
     if (++visited > MAX_DOCUMENT_NODES) {
       check.issues.push({
         path: 'body',
@@ -213,14 +248,15 @@ function checkBody(body: unknown, check: Check): void {
     }
     const known = node.type === 'doc' ? depth === 0 : Object.hasOwn(SERIALIZERS.nodes, node.type);
     if (!known) check.issues.push({ path, message: `Unknown content type "${node.type}"` });
-    else if (check.channel === 'sms' && !SMS_NODES.has(node.type)) {
-      check.issues.push({ path, message: `An SMS cannot contain "${node.type}": use plain paragraphs` });
-    }
+    // A row's columns are refused with the row, once.
+    else if (check.channel === 'sms' && !SMS_NODES.has(node.type) && parentType !== 'columns') {
+      check.issues.push({ path, message: `An SMS cannot contain ${blockName(node.type)}: use plain paragraphs` });
+    } else if (check.channel === 'email') checkPlacement(node, parentType, path, check);
     if (Object.hasOwn(NODE_RULES, node.type)) NODE_RULES[node.type](node, path, check);
     node.marks?.forEach((mark, i) => checkMark(mark, `${path}.marks[${i}]`, check));
     const children = node.content ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
-      pending.push({ node: children[i], path: `${path}.content[${i}]`, depth: depth + 1 });
+      pending.push({ node: children[i], path: `${path}.content[${i}]`, depth: depth + 1, parentType: node.type });
     }
   }
 }

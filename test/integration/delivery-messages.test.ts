@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
+import { MISSING_UNSUBSCRIBE_WARNING } from '../../src/template/send-warnings.ts';
 import { magicLinks } from '../../server/db/schema.ts';
 import { compiledCache, templateCacheKey } from '../../server/render/compiled-cache.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -30,7 +31,7 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     const created = await t.api('POST', `/api/sites/${s.siteId}/templates`, { name: 'Welcome', channel: 'email', content: WELCOME_EMAIL });
     expect(created.statusCode, created.body).toBe(201);
     const template = created.json();
-    expect(template).toMatchObject({ name: 'Welcome', channel: 'email', version: 1, linkKeys: ['magic_link.courses'], warnings: [] });
+    expect(template).toMatchObject({ name: 'Welcome', channel: 'email', version: 1, linkKeys: ['magic_link.courses'], warnings: [MISSING_UNSUBSCRIBE_WARNING] });
     expect(compiledCache.has(templateCacheKey(template.id, 1))).toBe(true);
 
     const renamed = await t.api('PATCH', `/api/sites/${s.siteId}/templates/${template.id}`, { name: 'Welcome!' });
@@ -61,7 +62,7 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     const heading = { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Big' }] };
     const badSms = await t.api('POST', `/api/sites/${s.siteId}/templates`, { name: 'x', channel: 'sms', content: { body: { type: 'doc', content: [heading] } } });
     expect(badSms.statusCode).toBe(400);
-    expect(badSms.json().error).toMatchObject({ field: 'content.body.content[0]', message: expect.stringContaining('An SMS cannot contain "heading"') });
+    expect(badSms.json().error).toMatchObject({ field: 'content.body.content[0]', message: expect.stringContaining('An SMS cannot contain a heading') });
     const noName = await t.api('POST', `/api/sites/${s.siteId}/templates`, { name: ' ', channel: 'sms', content: LINK_SMS });
     expect(noName.json().error.field).toBe('name');
   });

@@ -4,10 +4,13 @@ import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit';
 import type { CustomValue } from '../../template';
 import type { FieldDescription } from '../merge-field/describe-field';
 import { Button } from './button';
+import { Column, Columns } from './columns';
+import { Footer } from './footer';
 import { MagicLink } from './magic-link';
 import { MergeField } from './merge-field';
 import { MergeFieldSuggestion, type MergeFieldSuggestionOptions } from './merge-field-suggestion';
 import { SingleLine, SingleLineDocument } from './single-line-document';
+import { Spacer } from './spacer';
 
 /** What the extensions need from the composer around them. */
 export interface ComposerExtensionDeps {
@@ -54,6 +57,8 @@ export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
     Button,
     // Images by URL only: a pasted base64 image would bloat every message sent.
     Image.configure({ inline: false, allowBase64: false }),
+    Spacer, Columns, Column,
+    Footer,
     ...mergeFieldExtensions(deps),
   ];
 }

@@ -12,6 +12,8 @@ describe('catalog', () => {
       'site.support_email',
       'site.support_phone',
       'site.url',
+      'site.postal_address',
+      'unsubscribe_url',
       'offer.title',
       'magic_link.learner',
       'magic_link.courses',
@@ -34,7 +36,7 @@ describe('catalog', () => {
       { key: 'contact.custom.shoe_size', label: 'Shoe size', group: 'contact', sample: '42' },
       { key: 'contact.custom.team', label: 'Team', group: 'contact', sample: '' },
     ]);
-    expect(DEFAULT_CATALOG).toHaveLength(14);
+    expect(DEFAULT_CATALOG).toHaveLength(16);
   });
 
   it('knows listed keys and magic links to any one course or community', () => {

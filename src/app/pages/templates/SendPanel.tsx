@@ -120,6 +120,13 @@ export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
           )}
         </div>
       </fieldset>
+      {template && template.warnings.length > 0 && (
+        <ul className="notice notice--warn" aria-label="Before you send">
+          {template.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
       <div className="form-actions">
         {blocked && <span className="muted small">{blocked}</span>}
         <button type="button" className="button button--primary" disabled={blocked !== null} onClick={() => setConfirming(true)}>
