@@ -331,7 +331,9 @@ export const messages = pgTable(
 /**
  * One row per (message, contact): the idempotency key of a send. A row is claimed ('sending') with
  * an atomic update before it is delivered and marked 'sent' after, so a retried or recovered batch
- * only sends what is not sent yet; a claim older than the claim timeout belongs to a dead process.
+ * only sends what is not sent yet. `claimedBy` names the process lease (processLeases) holding the
+ * claim while the row is in flight; a row whose lease is gone belongs to a dead process and is taken
+ * over (server/messages/claim-sweep.ts). Cleared once the row is final.
  */
 export const messageRecipients = pgTable(
   'message_recipients',
@@ -347,6 +349,7 @@ export const messageRecipients = pgTable(
     reason: text('reason'),
     attempts: integer('attempts').notNull().default(0),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    claimedBy: uuid('claimed_by'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     /** The transport's id for the delivery (Message-ID, provider message sid, outbox id). */
     deliveryId: text('delivery_id'),
@@ -357,8 +360,20 @@ export const messageRecipients = pgTable(
     index('message_recipients_status_idx').on(t.messageId, t.status),
     // A contact's conversation thread reads their deliveries across messages.
     index('message_recipients_contact_idx').on(t.contactId),
+    // The sweep reads only rows in flight: small however many rows a database holds.
+    index('message_recipients_claimed_by_idx').on(t.claimedBy).where(sql`${t.claimedBy} is not null`),
   ],
 );
+
+/**
+ * One row per live server process, renewed by its heartbeat (server/queue/process-lease.ts). A row
+ * that expired belongs to a process that died; its claims are taken over by the others. Times are
+ * the database's clock, so processes on machines with skewed clocks agree.
+ */
+export const processLeases = pgTable('process_leases', {
+  id: uuid('id').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
 
 /**
  * Automations (server/workflows): a trigger and ordered actions, validated by

@@ -33,8 +33,13 @@ export const deliveryEnvSchema = z.object({
   SEND_MAX_ATTEMPTS: positiveInt(5),
   /** First retry delay; doubles with every retry (pg-boss backoff). */
   SEND_RETRY_DELAY_SECONDS: positiveInt(5),
-  /** A recipient claimed longer ago than this by a process that never finished is sent again. */
-  SEND_CLAIM_TIMEOUT_SECONDS: positiveInt(300),
+  /**
+   * A process's lease on its claims; a live process renews it every third of this (a heartbeat),
+   * so a dead one's claims are free this long after its last heartbeat.
+   */
+  SEND_LEASE_SECONDS: z.coerce.number().min(1).default(15),
+  /** How often every process looks for expired leases and takes their claims over. */
+  SEND_SWEEP_SECONDS: z.coerce.number().min(0.5).default(5),
   /** How often an idle worker looks for jobs. */
   SEND_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
 });
@@ -50,7 +55,8 @@ export interface DeliveryConfig {
   batchSize: number;
   maxAttempts: number;
   retryDelaySeconds: number;
-  claimTimeoutSeconds: number;
+  leaseSeconds: number;
+  sweepSeconds: number;
   pollSeconds: number;
 }
 
@@ -78,7 +84,8 @@ export function deliveryConfigFrom(c: z.output<typeof deliveryEnvSchema>): Deliv
     batchSize: c.SEND_BATCH_SIZE,
     maxAttempts: c.SEND_MAX_ATTEMPTS,
     retryDelaySeconds: c.SEND_RETRY_DELAY_SECONDS,
-    claimTimeoutSeconds: c.SEND_CLAIM_TIMEOUT_SECONDS,
+    leaseSeconds: c.SEND_LEASE_SECONDS,
+    sweepSeconds: c.SEND_SWEEP_SECONDS,
     pollSeconds: c.SEND_POLL_SECONDS,
   };
 }

@@ -50,6 +50,7 @@ export async function insertRecipients(
           reason: sql<null>`null`.as('reason'),
           attempts: sql<number>`0`.as('attempts'),
           claimedAt: sql<null>`null::timestamptz`.as('claimed_at'),
+          claimedBy: sql<null>`null::uuid`.as('claimed_by'),
           sentAt: sql<null>`null::timestamptz`.as('sent_at'),
           deliveryId: sql<null>`null`.as('delivery_id'),
         })

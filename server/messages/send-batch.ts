@@ -20,6 +20,7 @@ import { renderMessage, type RenderedMessage } from '../render/render-message.ts
 import { findSiteByRef } from '../sites/site-repository.ts';
 import { ClaimLostError, deliverRecipient, deliverStored, storesInDatabase } from './deliver-recipient.ts';
 import { compiledMessage, findMessage, type Message } from './message-service.ts';
+import type { ProgressSignal } from './progress-signal.ts';
 import { batchLeftovers, claimBatch, markFinal, markRetry, type Claim, type ClaimedRecipient } from './recipient-claims.ts';
 import { skipReason } from './recipient-skip.ts';
 import { runConcurrently } from './run-concurrently.ts';
@@ -51,26 +52,35 @@ async function offerContext(db: DbOrTx, message: Message): Promise<{ title: stri
   return row;
 }
 
+export interface BatchWorker {
+  /** This process's lease id, which its claims carry (server/queue/process-lease.ts). */
+  processId: string;
+  /** Told after every recorded change, so progress streams in any process read the counts. */
+  progress: ProgressSignal;
+}
+
 /** Returns what is left of the batch afterwards: rows to retry and rows held by another process. */
-export async function sendBatch(ctx: AppContext, job: BatchJob, pacer: Pacer): Promise<{ queued: number; sending: number }> {
+export async function sendBatch(ctx: AppContext, job: BatchJob, pacer: Pacer, worker: BatchWorker): Promise<{ queued: number; sending: number }> {
   const message = await findMessage(ctx.db, job.messageId);
   if (!message) return { queued: 0, sending: 0 };
-  const settings = ctx.config.delivery;
   const claim: Claim = { messageId: message.id, claimedAt: ctx.now() };
-  const claimed = await claimBatch(ctx.db, message.id, job.batch, claim.claimedAt, settings.claimTimeoutSeconds);
+  const claimed = await claimBatch(ctx.db, message.id, job.batch, claim.claimedAt, worker.processId);
   if (claimed.length > 0) {
+    worker.progress.changed(message.id);
     try {
-      await sendClaimed(ctx, message, claim, claimed, pacer);
+      await sendClaimed(ctx, message, claim, claimed, pacer, () => worker.progress.changed(message.id));
     } catch (error) {
       // Nothing of this batch may stay claimed by a live process that gave up on it.
       for (const row of claimed) await markRetry(ctx.db, claim, row.contactId, `batch failed: ${(error as Error).message}`);
       throw error;
+    } finally {
+      worker.progress.changed(message.id);
     }
   }
   return batchLeftovers(ctx.db, message.id, job.batch);
 }
 
-async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, claimed: ClaimedRecipient[], pacer: Pacer) {
+async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, claimed: ClaimedRecipient[], pacer: Pacer, changed: () => void) {
   const settings = ctx.config.delivery;
   // This send's link lifetime and use limit, where it chose them (link-policy.ts).
   const site = siteWithLinkPolicy((await findSiteByRef(ctx.db, message.siteId))!, message.linkPolicy);
@@ -128,15 +138,18 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
         // Nothing of the chunk was written (one transaction): each row retries or gives up.
         for (const { row } of chunk) await failed(row, error);
       }
+      changed();
     }
     return;
   }
   await runConcurrently(outgoing, settings.concurrency, async ({ row, contact, rendered }) => {
     await pacer.wait(site.id);
     try {
+      // Marked sent the moment its transport accepted it (one recipient per transaction).
       await deliverRecipient(ctx, { siteId: site.id, from, claim, contact, rendered });
     } catch (error) {
       await failed(row, error);
     }
+    changed();
   });
 }
