@@ -11,11 +11,13 @@ import { siteCatalog } from '../templates/site-catalog.ts';
 import { assertValidContent } from '../templates/template-content.ts';
 import { channelField, contentField } from '../templates/template-schemas.ts';
 import { compiledTemplate, requireTemplate } from '../templates/template-service.ts';
-import { compileMessage, type CompiledMessage } from './compiled-message.ts';
+import { memberAccess } from '../member/member-access.ts';
+import { compileMessage, recipientLinkKeys, type CompiledMessage } from './compiled-message.ts';
+import { recipientFacts } from './recipient-facts.ts';
 import { previewLinks } from './preview-links.ts';
 import { recipientValueSource, type RecipientContext } from './recipient-values.ts';
 import { renderMessage, smsSegments } from './render-message.ts';
-import { sampleRecipient } from './sample-recipient.ts';
+import { sampleAccess, sampleRecipient } from './sample-recipient.ts';
 
 const previewBody = z
   .object({
@@ -26,7 +28,9 @@ const previewBody = z
       .uuid()
       .nullable()
       .optional()
-      .describe('The contact to render for; null or absent renders with the catalog\'s sample values ("Use sample data").'),
+      .describe(
+        'The contact to render for (their offers, custom fields and unlocked items decide Show if… and repeat blocks); null or absent renders with the catalog\'s sample values ("Use sample data"), as someone holding every offer of the site.',
+      ),
     offerId: z.uuid().optional().describe('Fills {{offer.title}} as a workflow for this offer would.'),
   })
   .refine((b) => (b.document === undefined) !== (b.templateId === undefined), {
@@ -73,8 +77,11 @@ export const previewRoutes: AnyRouteDef[] = [
         ? { site, contact: await requireContact(ctx.db, site.id, body.contactId), offer }
         : sampleRecipient(site, await siteCatalog(ctx.db, site.id, 'workflow'), offer);
       const compiled = await compiledFor(ctx, site, body);
-      const links = previewLinks(ctx.config, site, compiled.linkKeys);
-      const rendered = renderMessage(compiled, recipientValueSource(ctx.config, recipient, links));
+      // Show if… and repeats decide for this contact exactly as the send will.
+      const access = body.contactId ? await memberAccess(ctx.db, site.id, recipient.contact.id) : await sampleAccess(ctx.db, site.id);
+      const facts = recipientFacts(recipient.contact, access);
+      const links = previewLinks(ctx.config, site, recipientLinkKeys(compiled, facts));
+      const rendered = renderMessage(compiled, recipientValueSource(ctx.config, recipient, links), facts);
       if (rendered.channel === 'sms') {
         const { encoding, units, segments } = smsSegments(rendered.text);
         return { channel: 'sms', text: rendered.text, segments: { encoding, units, segments } };

@@ -3,13 +3,13 @@
  * survive `mjml2html`; `server/render/compile-email.ts` turns the HTML back into a `TextTemplate`.
  */
 import { hexColorOr } from './colors';
-import { childrenOf, type EmailContent } from './document';
+import type { EmailContent } from './document';
 import { collapseLineBreaks } from './escape';
 import { serializer } from './registry';
 import { joinWithSentinels } from './sentinels';
 import type { EmailStyle, HtmlContext } from './serializer';
 import type { Slot } from './slots';
-import { concat, concatAll, type Fragment } from './template-fragments';
+import { concat, concatAll } from './template-fragments';
 import { htmlWithValues } from './value-fragments';
 
 export interface EmailCompileOptions {
@@ -36,33 +36,6 @@ function resolveStyle(options: EmailCompileOptions): EmailStyle {
   };
 }
 
-const INDENT = '        ';
-
-/**
- * Top-level blocks become column children. Consecutive HTML blocks share one `mj-text`; nodes with
- * their own MJML component (button, image, divider) close it and stand on their own.
- */
-function columnElements(content: EmailContent, ctx: HtmlContext): Fragment[] {
-  const elements: Fragment[] = [];
-  let textBlocks: Fragment[] = [];
-  const closeText = () => {
-    if (textBlocks.length === 0) return;
-    elements.push(concatAll([`${INDENT}<mj-text>\n`, ...textBlocks, `${INDENT}</mj-text>\n`]));
-    textBlocks = [];
-  };
-  for (const node of childrenOf(content.body)) {
-    const nodeSerializer = serializer.nodeSerializer(node);
-    if (nodeSerializer.mjml) {
-      closeText();
-      elements.push(concat(INDENT, nodeSerializer.mjml(node, ctx), '\n'));
-    } else {
-      textBlocks.push(concat(`${INDENT}  `, nodeSerializer.html(node, ctx), '\n'));
-    }
-  }
-  closeText();
-  return elements;
-}
-
 export function compileEmailToMjml(
   content: EmailContent,
   options: EmailCompileOptions = {},
@@ -85,7 +58,7 @@ export function compileEmailToMjml(
     '  <mj-body width="600px" background-color="#f4f5f7">\n',
     '    <mj-section background-color="#ffffff" padding="32px 0 16px">\n',
     '      <mj-column>\n',
-    ...columnElements(content, ctx),
+    ctx.columnElements(content.body),
     '      </mj-column>\n',
     '    </mj-section>\n',
     '  </mj-body>\n',

@@ -13,7 +13,9 @@ import { bulletList, orderedList } from './nodes/list';
 import { listItem } from './nodes/list-item';
 import { mergeField } from './nodes/merge-field';
 import { paragraph } from './nodes/paragraph';
+import { showIf } from './nodes/show-if';
 import { text } from './nodes/text';
+import { unlockedItems } from './nodes/unlocked-items';
 
 export const SERIALIZERS: SerializerRegistry = {
   nodes: {
@@ -30,6 +32,8 @@ export const SERIALIZERS: SerializerRegistry = {
     image,
     button,
     mergeField,
+    showIf,
+    unlockedItems,
   },
   marks: { ...tagMarks, link },
 };
