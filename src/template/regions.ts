@@ -22,7 +22,12 @@ export type RepeatList = (typeof REPEAT_LISTS)[number];
 export type RegionMarker =
   | { kind: 'show_if'; condition: ShowIfCondition }
   | { kind: 'repeat'; list: RepeatList }
-  | { kind: 'end' };
+  | { kind: 'end' }
+  /**
+   * A separator between plain-text blocks next to a region: written only between two pieces of
+   * output (never first or last), and once however many meet, so a dropped region leaves no blank.
+   */
+  | { kind: 'gap'; text: string };
 
 /** One course or community a repeat block shows a card for. */
 export interface RepeatItem {
@@ -51,14 +56,14 @@ export const NO_FACTS: RecipientFacts = {
 /** The values a repeated card may use; only meaningful inside a repeat region. */
 export const ITEM_KEYS = { title: 'item.title', description: 'item.description', magicLink: 'item.magic_link' } as const;
 
-const REGION_KEYS = { show_if: 'region.show_if', repeat: 'region.repeat', end: 'region.end' } as const;
+const REGION_KEYS = { show_if: 'region.show_if', repeat: 'region.repeat', end: 'region.end', gap: 'region.gap' } as const;
 
 export function regionMarker(region: RegionMarker, context: SlotContext): TextTemplate {
   return slotTemplate({ key: REGION_KEYS[region.kind], context, region });
 }
 
 /** `inside` wrapped in the region's open and end markers. */
-export function regionTemplate(region: Exclude<RegionMarker, { kind: 'end' }>, context: SlotContext, inside: Fragment): TextTemplate {
+export function regionTemplate(region: Extract<RegionMarker, { kind: 'show_if' | 'repeat' }>, context: SlotContext, inside: Fragment): TextTemplate {
   return concat(regionMarker(region, context), inside, regionMarker({ kind: 'end' }, context));
 }
 
@@ -88,8 +93,8 @@ function matchingEnds(slots: readonly Slot[]): Map<number, number> {
   const open: number[] = [];
   slots.forEach((slot, i) => {
     if (!slot.region) return;
-    if (slot.region.kind !== 'end') open.push(i);
-    else if (open.length > 0) ends.set(open.pop()!, i);
+    if (slot.region.kind === 'show_if' || slot.region.kind === 'repeat') open.push(i);
+    else if (slot.region.kind === 'end' && open.length > 0) ends.set(open.pop()!, i);
   });
   return ends;
 }
@@ -104,32 +109,50 @@ export type VisibleSlotVisitor = (slot: Slot, item: { list: RepeatList; item: Re
  */
 export function walkVisible(template: TextTemplate, facts: RecipientFacts, visit: VisibleSlotVisitor): string {
   const { parts, slots } = template;
-  const ends = hasRegions(template) ? matchingEnds(slots) : new Map<number, number>();
-  const render = (first: number, last: number, scope: Parameters<VisibleSlotVisitor>[1]): string => {
+  if (!hasRegions(template)) {
+    // The common case, kept as lean as the fill was before regions existed.
+    let plain = parts[0];
+    for (let i = 0; i < slots.length; i++) plain += visit(slots[i], undefined) + parts[i + 1];
+    return plain;
+  }
+  const ends = matchingEnds(slots);
+  let out = '';
+  let gap: string | null = null;
+  const write = (piece: string) => {
+    if (piece === '') return;
+    if (gap !== null) out += gap;
+    gap = null;
+    out += piece;
+  };
+  const render = (first: number, last: number, scope: Parameters<VisibleSlotVisitor>[1]): void => {
     // parts[first] … parts[last], with slots first … last-1 between them.
-    let out = parts[first];
+    write(parts[first]);
     let i = first;
     while (i < last) {
       const slot = slots[i];
+      const region = slot.region;
       const end = ends.get(i);
-      if (slot.region && end !== undefined && end <= last) {
-        const region = slot.region;
+      if (region && end !== undefined && end <= last) {
         if (region.kind === 'show_if') {
-          if (conditionHolds(region.condition, facts)) out += render(i + 1, end, scope);
+          if (conditionHolds(region.condition, facts)) render(i + 1, end, scope);
         } else if (region.kind === 'repeat') {
-          for (const item of facts.items(region.list)) out += render(i + 1, end, { list: region.list, item });
+          for (const item of facts.items(region.list)) render(i + 1, end, { list: region.list, item });
         }
-        out += parts[end + 1];
+        write(parts[end + 1]);
         i = end + 1;
         continue;
       }
-      // A marker without its partner (MJML dropped one; compile warns) writes nothing.
-      out += (slot.region ? '' : visit(slot, scope)) + parts[i + 1];
+      if (region?.kind === 'gap') {
+        if (out !== '' && gap === null) gap = region.text;
+      } else if (!region) {
+        write(visit(slot, scope));
+      } // A marker without its partner (MJML dropped one; compile warns) writes nothing.
+      write(parts[i + 1]);
       i++;
     }
-    return out;
   };
-  return render(0, slots.length, undefined);
+  render(0, slots.length, undefined);
+  return out;
 }
 
 /**
@@ -157,28 +180,36 @@ export function effectiveKey(slot: Slot, scope: Parameters<VisibleSlotVisitor>[1
 
 /**
  * Joins sibling blocks of plain text with `separator` so that a dropped region leaves no extra
- * separator: a region carries its own, after its content while no plain block came before it, before
- * its content afterwards.
+ * separator: next to a region the separator is a gap (see `RegionMarker`), the region's own one
+ * inside it, so it goes with the region.
  */
 export function joinBlocks(blocks: readonly TextTemplate[], separator: string): TextTemplate {
   const out: Fragment[] = [];
-  let plainSeen = false;
-  for (const block of blocks) {
-    const opens = block.parts[0] === '' && block.slots[0]?.region !== undefined && block.slots[0].region.kind !== 'end';
-    if (opens) out.push(withSeparator(block, separator, plainSeen ? 'before' : 'after'));
-    else {
-      if (plainSeen) out.push(separator);
+  let previousIsRegion = false;
+  blocks.forEach((block, i) => {
+    const isRegion = opensRegion(block);
+    if (i > 0 && isRegion) {
+      out.push(withLeadingGap(block, separator));
+    } else {
+      if (i > 0) out.push(previousIsRegion ? gapMarker(separator) : separator);
       out.push(block);
-      plainSeen = true;
     }
-  }
+    previousIsRegion = isRegion;
+  });
   return concat(...out);
 }
 
-/** Puts the separator just inside the region's markers (the block starts with the open marker and ends with its end). */
-function withSeparator(block: TextTemplate, separator: string, where: 'before' | 'after'): TextTemplate {
-  const parts = [...block.parts];
-  if (where === 'before') parts[1] = separator + parts[1];
-  else parts[parts.length - 2] += separator;
-  return { ...block, parts };
+export function gapMarker(text: string): TextTemplate {
+  return slotTemplate({ key: REGION_KEYS.gap, context: 'text', region: { kind: 'gap', text } });
+}
+
+function opensRegion(block: TextTemplate): boolean {
+  const kind = block.slots[0]?.region?.kind;
+  return block.parts[0] === '' && (kind === 'show_if' || kind === 'repeat');
+}
+
+/** The block starts with its open marker: the gap goes right after it. */
+function withLeadingGap(block: TextTemplate, separator: string): TextTemplate {
+  const gap = gapMarker(separator);
+  return { ...block, parts: ['', '', ...block.parts.slice(1)], slots: [block.slots[0], gap.slots[0], ...block.slots.slice(1)] };
 }

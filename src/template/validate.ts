@@ -54,6 +54,16 @@ function checkKeys(holder: object, allowed: ReadonlySet<string>, path: string, w
 
 const SMS_NODES = new Set(['doc', 'paragraph', 'text', 'hardBreak', 'mergeField', 'showIf']);
 
+/**
+ * Blocks decided per recipient stand at the top level of the message (or in another Show if…): in a
+ * quote or a list a dropped part would leave an empty quote line or bullet behind.
+ */
+const TOP_LEVEL_ONLY: Record<string, string> = {
+  showIf: 'Show if…',
+  unlockedItems: 'The unlocked items block',
+};
+const REGION_PARENTS = new Set(['doc', 'showIf']);
+
 /** Blocks an SMS cannot carry, with the reason a marketer needs (others get the generic one). */
 const NOT_IN_SMS: Record<string, string> = {
   unlockedItems:
@@ -231,10 +241,10 @@ function checkBody(body: unknown, check: Check): void {
     return;
   }
   // Iterative: a hostile document must produce an issue, not a stack overflow.
-  const pending: Array<{ node: DocNode; path: string; depth: number }> = [{ node: body, path: 'body', depth: 0 }];
+  const pending: Array<{ node: DocNode; path: string; depth: number; parent: string }> = [{ node: body, path: 'body', depth: 0, parent: '' }];
   let visited = 0;
   while (pending.length > 0) {
-    const { node, path, depth } = pending.pop()!;
+    const { node, path, depth, parent } = pending.pop()!;
     if (++visited > MAX_DOCUMENT_NODES) {
       check.issues.push({
         path: 'body',
@@ -252,11 +262,14 @@ function checkBody(body: unknown, check: Check): void {
     else if (check.channel === 'sms' && !SMS_NODES.has(node.type)) {
       check.issues.push({ path, message: NOT_IN_SMS[node.type] ?? `An SMS cannot contain "${node.type}": use plain paragraphs` });
     }
+    if (Object.hasOwn(TOP_LEVEL_ONLY, node.type) && !REGION_PARENTS.has(parent)) {
+      check.issues.push({ path, message: `${TOP_LEVEL_ONLY[node.type]} cannot go inside a ${parent === 'listItem' ? 'list' : parent === 'blockquote' ? 'quote' : `"${parent}"`}: move it out to the message itself` });
+    }
     if (Object.hasOwn(NODE_RULES, node.type)) NODE_RULES[node.type](node, path, check);
     node.marks?.forEach((mark, i) => checkMark(mark, `${path}.marks[${i}]`, check));
     const children = node.content ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
-      pending.push({ node: children[i], path: `${path}.content[${i}]`, depth: depth + 1 });
+      pending.push({ node: children[i], path: `${path}.content[${i}]`, depth: depth + 1, parent: node.type });
     }
   }
 }

@@ -4,7 +4,7 @@
  * region and filled per item per recipient; SMS refuses the block (validate.ts).
  */
 import { stringAttr, type DocNode } from '../document';
-import { ITEM_KEYS, REPEAT_LISTS, regionMarker, regionTemplate, type RepeatList } from '../regions';
+import { gapMarker, ITEM_KEYS, REPEAT_LISTS, regionMarker, regionTemplate, type RepeatList } from '../regions';
 import { COLUMN_INDENT, type HtmlContext, type NodeSerializer } from '../serializer';
 import { concat } from '../template-fragments';
 import { htmlWithValues, plainWithValues } from '../value-fragments';
@@ -44,7 +44,8 @@ export const unlockedItems: NodeSerializer = {
   text(node, ctx) {
     const title = plainWithValues(`{{${ITEM_KEYS.title}}}`, ctx.slotContext);
     const description = plainWithValues(`{{${ITEM_KEYS.description}}}`, ctx.slotContext);
-    // Each card is a block of its own: the separator sits inside the repeat.
-    return regionTemplate(repeatOf(node), ctx.slotContext, concat(title, '\n', description, '\n', button.text(cardButton(node), ctx)));
+    // Each card is a block of its own: a gap before each one separates them.
+    const card = concat(gapMarker('\n\n'), title, '\n', description, '\n', button.text(cardButton(node), ctx));
+    return regionTemplate(repeatOf(node), ctx.slotContext, card);
   },
 };
