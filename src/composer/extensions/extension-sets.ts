@@ -7,13 +7,17 @@ import { Button } from './button';
 import { MagicLink } from './magic-link';
 import { MergeField } from './merge-field';
 import { MergeFieldSuggestion, type MergeFieldSuggestionOptions } from './merge-field-suggestion';
+import { ShowIf, type ShowIfOptions } from './show-if';
 import { SingleLine, SingleLineDocument } from './single-line-document';
+import { UnlockedItems } from './unlocked-items';
 
 /** What the extensions need from the composer around them. */
 export interface ComposerExtensionDeps {
   describeField: (key: string) => FieldDescription;
   findFields: (query: string) => CustomValue[];
   renderFieldPicker: MergeFieldSuggestionOptions['render'];
+  /** The label of a Show if… block (it names the offer, which only the host knows). */
+  describeShowIf?: ShowIfOptions['describe'];
 }
 
 // Only the plain-text skeleton of StarterKit; each set adds the rich parts it allows.
@@ -55,6 +59,8 @@ export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
     // Images by URL only: a pasted base64 image would bloat every message sent.
     Image.configure({ inline: false, allowBase64: false }),
     ...mergeFieldExtensions(deps),
+    ...(deps.describeShowIf ? [ShowIf.configure({ describe: deps.describeShowIf })] : [ShowIf]),
+    UnlockedItems,
   ];
 }
 

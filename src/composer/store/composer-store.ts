@@ -2,13 +2,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CustomValue, DocNode, EmailContent } from '../../template';
 import { wrapIndex } from './wrap-index';
 import type { ComposerLabels } from '../labels';
-import type { Channel, ComposerProps, ComposerValue, ContactSummary, MagicLinkDestinationOption, Preview } from '../types';
+import type { Channel, ComposerProps, ComposerValue, ContactSummary, MagicLinkDestinationOption, OfferOption, Preview } from '../types';
 
 /** What the host told us through props; everything else in the store is ours. */
 export interface ComposerConfig {
   channel: Channel;
   catalog: readonly CustomValue[];
   destinations: readonly MagicLinkDestinationOption[];
+  offers: readonly OfferOption[];
   siteHost: string;
   compact: boolean;
   labels: ComposerLabels;
