@@ -36,6 +36,13 @@ function resolveStyle(options: EmailCompileOptions): EmailStyle {
   };
 }
 
+/** Dark mode: dark page and card, light text; buttons keep their own colours. */
+const DARK_SCHEME_CSS =
+  '@media (prefers-color-scheme: dark) { ' +
+  '.ml-email, body { background-color: #111418 !important; } ' +
+  '.ml-email-card, .ml-email-card > table { background: #1f2328 !important; background-color: #1f2328 !important; } ' +
+  '.ml-email-card div, .ml-email-card p, .ml-email-card li, .ml-email-card h1, .ml-email-card h2, .ml-email-card h3, .ml-email-card blockquote { color: #e6e8eb !important; } }';
+
 export function compileEmailToMjml(
   content: EmailContent,
   options: EmailCompileOptions = {},
@@ -53,10 +60,14 @@ export function compileEmailToMjml(
     '      <mj-image padding="0 24px 16px" />\n',
     '      <mj-divider padding="8px 24px 24px" />\n',
     '    </mj-attributes>\n',
+    // Both schemes are supported: clients that honour prefers-color-scheme apply the rules below
+    // instead of inverting colours themselves (the composer's dark preview applies the same rules).
+    '    <mj-raw><meta name="color-scheme" content="light dark" /><meta name="supported-color-schemes" content="light dark" /></mj-raw>\n',
+    `    <mj-style>${DARK_SCHEME_CSS}</mj-style>\n`,
     previewText ? concat('    <mj-preview>', htmlWithValues(previewText), '</mj-preview>\n') : '',
     '  </mj-head>\n',
-    '  <mj-body width="600px" background-color="#f4f5f7">\n',
-    '    <mj-section background-color="#ffffff" padding="32px 0 16px">\n',
+    '  <mj-body width="600px" background-color="#f4f5f7" css-class="ml-email">\n',
+    '    <mj-section background-color="#ffffff" padding="32px 0 16px" css-class="ml-email-card">\n',
     '      <mj-column>\n',
     ctx.columnElements(content.body),
     '      </mj-column>\n',

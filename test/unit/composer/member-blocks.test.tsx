@@ -4,6 +4,7 @@ import { Editor } from '@tiptap/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emailExtensions, type ComposerExtensionDeps } from '../../../src/composer/extensions/extension-sets';
 import { describeShowIf } from '../../../src/composer/extensions/show-if';
+import { inDarkMode } from '../../../src/composer/ui/preview/EmailPreview';
 import { describeField } from '../../../src/composer/merge-field/describe-field';
 import { findFields } from '../../../src/composer/merge-field/find-fields';
 import { DEFAULT_CATALOG, type DocNode } from '../../../src/template';
@@ -64,5 +65,12 @@ describe('Show if… and unlocked items in the editor', () => {
     editor.commands.removeShowIf();
     expect(editor.getJSON().content?.slice(0, 2)).toEqual([p('One'), p('Two')]);
     expect(editor.getJSON().content?.some((node) => node.type === 'showIf')).toBe(false);
+  });
+});
+
+describe('the dark-mode preview', () => {
+  it("applies the email's own dark rules unconditionally", () => {
+    const html = '<style>@media (prefers-color-scheme: dark) { .ml-email { background: #111 } } @media (max-width:480px) { p { margin: 0 } }</style>';
+    expect(inDarkMode(html)).toBe('<style>@media all { .ml-email { background: #111 } } @media (max-width:480px) { p { margin: 0 } }</style>');
   });
 });
