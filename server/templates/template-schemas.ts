@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import { describeDocumentNodes } from '../../src/template/document-reference.ts';
 
 export const channelField = z.enum(['email', 'sms']);
 
 /** The document shape is src/template's to check (validate*Content), which reports exact paths. */
 export const contentField = z
   .record(z.string(), z.unknown())
-  .describe('A composer document: EmailContent { subject, previewText, body } or SmsContent { body }, body a Tiptap `doc` node.');
+  .describe(
+    'A composer document: EmailContent { subject, previewText, body } or SmsContent { body }; `body` is a Tiptap/ProseMirror ' +
+      '`doc` node: { type, attrs?, content?, text?, marks? }. Subject, preview text, text and attributes may hold custom values such as ' +
+      '{{contact.first_name | default: "there"}}. An SMS holds paragraphs, text, hardBreak, mergeField, link marks and showIf. Node types:\n' +
+      describeDocumentNodes(),
+  );
 
 const nameField = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
