@@ -56,7 +56,7 @@ function ShowIfMenu({ editor }: { editor: Editor }) {
             (offers.length > 0 ? (
               <label className="ml-field">
                 <span className="ml-field-label">Offer</span>
-                <select className="ml-select" value={offerId} onChange={(event) => change({ offerId: event.target.value })}>
+                <select className="ml-select" aria-label="Offer" value={offerId} onChange={(event) => change({ offerId: event.target.value })}>
                   {offers.map((offer) => (
                     <option key={offer.id} value={offer.id}>
                       {offer.title}
