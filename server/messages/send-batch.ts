@@ -4,20 +4,24 @@
  * with per-site pacing, and record each outcome: to the outbox a chunk of recipients per
  * transaction; to a network transport with bounded concurrency, one recipient at a time.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Contact } from '../contacts/contact-service.ts';
-import { accessGrants, contacts, offers } from '../db/schema.ts';
+import { contacts, offers } from '../db/schema.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { DeliveryError } from '../delivery/delivery-error.ts';
 import { senderOf } from '../delivery/sender-address.ts';
 import type { Pacer } from '../delivery/site-pacer.ts';
 import { MagicLinkMinter } from '../links/mint-magic-link.ts';
+import { memberAccessOf, type MemberAccess } from '../offers/member-access.ts';
+import { receivesLearnerLink, recipientLinkKeys } from '../render/compiled-message.ts';
+import { recipientFacts } from '../render/recipient-facts.ts';
 import { mintRecipientLinks, recipientValueSource } from '../render/recipient-values.ts';
 import { unsubscribeUrl } from '../delivery/unsubscribe-token.ts';
 import { shortLinksFor, siteWithLinkPolicy } from '../links/link-policy.ts';
 import { renderMessage, type RenderedMessage } from '../render/render-message.ts';
 import { findSiteByRef } from '../sites/site-repository.ts';
+import type { RecipientFacts } from '../../src/template/regions.ts';
 import { ClaimLostError, deliverRecipient, deliverStored, storesInDatabase } from './deliver-recipient.ts';
 import { compiledMessage, findMessage, type Message } from './message-service.ts';
 import type { ProgressSignal } from './progress-signal.ts';
@@ -36,14 +40,6 @@ export interface BatchJob {
 async function contactsById(db: DbOrTx, siteId: string, ids: string[]): Promise<Map<string, Contact>> {
   const rows = await db.select().from(contacts).where(and(eq(contacts.siteId, siteId), inArray(contacts.id, ids)));
   return new Map(rows.map((c) => [c.id, c]));
-}
-
-async function activeOfferHolders(db: DbOrTx, siteId: string, ids: string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectDistinct({ contactId: accessGrants.contactId })
-    .from(accessGrants)
-    .where(and(eq(accessGrants.siteId, siteId), inArray(accessGrants.contactId, ids), isNull(accessGrants.revokedAt)));
-  return new Set(rows.map((r) => r.contactId));
 }
 
 async function offerContext(db: DbOrTx, message: Message): Promise<{ title: string } | undefined> {
@@ -87,25 +83,31 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
   const compiled = await compiledMessage(message);
   const ids = claimed.map((row) => row.contactId);
   const byId = await contactsById(ctx.db, site.id, ids);
-  const holders = compiled.carriesLearnerLink ? await activeOfferHolders(ctx.db, site.id, ids) : new Set<string>();
+  // Offers and what they open, for the whole batch in two queries: who may get a learner link, and
+  // what each Show if… and repeat decides.
+  const needsAccess = compiled.carriesLearnerLink || compiled.hasRegions;
+  const accessById = needsAccess ? await memberAccessOf(ctx.db, site.id, ids) : new Map<string, MemberAccess>();
   const offer = await offerContext(ctx.db, message);
 
   const skipped = new Map<string, string[]>();
-  const sendable: Array<{ row: ClaimedRecipient; contact: Contact }> = [];
+  const sendable: Array<{ row: ClaimedRecipient; contact: Contact; facts?: RecipientFacts; linkKeys: string[] }> = [];
   for (const row of claimed) {
     const contact = byId.get(row.contactId);
-    const reason = skipReason(contact, message.channel, compiled.carriesLearnerLink, holders.has(row.contactId));
+    const access = accessById.get(row.contactId);
+    const facts = contact && access ? recipientFacts(contact, access) : undefined;
+    const linkKeys = facts ? recipientLinkKeys(compiled, facts) : compiled.linkKeys;
+    const reason = skipReason(contact, message.channel, receivesLearnerLink(linkKeys), (access?.offers.length ?? 0) > 0);
     if (reason) skipped.set(reason, [...(skipped.get(reason) ?? []), row.contactId]);
-    else sendable.push({ row, contact: contact! });
+    else sendable.push({ row, contact: contact!, facts, linkKeys });
   }
   for (const [reason, contactIds] of skipped) await markFinal(ctx.db, claim, contactIds, 'skipped', reason);
 
   const minter = new MagicLinkMinter(ctx.db, ctx.keyRing, ctx.config);
   const now = ctx.now();
   const outgoing: Array<{ row: ClaimedRecipient; contact: Contact; rendered: RenderedMessage }> = [];
-  for (const { row, contact } of sendable) {
+  for (const { row, contact, facts, linkKeys } of sendable) {
     const recipient = { site, contact, offer, unsubscribeUrl: unsubscribeUrl(ctx, site.id, contact.id) };
-    const links = await mintRecipientLinks(recipient, compiled.linkKeys, {
+    const links = await mintRecipientLinks(recipient, linkKeys, {
       minter,
       channel: message.channel,
       sentBy: `message:${message.id}`,
@@ -113,7 +115,7 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
       shortLinks: shortLinksFor(message.channel, message.linkPolicy),
       now,
     });
-    outgoing.push({ row, contact, rendered: renderMessage(compiled, recipientValueSource(ctx.config, recipient, links)) });
+    outgoing.push({ row, contact, rendered: renderMessage(compiled, recipientValueSource(ctx.config, recipient, links), facts) });
   }
   // Links must be recorded before anyone can click them.
   await minter.flush();

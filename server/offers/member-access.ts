@@ -1,6 +1,6 @@
 /**
  * What a contact can open right now: the union of what their active offers unlock. One query for
- * the offers and one for their items; every section page and every redemption asks this.
+ * the offers and one for their items; every section page, every redemption and every send asks this.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
@@ -14,28 +14,48 @@ export interface MemberAccess {
 }
 
 export async function memberAccess(db: DbOrTx, siteId: string, contactId: string): Promise<MemberAccess> {
-  const held = await db
-    .select({ id: offers.id, title: offers.title, includesAffiliates: offers.includesAffiliates })
-    .from(accessGrants)
-    .innerJoin(offers, eq(offers.id, accessGrants.offerId))
-    .where(and(eq(accessGrants.siteId, siteId), eq(accessGrants.contactId, contactId), isNull(accessGrants.revokedAt)))
-    .orderBy(asc(offers.title));
-  const items = held.length
+  return (await memberAccessOf(db, siteId, [contactId])).get(contactId)!;
+}
+
+/**
+ * The same for many contacts in two queries whatever their number (a send batch asks this once),
+ * every id answered (no offers: nothing open).
+ */
+export async function memberAccessOf(db: DbOrTx, siteId: string, contactIds: readonly string[]): Promise<Map<string, MemberAccess>> {
+  const held = contactIds.length
     ? await db
-        .selectDistinct({ id: contentItems.id, kind: contentItems.kind, title: contentItems.title, description: contentItems.description })
+        .select({ contactId: accessGrants.contactId, id: offers.id, title: offers.title, includesAffiliates: offers.includesAffiliates })
+        .from(accessGrants)
+        .innerJoin(offers, eq(offers.id, accessGrants.offerId))
+        .where(and(eq(accessGrants.siteId, siteId), inArray(accessGrants.contactId, [...contactIds]), isNull(accessGrants.revokedAt)))
+        .orderBy(asc(offers.title))
+    : [];
+  const offerIds = [...new Set(held.map((o) => o.id))];
+  const items = offerIds.length
+    ? await db
+        .selectDistinct({ offerId: offerItems.offerId, id: contentItems.id, kind: contentItems.kind, title: contentItems.title, description: contentItems.description })
         .from(offerItems)
         .innerJoin(contentItems, eq(contentItems.id, offerItems.itemId))
-        .where(inArray(offerItems.offerId, held.map((o) => o.id)))
-        .orderBy(asc(contentItems.title))
+        .where(inArray(offerItems.offerId, offerIds))
+        .orderBy(asc(contentItems.title), asc(contentItems.id))
     : [];
-  const pick = (kind: 'course' | 'community') =>
-    items.filter((i) => i.kind === kind).map(({ id, title, description }) => ({ id, title, description }));
-  return {
-    offers: held.map(({ id, title }) => ({ id, title })),
-    courses: pick('course'),
-    communities: pick('community'),
-    affiliates: held.some((o) => o.includesAffiliates),
-  };
+  const access = new Map<string, MemberAccess>();
+  for (const contactId of contactIds) {
+    const mine = held.filter((o) => o.contactId === contactId);
+    const mineIds = new Set(mine.map((o) => o.id));
+    const seen = new Set<string>();
+    // An item two of the contact's offers unlock is listed once.
+    const open = items.filter((i) => mineIds.has(i.offerId) && !seen.has(i.id) && seen.add(i.id));
+    const pick = (kind: 'course' | 'community') =>
+      open.filter((i) => i.kind === kind).map(({ id, title, description }) => ({ id, title, description }));
+    access.set(contactId, {
+      offers: mine.map(({ id, title }) => ({ id, title })),
+      courses: pick('course'),
+      communities: pick('community'),
+      affiliates: mine.some((o) => o.includesAffiliates),
+    });
+  }
+  return access;
 }
 
 export const holdsAnyOffer = (access: Pick<Unlocking, 'offers'>): boolean => access.offers.length > 0;

@@ -11,13 +11,15 @@ import { siteCatalog } from './site-catalog.ts';
 import { assertValidContent } from './template-content.ts';
 import { previewBody, previewResponse } from '../../src/contract/template-schemas.ts';
 import { compiledTemplate, requireTemplate } from './template-service.ts';
-import { compileMessage, type CompiledMessage } from '../render/compiled-message.ts';
+import { memberAccess } from '../offers/member-access.ts';
+import { compileMessage, recipientLinkKeys, type CompiledMessage } from '../render/compiled-message.ts';
+import { recipientFacts } from '../render/recipient-facts.ts';
 import { previewLinks } from '../render/preview-links.ts';
 import { shortLinksFor } from '../links/link-policy.ts';
 import { recipientValueSource, type RecipientContext } from '../render/recipient-values.ts';
 import { previewUnsubscribeUrl } from '../delivery/unsubscribe-token.ts';
 import { renderMessage, smsSegments } from '../render/render-message.ts';
-import { sampleRecipient } from '../render/sample-recipient.ts';
+import { sampleAccess, sampleRecipient } from '../render/sample-recipient.ts';
 
 async function compiledFor(ctx: AppContext, site: Site, body: z.output<typeof previewBody>): Promise<CompiledMessage> {
   if (body.templateId) {
@@ -53,9 +55,12 @@ export const previewRoutes: AnyRouteDef[] = [
         unsubscribeUrl: previewUnsubscribeUrl(ctx.config),
       };
       const compiled = await compiledFor(ctx, site, body);
+      // Show if… and repeats decide for this contact exactly as the send will.
+      const access = body.contactId ? await memberAccess(ctx.db, site.id, recipient.contact.id) : await sampleAccess(ctx.db, site.id);
+      const facts = recipientFacts(recipient.contact, access);
       // Links as the channel sends them by default (short for SMS), so the text has its real length.
-      const links = previewLinks(ctx.config, site, compiled.linkKeys, { shortLinks: shortLinksFor(compiled.channel, null) });
-      const rendered = renderMessage(compiled, recipientValueSource(ctx.config, recipient, links));
+      const links = previewLinks(ctx.config, site, recipientLinkKeys(compiled, facts), { shortLinks: shortLinksFor(compiled.channel, null) });
+      const rendered = renderMessage(compiled, recipientValueSource(ctx.config, recipient, links), facts);
       if (rendered.channel === 'sms') {
         const { encoding, units, segments } = smsSegments(rendered.text);
         return { channel: 'sms', text: rendered.text, segments: { encoding, units, segments } };

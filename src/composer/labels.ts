@@ -18,6 +18,7 @@ export interface ComposerLabels {
   previewWidth: string;
   desktop: string;
   mobile: string;
+  darkMode: string;
   refreshPreview: string;
   updatingPreview: string;
   previewFailed: string;
@@ -42,6 +43,7 @@ export const DEFAULT_LABELS: ComposerLabels = {
   previewWidth: 'Preview width',
   desktop: 'Desktop',
   mobile: 'Mobile',
+  darkMode: 'Dark mode',
   refreshPreview: 'Refresh preview',
   updatingPreview: 'Updating preview…',
   previewFailed: 'The preview could not be made.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeDocumentNodes } from '../template/document-reference.ts';
 import { CHANNELS } from '../template/channel.ts';
 
 export const channelField = z.enum(CHANNELS);
@@ -7,11 +8,10 @@ export const channelField = z.enum(CHANNELS);
 export const contentField = z
   .record(z.string(), z.unknown())
   .describe(
-    'A composer document: EmailContent { subject, previewText, body } or SmsContent { body }, body a Tiptap `doc` node. ' +
-      'Email nodes: paragraph, heading {level 1-6}, bulletList, orderedList, listItem, blockquote, codeBlock, horizontalRule, hardBreak, ' +
-      'image {src, alt, title}, button {href, label, align, backgroundColor, textColor, fullWidth}, mergeField {key, fallback}, ' +
-      'spacer {height 8-160}, columns (2 or 3 column nodes, top level only), column (blocks), footer (site title, postal address, unsubscribe link). ' +
-      'SMS: paragraph, text, hardBreak, mergeField and link marks. See the README section "Document format".',
+    'A composer document: EmailContent { subject, previewText, body } or SmsContent { body }; `body` is a Tiptap/ProseMirror ' +
+      '`doc` node: { type, attrs?, content?, text?, marks? }. Subject, preview text, text and attributes may hold custom values such as ' +
+      '{{contact.first_name | default: "there"}}. An SMS holds paragraphs, text, hardBreak, mergeField, link marks and showIf. Node types:\n' +
+      describeDocumentNodes(),
   );
 
 const nameField = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -43,7 +43,9 @@ export const previewBody = z
       .uuid()
       .nullable()
       .optional()
-      .describe('The contact to render for; null or absent renders with the catalog\'s sample values ("Use sample data").'),
+      .describe(
+        'The contact to render for (their offers, custom fields and unlocked items decide Show if… and repeat blocks); null or absent renders with the catalog\'s sample values ("Use sample data"), as someone holding every offer of the site.',
+      ),
     offerId: z.uuid().optional().describe('Fills {{offer.title}} as a workflow for this offer would.'),
   })
   .refine((b) => (b.document === undefined) !== (b.templateId === undefined), {

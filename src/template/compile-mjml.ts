@@ -36,32 +36,12 @@ function resolveStyle(options: EmailCompileOptions): EmailStyle {
   };
 }
 
-const INDENT = '        ';
-
-/**
- * A container's blocks as column children. Consecutive HTML blocks share one `mj-text`; nodes with
- * their own MJML component (button, image, divider, spacer) close it and stand on their own.
- */
-function columnElements(container: DocNode, ctx: HtmlContext, indent: string): Fragment[] {
-  const elements: Fragment[] = [];
-  let textBlocks: Fragment[] = [];
-  const closeText = () => {
-    if (textBlocks.length === 0) return;
-    elements.push(concatAll([`${indent}<mj-text>\n`, ...textBlocks, `${indent}</mj-text>\n`]));
-    textBlocks = [];
-  };
-  for (const node of childrenOf(container)) {
-    const nodeSerializer = serializer.nodeSerializer(node);
-    if (nodeSerializer.mjml) {
-      closeText();
-      elements.push(concat(indent, nodeSerializer.mjml(node, ctx), '\n'));
-    } else {
-      textBlocks.push(concat(`${indent}  `, nodeSerializer.html(node, ctx), '\n'));
-    }
-  }
-  closeText();
-  return elements;
-}
+/** Dark mode: dark page and card, light text; buttons keep their own colours. */
+const DARK_SCHEME_CSS =
+  '@media (prefers-color-scheme: dark) { ' +
+  '.ml-email, body { background-color: #111418 !important; } ' +
+  '.ml-email-card, .ml-email-card > table { background: #1f2328 !important; background-color: #1f2328 !important; } ' +
+  '.ml-email-card div, .ml-email-card p, .ml-email-card li, .ml-email-card h1, .ml-email-card h2, .ml-email-card h3, .ml-email-card blockquote { color: #e6e8eb !important; } }';
 
 /** One row of the email: the blocks of each of its columns. */
 type Row = DocNode[];
@@ -97,8 +77,8 @@ function sectionElements(content: EmailContent, ctx: HtmlContext): Fragment[] {
     const top = i === 0 ? '32px' : '0';
     const bottom = i === rows.length - 1 ? '16px' : '0';
     return [
-      `    <mj-section background-color="#ffffff" padding="${top} 0 ${bottom}">\n`,
-      ...columns.flatMap((column) => ['      <mj-column>\n', ...columnElements(column, ctx, INDENT), '      </mj-column>\n']),
+      `    <mj-section background-color="#ffffff" padding="${top} 0 ${bottom}" css-class="ml-email-card">\n`,
+      ...columns.flatMap((column) => ['      <mj-column>\n', ctx.columnElements(column), '      </mj-column>\n']),
       '    </mj-section>\n',
     ];
   });
@@ -121,9 +101,13 @@ export function compileEmailToMjml(
     '      <mj-image padding="0 24px 16px" />\n',
     '      <mj-divider padding="8px 24px 24px" />\n',
     '    </mj-attributes>\n',
+    // Both schemes are supported: clients that honour prefers-color-scheme apply the rules below
+    // instead of inverting colours themselves (the composer's dark preview applies the same rules).
+    '    <mj-raw><meta name="color-scheme" content="light dark" /><meta name="supported-color-schemes" content="light dark" /></mj-raw>\n',
+    `    <mj-style>${DARK_SCHEME_CSS}</mj-style>\n`,
     previewText ? concat('    <mj-preview>', htmlWithValues(previewText), '</mj-preview>\n') : '',
     '  </mj-head>\n',
-    '  <mj-body width="600px" background-color="#f4f5f7">\n',
+    '  <mj-body width="600px" background-color="#f4f5f7" css-class="ml-email">\n',
     ...sectionElements(content, ctx),
     '  </mj-body>\n',
     '</mjml>\n',

@@ -16,7 +16,9 @@ import { listItem } from './nodes/list-item';
 import { mergeField } from './nodes/merge-field';
 import { paragraph } from './nodes/paragraph';
 import { spacer } from './nodes/spacer';
+import { showIf } from './nodes/show-if';
 import { text } from './nodes/text';
+import { unlockedItems } from './nodes/unlocked-items';
 
 export const SERIALIZERS: SerializerRegistry = {
   nodes: {
@@ -36,6 +38,8 @@ export const SERIALIZERS: SerializerRegistry = {
     spacer,
     columns, column,
     footer,
+    showIf,
+    unlockedItems,
   },
   marks: { ...tagMarks, link },
 };

@@ -12,7 +12,9 @@ import { isDocNode, type DocMark, type DocNode } from './document';
 import { isMagicLinkKey } from './magic-link-keys';
 import { COLUMN_COUNT } from './nodes/columns';
 import { SPACER_HEIGHT } from './nodes/spacer';
+import { REPEAT_LISTS } from './regions';
 import { SERIALIZERS } from './registry';
+import { SHOW_IF_CONDITIONS } from './nodes/show-if';
 import { hrefWithValues } from './value-fragments';
 
 export interface TemplateIssue {
@@ -53,7 +55,23 @@ function checkKeys(holder: object, allowed: ReadonlySet<string>, path: string, w
   }
 }
 
-const SMS_NODES = new Set(['doc', 'paragraph', 'text', 'hardBreak', 'mergeField']);
+const SMS_NODES = new Set(['doc', 'paragraph', 'text', 'hardBreak', 'mergeField', 'showIf']);
+
+/**
+ * Blocks decided per recipient stand at the top level of the message (or in another Show if…): in a
+ * quote or a list a dropped part would leave an empty quote line or bullet behind.
+ */
+const TOP_LEVEL_ONLY: Record<string, string> = {
+  showIf: 'Show if…',
+  unlockedItems: 'The unlocked items block',
+};
+const REGION_PARENTS = new Set(['doc', 'showIf']);
+
+/** Blocks an SMS cannot carry, with the reason a marketer needs (others get the generic one). */
+const NOT_IN_SMS: Record<string, string> = {
+  unlockedItems:
+    'An SMS cannot list unlocked courses or communities: each card needs its own button. Use one magic link to the Courses or Communities page instead',
+};
 const SMS_MARKS = new Set(['link']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -184,6 +202,34 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
       });
     }
   },
+  showIf(node, path, check) {
+    const condition = stringOrEmpty(attrValue(node, 'condition'));
+    if (!(SHOW_IF_CONDITIONS as readonly string[]).includes(condition)) {
+      check.issues.push({ path: `${path}.attrs.condition`, message: 'Show if… needs a rule: holds an offer, holds no offer, or a custom field equals a value' });
+    } else if (condition === 'offer' && !stringOrEmpty(attrValue(node, 'offerId')).trim()) {
+      check.issues.push({ path: `${path}.attrs.offerId`, message: 'Show if… "holds an offer" needs the offer: pick one' });
+    } else if (condition === 'field') {
+      const field = stringOrEmpty(attrValue(node, 'field')).trim();
+      if (!field) check.issues.push({ path: `${path}.attrs.field`, message: 'Show if… "custom field equals" needs the field: pick one' });
+      else if (!catalogHas(check.catalog, `contact.custom.${field}`)) {
+        check.issues.push({ path: `${path}.attrs.field`, message: `Show if… uses the custom field "${field}", which no contact of this site has` });
+      }
+      const value = attrValue(node, 'value');
+      if (value !== undefined && value !== null && typeof value !== 'string') {
+        check.issues.push({ path: `${path}.attrs.value`, message: 'Show if… compares the field with text: the value must be a string' });
+      }
+    }
+    if ((node.content ?? []).length === 0) check.issues.push({ path, message: 'Show if… is empty: add the blocks it shows' });
+  },
+  unlockedItems(node, path, check) {
+    if (!(REPEAT_LISTS as readonly string[]).includes(stringOrEmpty(attrValue(node, 'list')))) {
+      check.issues.push({ path: `${path}.attrs.list`, message: 'The unlocked items block lists "courses" or "communities": pick one' });
+    }
+    const label = attrValue(node, 'buttonLabel');
+    if (label !== undefined && label !== null && typeof label !== 'string') {
+      check.issues.push({ path: `${path}.attrs.buttonLabel`, message: 'The card button label must be text' });
+    } else checkCustomValues(stringOrEmpty(label), `${path}.attrs.buttonLabel`, 'card button label', check);
+  },
   image(node, path, check) {
     checkHref(attrValue(node, 'src'), `${path}.attrs.src`, 'Image', check);
     checkCustomValues(stringOrEmpty(attrValue(node, 'alt')), `${path}.attrs.alt`, 'image description', check);
@@ -250,8 +296,11 @@ function checkBody(body: unknown, check: Check): void {
     if (!known) check.issues.push({ path, message: `Unknown content type "${node.type}"` });
     // A row's columns are refused with the row, once.
     else if (check.channel === 'sms' && !SMS_NODES.has(node.type) && parentType !== 'columns') {
-      check.issues.push({ path, message: `An SMS cannot contain ${blockName(node.type)}: use plain paragraphs` });
+      check.issues.push({ path, message: NOT_IN_SMS[node.type] ?? `An SMS cannot contain ${blockName(node.type)}: use plain paragraphs` });
     } else if (check.channel === 'email') checkPlacement(node, parentType, path, check);
+    if (Object.hasOwn(TOP_LEVEL_ONLY, node.type) && !REGION_PARENTS.has(parentType)) {
+      check.issues.push({ path, message: `${TOP_LEVEL_ONLY[node.type]} cannot go inside ${blockName(parentType)}: move it out to the message itself` });
+    }
     if (Object.hasOwn(NODE_RULES, node.type)) NODE_RULES[node.type](node, path, check);
     node.marks?.forEach((mark, i) => checkMark(mark, `${path}.marks[${i}]`, check));
     const children = node.content ?? [];

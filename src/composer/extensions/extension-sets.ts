@@ -9,14 +9,18 @@ import { Footer } from './footer';
 import { MagicLink } from './magic-link';
 import { MergeField } from './merge-field';
 import { MergeFieldSuggestion, type MergeFieldSuggestionOptions } from './merge-field-suggestion';
+import { ShowIf, type ShowIfOptions } from './show-if';
 import { SingleLine, SingleLineDocument } from './single-line-document';
 import { Spacer } from './spacer';
+import { UnlockedItems } from './unlocked-items';
 
 /** What the extensions need from the composer around them. */
 export interface ComposerExtensionDeps {
   describeField: (key: string) => FieldDescription;
   findFields: (query: string) => CustomValue[];
   renderFieldPicker: MergeFieldSuggestionOptions['render'];
+  /** The label of a Show if… block (it names the offer, which only the host knows). */
+  describeShowIf?: ShowIfOptions['describe'];
 }
 
 // Only the plain-text skeleton of StarterKit; each set adds the rich parts it allows.
@@ -60,6 +64,8 @@ export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
     Spacer, Columns, Column,
     Footer,
     ...mergeFieldExtensions(deps),
+    ...(deps.describeShowIf ? [ShowIf.configure({ describe: deps.describeShowIf })] : [ShowIf]),
+    UnlockedItems,
   ];
 }
 

@@ -14,6 +14,11 @@ const PRE_STYLE =
   'margin:0 0 16px;padding:12px;background:#f4f5f7;border-radius:4px;' +
   'font-family:Menlo,Consolas,monospace;font-size:14px;line-height:1.4;white-space:pre-wrap';
 
+const DARK_SCHEME_CSS =
+  '@media (prefers-color-scheme: dark) { .ml-email, body { background-color: #111418 !important; } ' +
+  '.ml-email-card, .ml-email-card > table { background: #1f2328 !important; background-color: #1f2328 !important; } ' +
+  '.ml-email-card div, .ml-email-card p, .ml-email-card li, .ml-email-card h1, .ml-email-card h2, .ml-email-card h3, .ml-email-card blockquote { color: #e6e8eb !important; } }';
+
 // Written by hand: every node and mark, escaping of literal text, and one sentinel per distinct slot.
 const GOLDEN_MJML = `<mjml>
   <mj-head>
@@ -24,10 +29,12 @@ const GOLDEN_MJML = `<mjml>
       <mj-image padding="0 24px 16px" />
       <mj-divider padding="8px 24px 24px" />
     </mj-attributes>
+    <mj-raw><meta name="color-scheme" content="light dark" /><meta name="supported-color-schemes" content="light dark" /></mj-raw>
+    <mj-style>${DARK_SCHEME_CSS}</mj-style>
     <mj-preview>Your courses at ml-slot-0-x are ready</mj-preview>
   </mj-head>
-  <mj-body width="600px" background-color="#f4f5f7">
-    <mj-section background-color="#ffffff" padding="32px 0 16px">
+  <mj-body width="600px" background-color="#f4f5f7" css-class="ml-email">
+    <mj-section background-color="#ffffff" padding="32px 0 16px" css-class="ml-email-card">
       <mj-column>
         <mj-text>
           <h1 style="margin:0 0 16px;font-size:28px;line-height:1.25">Hello ml-slot-1-x</h1>

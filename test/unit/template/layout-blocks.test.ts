@@ -32,8 +32,8 @@ describe('spacer and columns in the email', () => {
   it('make one section per row of columns, white rows reading as one card, spacers as mj-spacer', () => {
     const { mjml } = compileEmailToMjml(LAYOUT_EMAIL);
     const body = mjml.slice(mjml.indexOf('<mj-body'));
-    expect(body).toBe(`<mj-body width="600px" background-color="#f4f5f7">
-    <mj-section background-color="#ffffff" padding="32px 0 0">
+    expect(body).toBe(`<mj-body width="600px" background-color="#f4f5f7" css-class="ml-email">
+    <mj-section background-color="#ffffff" padding="32px 0 0" css-class="ml-email-card">
       <mj-column>
         <mj-text>
           <p style="margin:0 0 16px">Intro</p>
@@ -41,7 +41,7 @@ describe('spacer and columns in the email', () => {
         <mj-spacer height="48px" />
       </mj-column>
     </mj-section>
-    <mj-section background-color="#ffffff" padding="0 0 0">
+    <mj-section background-color="#ffffff" padding="0 0 0" css-class="ml-email-card">
       <mj-column>
         <mj-text>
           <p style="margin:0 0 16px">Left</p>
@@ -56,7 +56,7 @@ describe('spacer and columns in the email', () => {
         </mj-text>
       </mj-column>
     </mj-section>
-    <mj-section background-color="#ffffff" padding="0 0 0">
+    <mj-section background-color="#ffffff" padding="0 0 0" css-class="ml-email-card">
       <mj-column>
         <mj-text>
           <p style="margin:0 0 16px">One</p>
@@ -73,7 +73,7 @@ describe('spacer and columns in the email', () => {
         </mj-text>
       </mj-column>
     </mj-section>
-    <mj-section background-color="#ffffff" padding="0 0 16px">
+    <mj-section background-color="#ffffff" padding="0 0 16px" css-class="ml-email-card">
       <mj-column>
         <mj-text>
           <p style="margin:0 0 16px">Outro</p>
@@ -97,7 +97,7 @@ describe('spacer and columns in the email', () => {
 
   it('keeps a row of columns first or last in the document within the card padding', () => {
     const { mjml } = compileEmailToMjml(email({ type: 'columns', content: [column(paragraph('A')), column(paragraph('B'))] }));
-    expect(mjml).toContain('<mj-section background-color="#ffffff" padding="32px 0 16px">');
+    expect(mjml).toContain('<mj-section background-color="#ffffff" padding="32px 0 16px" css-class="ml-email-card">');
     expect(mjml.match(/<mj-section/g)).toHaveLength(1);
   });
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { Composer, type ComposerValue } from 'memberlink/composer';
+import { Composer, type ComposerValue, type OfferOption } from 'memberlink/composer';
 import { catalogForContext, DEFAULT_CATALOG } from '../../../template';
 import { getTemplate } from '../../api/messages';
-import { listContent } from '../../api/offers';
+import { listContent, listOffers } from '../../api/offers';
 import type { Channel, Template } from '../../api/types';
 import { useResource } from '../../hooks/use-resource';
 import { searchParam, useLocation } from '../../router/history';
@@ -17,14 +17,18 @@ import { useComposerHost } from './use-composer-host';
 
 const CATALOG = catalogForContext(DEFAULT_CATALOG, 'broadcast');
 
-/** Loads the template (or starts a new one) and the site's courses and communities for magic links. */
+/** Loads the template (or starts a new one), the site's courses and communities for magic links, and its offers for Show if…. */
 export function TemplateEditorPage({ templateId }: { templateId: string | null }) {
   const { site } = useSite();
   const location = useLocation();
   const channel: Channel = searchParam(location, 'channel') === 'sms' ? 'sms' : 'email';
   const data = useResource(async () => {
-    const [template, content] = await Promise.all([templateId ? getTemplate(site.id, templateId) : Promise.resolve(null), listContent(site.id)]);
-    return { template, content };
+    const [template, content, offers] = await Promise.all([
+      templateId ? getTemplate(site.id, templateId) : Promise.resolve(null),
+      listContent(site.id),
+      listOffers(site.id),
+    ]);
+    return { template, content, offers: offers.map(({ id, title }) => ({ id, title })) };
   }, [site.id, templateId]);
 
   return (
@@ -34,7 +38,7 @@ export function TemplateEditorPage({ templateId }: { templateId: string | null }
       </p>
       {data.state.status === 'error' && <ErrorState message={data.state.error} onRetry={data.reload} />}
       {!data.state.data && data.state.status === 'loading' && <Loading />}
-      {data.state.data && <TemplateEditor template={data.state.data.template} channel={data.state.data.template?.channel ?? channel} content={data.state.data.content} />}
+      {data.state.data && <TemplateEditor template={data.state.data.template} channel={data.state.data.template?.channel ?? channel} content={data.state.data.content} offers={data.state.data.offers} />}
     </>
   );
 }
@@ -43,9 +47,11 @@ interface TemplateEditorProps {
   template: Template | null;
   channel: Channel;
   content: Awaited<ReturnType<typeof listContent>>;
+  /** For Show if… "holds an offer". */
+  offers: OfferOption[];
 }
 
-function TemplateEditor({ template, channel, content }: TemplateEditorProps) {
+function TemplateEditor({ template, channel, content, offers }: TemplateEditorProps) {
   const { site } = useSite();
   const [saved, setSaved] = useState<Template | null>(template);
   const [name, setName] = useState(template?.name ?? (channel === 'email' ? 'Untitled email' : 'Untitled SMS'));
@@ -93,6 +99,7 @@ function TemplateEditor({ template, channel, content }: TemplateEditorProps) {
           channel={channel}
           catalog={CATALOG}
           destinations={host.destinations}
+          offers={offers}
           siteHost={host.siteHost}
           onPreview={host.onPreview}
           searchContacts={host.searchContacts}

@@ -1,14 +1,16 @@
-import { useChannel, useLabels, usePreview, usePreviewWidth } from '../../store/hooks';
+import { useChannel, useLabels, usePreview, usePreviewDark, usePreviewWidth } from '../../store/hooks';
 import { ContactPicker } from './ContactPicker';
 import { EmailPreview } from './EmailPreview';
 import { SmsPreview } from './SmsPreview';
 import { usePreviewRequest } from './use-preview-request';
+import { DarkModeToggle } from './DarkModeToggle';
 import { WidthToggle } from './WidthToggle';
 
 /** The message as one contact (or sample data) receives it, rendered by the host's onPreview. */
 export function PreviewPane() {
   const channel = useChannel();
   const width = usePreviewWidth();
+  const dark = usePreviewDark();
   const { status, result, error } = usePreview();
   const { refresh } = usePreviewRequest();
   const labels = useLabels();
@@ -19,6 +21,7 @@ export function PreviewPane() {
         <ContactPicker />
         <div className="ml-preview-actions">
           {channel === 'email' && <WidthToggle />}
+          {channel === 'email' && <DarkModeToggle />}
           <button type="button" className="ml-button-secondary" onClick={refresh}>
             {labels.refreshPreview}
           </button>
@@ -35,7 +38,7 @@ export function PreviewPane() {
           </button>
         </div>
       )}
-      {result?.channel === 'email' && <EmailPreview preview={result} width={width} />}
+      {result?.channel === 'email' && <EmailPreview preview={result} width={width} dark={dark} />}
       {result?.channel === 'sms' && <SmsPreview preview={result} />}
     </section>
   );
