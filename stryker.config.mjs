@@ -38,7 +38,9 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  // Only the target's code and its imports: checking the whole project per mutant made the checker
+  // the bottleneck (a test runner idle most of the time).
+  tsconfigFile: `test/mutation/tsconfig.${target}.json`,
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants, run once at import) each need every related suite in a
