@@ -126,10 +126,11 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     const cleanup = () => {
       clearTimeout(timer);
       child.stdout!.off('data', check);
-      child.off('exit', onExit);
+      child.off('close', onExit);
     };
     child.stdout!.on('data', check);
-    child.once('exit', onExit);
+    // 'close', not 'exit': it comes after the output streams end, so the reason it printed is in `output`.
+    child.once('close', onExit);
   }).catch(async (error) => {
     await server.kill();
     throw error;
