@@ -20,12 +20,10 @@ const MUTATE_BY_TARGET = {
     'server/links/link-token.ts',
     'server/links/mint-magic-link.ts',
     'server/links/key-ring.ts',
-    'server/links/key-seal.ts',
-    'server/links/signing-keys.ts',
-    'server/links/destinations.ts',
     'server/links/link-state.ts',
     'server/auth/redeem-link.ts',
   ],
+  token: ['server/links/link-token.ts'],
 };
 
 const target = process.env.MUTATION_TARGET ?? '';

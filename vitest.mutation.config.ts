@@ -9,6 +9,8 @@ import base from './vite.config.ts';
 const TESTS_BY_TARGET: Record<string, string[]> = {
   template: ['test/unit/template/**/*.test.ts'],
   links: ['test/unit/links/**/*.test.ts', 'test/integration/links-core.test.ts', 'test/integration/redemption.test.ts'],
+  // The token's sign/verify alone, against its unit tests: a quick run when only link-token.ts changed.
+  token: ['test/unit/links/**/*.test.ts'],
 };
 
 const target = process.env.MUTATION_TARGET ?? '';
@@ -19,5 +21,7 @@ export default defineConfig({
   ...base,
   // PGlite only: the mutated modules issue the same SQL on both drivers, and PostgreSQL's own
   // guarantees (real concurrency) are npm test's job (links-concurrency-postgres.test.ts).
-  test: { ...base.test, include, env: { TEST_DRIVERS: 'pglite' } },
+  // isolate: false keeps imported modules (mjml takes seconds) between mutant runs; Stryker switches
+  // mutants at run time, so nothing needs a fresh import.
+  test: { ...base.test, include, isolate: false, env: { TEST_DRIVERS: 'pglite' } },
 });
