@@ -4,7 +4,7 @@
  * do instead, while the first keeps serving. A lock left by a killed process does not block the next
  * start. PGlite only: the lock is the embedded database's (PostgreSQL serves many processes).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,21 +17,28 @@ const health = async (port: number) =>
   (await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(10_000) })).json();
 
 describe('the embedded database and a second process', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'memberlink-lock-'));
+  const dataDirs: string[] = [];
   const running: ChildServer[] = [];
-  const start = async () => {
+  /** Each test has its own DATA_DIR, so they pass in any order. */
+  const newDataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'memberlink-lock-'));
+    dataDirs.push(dir);
+    return dir;
+  };
+  const start = async (dataDir: string) => {
     const server = await startChildServer({ port: await freePort(), env: { DATA_DIR: dataDir, DATABASE_URL: '' }, startTimeoutMs: STARTS_WITHIN_MS });
     running.push(server);
     return server;
   };
   afterAll(async () => {
     await Promise.all(running.map((server) => server.stop()));
-    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   it('refuses a second server on the same DATA_DIR, naming the owner, and the first keeps serving', async () => {
-    const first = await start();
-    const refused = await start().then(
+    const dataDir = newDataDir();
+    const first = await start(dataDir);
+    const refused = await start(dataDir).then(
       () => null,
       (error: Error) => error.message,
     );
@@ -42,8 +49,11 @@ describe('the embedded database and a second process', () => {
   }, STARTS_WITHIN_MS * 2 + 10_000);
 
   it('starts over a lock left by a killed process', async () => {
-    for (const server of running.splice(0)) await server.kill();
-    const next = await start();
+    const dataDir = newDataDir();
+    const killed = await start(dataDir);
+    await killed.kill(); // SIGKILL: no exit hook removes the lock file
+    expect(readFileSync(join(dataDir, 'pglite', '.memberlink.lock'), 'utf8')).toBe(String(killed.child.pid));
+    const next = await start(dataDir);
     expect(await health(next.port)).toEqual({ ok: true, database: 'pglite' });
-  }, STARTS_WITHIN_MS + 10_000);
+  }, STARTS_WITHIN_MS * 2 + 10_000);
 });
