@@ -13,12 +13,12 @@ import { NEWS_EMAIL, createContact, waitForSend } from './delivery-support.ts';
 
 const RATE = 4; // per second: one mail every 250 ms
 const INTERVAL_MS = 1000 / RATE;
-const RECIPIENTS = 5;
+const RECIPIENTS = 6;
 /**
  * Scheduling slack on a busy machine: the pacer grants each delivery its slot, and the time from slot
  * to the relay varies a little per mail. Unpaced, these mails arrive a few milliseconds apart.
  */
-const SLACK_MS = 75;
+const SLACK_MS = 100;
 
 describe.each(TEST_DRIVERS)('SEND_RATE_PER_SITE on %s', (driver) => {
   const arrivals: number[] = [];
@@ -65,11 +65,14 @@ describe.each(TEST_DRIVERS)('SEND_RATE_PER_SITE on %s', (driver) => {
     expect(done.counts.sent).toBe(RECIPIENTS);
 
     expect(arrivals).toHaveLength(RECIPIENTS);
-    const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]);
+    // From the second mail on: the first also waited for the connection to the relay to open, which
+    // shortens the gap after it by however long that took.
+    const paced = arrivals.slice(1);
+    const gaps = paced.slice(1).map((at, i) => at - paced[i]);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(INTERVAL_MS - SLACK_MS);
-    const span = arrivals.at(-1)! - arrivals[0];
-    expect(span).toBeGreaterThanOrEqual((RECIPIENTS - 1) * INTERVAL_MS - SLACK_MS);
-    // Pacing, not stalling: 5 mails at 4/s span one second.
-    expect(span).toBeLessThan(RECIPIENTS * INTERVAL_MS * 8);
+    const span = paced.at(-1)! - paced[0];
+    expect(span).toBeGreaterThanOrEqual((paced.length - 1) * INTERVAL_MS - SLACK_MS);
+    // Pacing, not stalling: these mails at 4/s span about a second.
+    expect(span).toBeLessThan(paced.length * INTERVAL_MS * 8);
   });
 });
