@@ -9,6 +9,12 @@ const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default
 export const deliveryEnvSchema = z.object({
   /** e.g. smtp://user:pass@smtp.example.com:587 or smtps://…; unset = the outbox. */
   SMTP_URL: z.string().url().optional(),
+  /**
+   * PEM file of the certificate (or the authority that signed it) the SMTP server presents, when the
+   * system does not trust it: a private relay's own CA, a self-signed certificate. STARTTLS and
+   * smtps:// then verify against it instead of failing.
+   */
+  SMTP_CA_FILE: z.string().min(1).optional(),
   /** From address when a site has no support email (e.g. "Academy <no-reply@example.com>"). */
   MAIL_FROM: z.string().optional(),
   DKIM_DOMAIN: z.string().optional(),
@@ -46,6 +52,7 @@ export const deliveryEnvSchema = z.object({
 
 export interface DeliveryConfig {
   smtpUrl?: string;
+  smtpCaFile?: string;
   mailFrom?: string;
   dkim?: { domainName: string; keySelector: string; privateKey: string };
   twilio?: { accountSid: string; authToken: string; from: string; baseUrl: string };
@@ -71,6 +78,7 @@ export function deliveryConfigFrom(c: z.output<typeof deliveryEnvSchema>): Deliv
   }
   return {
     smtpUrl: c.SMTP_URL || undefined,
+    smtpCaFile: c.SMTP_CA_FILE,
     mailFrom: c.MAIL_FROM || undefined,
     dkim: c.DKIM_DOMAIN
       ? { domainName: c.DKIM_DOMAIN, keySelector: c.DKIM_SELECTOR!, privateKey: c.DKIM_PRIVATE_KEY!.replace(/\\n/g, '\n') }
