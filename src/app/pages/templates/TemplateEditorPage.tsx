@@ -5,7 +5,7 @@ import { getTemplate } from '../../api/messages';
 import { listContent } from '../../api/offers';
 import type { Channel, Template } from '../../api/types';
 import { useResource } from '../../hooks/use-resource';
-import { searchParam, useLocation } from '../../router/history';
+import { replaceAddress, searchParam, useLocation } from '../../router/history';
 import { Link } from '../../router/Link';
 import { useLeaveGuard } from '../../router/leave-guard';
 import { useSite } from '../../session/SiteContext';
@@ -83,7 +83,7 @@ function TemplateEditor({ template, channel, content }: TemplateEditorProps) {
           setSaved(template);
           setDirty(false);
           setEdited(false);
-          window.history.replaceState(null, '', `/templates/${template.id}`);
+          replaceAddress(`/templates/${template.id}`);
         }}
       />
       <section className="card composer-card" aria-label="Message">
