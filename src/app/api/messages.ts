@@ -32,3 +32,22 @@ export interface ProgressEvent {
 
 export const listOutbox = async (siteId: string, contactId?: string) =>
   (await apiRequest<{ messages: OutboxMessage[] }>('GET', `${base(siteId)}/outbox`, { query: { contactId, limit: 100 } })).messages;
+
+/** The signed-in staff member's autosaved work on a template (server/templates/template-draft-schemas.ts). */
+export interface TemplateDraft {
+  draftKey: string;
+  name: string;
+  channel: Channel;
+  content: unknown;
+  updatedAt: string;
+}
+
+/** A template's id, or `new-email` / `new-sms` before it is first saved. */
+export const draftKeyOf = (templateId: string | null, channel: Channel) => templateId ?? `new-${channel}`;
+
+const draftPath = (siteId: string, draftKey: string) => `${base(siteId)}/template-drafts/${encodeURIComponent(draftKey)}`;
+export const getTemplateDraft = async (siteId: string, draftKey: string) =>
+  (await apiRequest<{ draft: TemplateDraft | null }>('GET', draftPath(siteId, draftKey))).draft;
+export const putTemplateDraft = (siteId: string, draftKey: string, input: { name: string; channel: Channel; content: unknown }) =>
+  apiRequest<TemplateDraft>('PUT', draftPath(siteId, draftKey), { body: input });
+export const discardTemplateDraft = (siteId: string, draftKey: string) => apiRequest<void>('DELETE', draftPath(siteId, draftKey));
