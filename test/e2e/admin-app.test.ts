@@ -529,6 +529,47 @@ describe('admin app in Chromium', () => {
     expect(await api('GET', '/api/sites/academy/template-drafts/new-email')).toEqual({ draft: null });
   }, 90_000);
 
+  it('popovers: Escape closes the Magic link menu (focus back on its button) and Tab out of it closes it; the button editor opens below the button, not over the Subject, and Escape puts focus back in the body', async () => {
+    await nav('Templates');
+    await page.getByRole('link', { name: 'New email' }).first().click();
+    const body = page.getByRole('textbox', { name: 'Email body' });
+    await body.click();
+    await page.keyboard.type('Doors open at seven.');
+
+    const trigger = page.getByRole('button', { name: 'Magic link' });
+    const magic = page.getByRole('dialog', { name: 'Magic link' });
+    await trigger.click();
+    await magic.getByLabel('Destination').waitFor();
+    await page.keyboard.press('Escape');
+    await magic.waitFor({ state: 'detached' });
+    expect(await trigger.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    await trigger.click();
+    await magic.getByRole('button', { name: 'Insert as button' }).focus();
+    for (let i = 0; i < 4 && (await magic.count()) > 0; i++) await page.keyboard.press('Tab');
+    expect(await magic.count()).toBe(0);
+
+    await trigger.click();
+    await magic.getByLabel('Destination').selectOption({ label: 'Courses' });
+    await magic.getByRole('button', { name: 'Insert as button' }).click();
+    await afterNextFrames(page);
+    await page.locator('.ml-button').first().click();
+    const settings = page.getByRole('dialog', { name: 'Button settings' });
+    await settings.waitFor();
+    await afterNextFrames(page);
+    const subjectBox = (await page.getByRole('textbox', { name: 'Subject' }).boundingBox())!;
+    const buttonBox = (await page.locator('.ml-button').first().boundingBox())!;
+    const settingsBox = (await settings.boundingBox())!;
+    expect(settingsBox.y).toBeGreaterThanOrEqual(buttonBox.y + buttonBox.height);
+    expect(settingsBox.y).toBeGreaterThan(subjectBox.y + subjectBox.height);
+    await shoot('28-button-settings-below', settings);
+
+    await settings.getByRole('textbox').first().focus();
+    await page.keyboard.press('Escape');
+    await settings.waitFor({ state: 'hidden' });
+    await waitForFocusIn(body);
+  }, 60_000);
+
   it('leaves no page scrolling sideways or with spilled text at 1280×800 and 390×844', () => {
     expect(layout).toEqual([]);
   });
