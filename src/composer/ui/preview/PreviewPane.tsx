@@ -10,7 +10,7 @@ export function PreviewPane() {
   const channel = useChannel();
   const width = usePreviewWidth();
   const { status, result, error } = usePreview();
-  const { refresh } = usePreviewRequest();
+  const { refresh, blocker } = usePreviewRequest();
   const labels = useLabels();
 
   return (
@@ -27,7 +27,12 @@ export function PreviewPane() {
       <p className="ml-field-hint" role="status">
         {status === 'loading' && labels.updatingPreview}
       </p>
-      {status === 'error' && (
+      {blocker && (
+        <p className="ml-preview-empty" role="note">
+          {blocker === 'empty' ? labels.previewEmpty : labels.previewNeedsSubject}
+        </p>
+      )}
+      {!blocker && status === 'error' && (
         <div className="ml-error" role="alert">
           <p>{error}</p>
           <button type="button" className="ml-button-secondary" onClick={refresh}>
@@ -35,8 +40,8 @@ export function PreviewPane() {
           </button>
         </div>
       )}
-      {result?.channel === 'email' && <EmailPreview preview={result} width={width} />}
-      {result?.channel === 'sms' && <SmsPreview preview={result} />}
+      {!blocker && result?.channel === 'email' && <EmailPreview preview={result} width={width} />}
+      {!blocker && result?.channel === 'sms' && <SmsPreview preview={result} />}
     </section>
   );
 }
