@@ -34,13 +34,14 @@ export function SelectionBubbleMenu({ editor, showFor, label, children }: Select
   };
 
   // Escape while typing in the editor with the menu up closes it too (and leaves the selection be).
+  // Listened for on the document: the editor's view does not exist until it is mounted.
   useEffect(() => {
-    const dom = editor.view.dom;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && showFor(editor) && !dismissedOn.current) dismiss();
+      if (event.key !== 'Escape' || editor.isDestroyed || dismissedOn.current) return;
+      if (editor.view.dom.contains(event.target as Node) && showFor(editor)) dismiss();
     };
-    dom.addEventListener('keydown', onKeyDown);
-    return () => dom.removeEventListener('keydown', onKeyDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
   });
 
   return (
