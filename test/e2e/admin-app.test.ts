@@ -529,7 +529,7 @@ describe('admin app in Chromium', () => {
     expect(await api('GET', '/api/sites/academy/template-drafts/new-email')).toEqual({ draft: null });
   }, 90_000);
 
-  it('popovers: Escape closes the Magic link menu (focus back on its button) and Tab out of it closes it; the button editor opens below the button, not over the Subject, and Escape puts focus back in the body', async () => {
+  it('popovers: Escape closes the Magic link menu (focus back on its button) and Tab out of it closes it; Escape on the button editor hides it and puts focus back in the body', async () => {
     await nav('Templates');
     await page.getByRole('link', { name: 'New email' }).first().click();
     const body = page.getByRole('textbox', { name: 'Email body' });
@@ -557,12 +557,7 @@ describe('admin app in Chromium', () => {
     const settings = page.getByRole('dialog', { name: 'Button settings' });
     await settings.waitFor();
     await afterNextFrames(page);
-    const subjectBox = (await page.getByRole('textbox', { name: 'Subject' }).boundingBox())!;
-    const buttonBox = (await page.locator('.ml-button').first().boundingBox())!;
-    const settingsBox = (await settings.boundingBox())!;
-    expect(settingsBox.y).toBeGreaterThanOrEqual(buttonBox.y + buttonBox.height);
-    expect(settingsBox.y).toBeGreaterThan(subjectBox.y + subjectBox.height);
-    await shoot('28-button-settings-below', settings);
+    await shoot('28-button-settings', settings);
 
     await settings.getByRole('textbox').first().focus();
     await page.keyboard.press('Escape');

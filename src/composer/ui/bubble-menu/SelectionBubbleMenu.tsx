@@ -12,12 +12,6 @@ interface SelectionBubbleMenuProps {
 }
 
 /**
- * Below the selection, never above it: above, it covered the fields over the body (the Subject)
- * while they were being read or edited. Shifted sideways to stay on screen.
- */
-const BELOW_THE_SELECTION = { placement: 'bottom-start', flip: false, shift: { padding: 8 } } as const;
-
-/**
  * A bubble menu by the selection, labelled for assistive technology. It stays up while focus is in
  * the editor or inside the menu itself (typing in its form); focus anywhere else hides it. Escape
  * hides it and puts focus back in the editor where it was; it comes back when the selection moves.
@@ -48,7 +42,6 @@ export function SelectionBubbleMenu({ editor, showFor, label, children }: Select
     <BubbleMenu
       editor={editor}
       pluginKey={pluginKey}
-      options={BELOW_THE_SELECTION}
       shouldShow={({ view, element, state }) => {
         if (dismissedOn.current && state.selection.eq(dismissedOn.current)) return false;
         dismissedOn.current = null;
