@@ -304,6 +304,27 @@ export const messageTemplates = pgTable(
   (t) => [index('message_templates_site_idx').on(t.siteId, t.createdAt)],
 );
 
+/**
+ * Autosaved work in progress on a template, one per staff member and template (`draftKey` is the
+ * template's id, or `new-email` / `new-sms` before it is first saved). Not validated: a draft may be
+ * half-written. Saving the template deletes it.
+ */
+export const templateDrafts = pgTable(
+  'template_drafts',
+  {
+    siteId: siteRef(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    draftKey: text('draft_key').notNull(),
+    name: text('name').notNull(),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.staffUserId, t.draftKey] })],
+);
+
 /** A send: the document as it was when sent (a later template edit does not change it) and who it goes to. */
 export const messages = pgTable(
   'messages',

@@ -25,6 +25,10 @@ export interface ComposerLabels {
   tryAgain: string;
   showPreview: string;
   hidePreview: string;
+  /** Shown in the preview pane while there is nothing written yet. */
+  previewEmpty: string;
+  /** Shown in the preview pane of an email with a body but no subject (the preview needs one). */
+  previewNeedsSubject: string;
 }
 
 export const DEFAULT_LABELS: ComposerLabels = {
@@ -50,6 +54,8 @@ export const DEFAULT_LABELS: ComposerLabels = {
   tryAgain: 'Try again',
   showPreview: 'Show preview',
   hidePreview: 'Hide preview',
+  previewEmpty: 'Your preview appears here as you write.',
+  previewNeedsSubject: 'Add a subject to see the preview.',
 };
 
 export const labelsWith = (overrides: Partial<ComposerLabels> | undefined): ComposerLabels =>

@@ -1,4 +1,5 @@
-import type { ApiRequest } from '../../contract/wire';
+import type { ApiRequest, ApiResponse } from '../../contract/wire';
+import type { draftResponse, findDraftResponse } from '../../contract/template-draft-schemas';
 import type { messageLinkPolicyField } from '../../contract/site-schemas';
 import { apiRequest } from './client';
 import type { Channel, MessageCounts, MessageDetail, MessageStatus, MessageSummary, OutboxMessage, PreviewResult, Recipients, Template } from './types';
@@ -31,3 +32,16 @@ export interface ProgressEvent {
 
 export const listOutbox = async (siteId: string, contactId?: string) =>
   (await apiRequest<{ messages: OutboxMessage[] }>('GET', `${base(siteId)}/outbox`, { query: { contactId, limit: 100 } })).messages;
+
+/** The signed-in staff member's autosaved work on a template (server/templates/template-draft-schemas.ts). */
+export type TemplateDraft = ApiResponse<typeof draftResponse>;
+
+/** A template's id, or `new-email` / `new-sms` before it is first saved. */
+export const draftKeyOf = (templateId: string | null, channel: Channel) => templateId ?? `new-${channel}`;
+
+const draftPath = (siteId: string, draftKey: string) => `${base(siteId)}/template-drafts/${encodeURIComponent(draftKey)}`;
+export const getTemplateDraft = async (siteId: string, draftKey: string) =>
+  (await apiRequest<ApiResponse<typeof findDraftResponse>>('GET', draftPath(siteId, draftKey))).draft;
+export const putTemplateDraft = (siteId: string, draftKey: string, input: { name: string; channel: Channel; content: unknown }) =>
+  apiRequest<TemplateDraft>('PUT', draftPath(siteId, draftKey), { body: input });
+export const discardTemplateDraft = (siteId: string, draftKey: string) => apiRequest<void>('DELETE', draftPath(siteId, draftKey));

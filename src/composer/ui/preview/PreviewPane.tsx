@@ -12,7 +12,7 @@ export function PreviewPane() {
   const width = usePreviewWidth();
   const dark = usePreviewDark();
   const { status, result, error } = usePreview();
-  const { refresh } = usePreviewRequest();
+  const { refresh, blocker } = usePreviewRequest();
   const labels = useLabels();
 
   return (
@@ -30,7 +30,12 @@ export function PreviewPane() {
       <p className="ml-field-hint" role="status">
         {status === 'loading' && labels.updatingPreview}
       </p>
-      {status === 'error' && (
+      {blocker && (
+        <p className="ml-preview-empty" role="note">
+          {blocker === 'empty' ? labels.previewEmpty : labels.previewNeedsSubject}
+        </p>
+      )}
+      {!blocker && status === 'error' && (
         <div className="ml-error" role="alert">
           <p>{error}</p>
           <button type="button" className="ml-button-secondary" onClick={refresh}>
@@ -38,8 +43,8 @@ export function PreviewPane() {
           </button>
         </div>
       )}
-      {result?.channel === 'email' && <EmailPreview preview={result} width={width} dark={dark} />}
-      {result?.channel === 'sms' && <SmsPreview preview={result} />}
+      {!blocker && result?.channel === 'email' && <EmailPreview preview={result} width={width} dark={dark} />}
+      {!blocker && result?.channel === 'sms' && <SmsPreview preview={result} />}
     </section>
   );
 }
