@@ -113,6 +113,8 @@ describe('membership blocks in the composer', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
     await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
     const token = /\?token=[\w-]+\.[\w-]+\.[\w-]+$/;
+    // The two emails were sent concurrently, so either may be the newest (shown first): pick each.
+    await page.getByText('harper@example.com').first().click();
     const toHarper = page.frameLocator('iframe[title="Email to harper@example.com"]');
     await waitForText(toHarper, 'Harp news: new strings are in.');
     const harperLink = await toHarper.getByRole('link', { name: 'Start learning' }).getAttribute('href');
