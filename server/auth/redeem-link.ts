@@ -12,7 +12,7 @@
  */
 import type { AppContext } from '../context.ts';
 import type { DbOrTx, Tx } from '../db/database.ts';
-import { inTransaction } from '../events/transaction.ts';
+import { inTransaction, type Emit } from '../events/transaction.ts';
 import { PREVIEW_TOKEN, verifyLinkToken, type LinkAudience, type LinkClaims } from '../links/link-token.ts';
 import { consumeLinkUse, linkUsability } from '../links/link-state.ts';
 import { recordRedemption } from '../links/link-redemptions.ts';
@@ -72,11 +72,27 @@ export async function redeemLink(
       await recordRefusal(tx, site, decided, options.ip, now);
       return decided;
     }
-    const session = await openSession(tx, audience.session, site.id, claims.sub, now);
-    await recordRedemption(tx, { siteId: site.id, jti: claims.jti, subjectId: claims.sub, outcome: 'ok', ip: options.ip, at: now });
-    await emit(site.id, 'link.redeemed', { jti: claims.jti, subjectId: claims.sub, kind: audience.link, destination: claims.dest });
-    return { outcome: 'ok', claims, session } as const;
+    return logIn(tx, emit, site, claims, audience, options.ip, now);
   });
+}
+
+/**
+ * The end of every successful redemption — of a link, or of the login code sent with it
+ * (server/auth/redeem-login-code.ts): the session, the redemption record and the event.
+ */
+export async function logIn(
+  tx: Tx,
+  emit: Emit,
+  site: Site,
+  claims: LinkClaims,
+  audience: RedemptionAudience,
+  ip: string,
+  now: Date,
+): Promise<Extract<Redemption, { outcome: 'ok' }>> {
+  const session = await openSession(tx, audience.session, site.id, claims.sub, now);
+  await recordRedemption(tx, { siteId: site.id, jti: claims.jti, subjectId: claims.sub, outcome: 'ok', ip, at: now });
+  await emit(site.id, 'link.redeemed', { jti: claims.jti, subjectId: claims.sub, kind: audience.link, destination: claims.dest });
+  return { outcome: 'ok', claims, session };
 }
 
 type Decision = Exclude<Redemption, { outcome: 'ok' }> | { outcome: 'ok' };

@@ -3,8 +3,11 @@
  * `{{ key }}` or `{{ key | default: "fallback" }}` (fallback in double quotes, `\"` and `\\` escaped).
  */
 
-/** `group.name` or `group.sub.name`: a lowercase group, then dot-separated segments. */
-export const CUSTOM_VALUE_KEY_PATTERN = /^[a-z_]+(?:\.[A-Za-z0-9_-]+)+$/;
+/**
+ * `group.name` or `group.sub.name`: a lowercase group, then dot-separated segments; or
+ * `login_code`, the one value without a group (the code in a login email, catalog.ts).
+ */
+export const CUSTOM_VALUE_KEY_PATTERN = /^(?:login_code|[a-z_]+(?:\.[A-Za-z0-9_-]+)+)$/;
 
 export type CustomValueToken =
   | { type: 'text'; text: string }
@@ -13,7 +16,7 @@ export type CustomValueToken =
 // Inner spaces and tabs are tolerated (people type `{{ contact.first_name }}`); newlines are not, so
 // a stray `{{` never swallows the following paragraph.
 const CUSTOM_VALUE =
-  /\{\{[ \t]*([a-z_]+(?:\.[A-Za-z0-9_-]+)+)[ \t]*(?:\|[ \t]*default[ \t]*:[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*)?\}\}/g;
+  /\{\{[ \t]*(login_code|[a-z_]+(?:\.[A-Za-z0-9_-]+)+)[ \t]*(?:\|[ \t]*default[ \t]*:[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*)?\}\}/g;
 
 export function isCustomValueKey(key: string): boolean {
   return CUSTOM_VALUE_KEY_PATTERN.test(key);
