@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
+import { GOALS, verdict } from './goals.ts';
 
 const RECIPIENTS = Number(process.env.CAMPAIGN_RECIPIENTS ?? 100_000);
 const EARLY = Math.min(10_000, Math.floor(RECIPIENTS / 10));
@@ -198,7 +199,7 @@ try {
   const rate = RECIPIENTS / seconds;
   console.log(`${driver}: ${fmt(RECIPIENTS)} recipients in ${seconds.toFixed(1)} s = ${fmt(rate)} recipients/s  (${counts.sent} sent, ${counts.failed} failed, ${counts.skipped} skipped)`);
   console.log(`  baseline, the same outbox rows written 50 per transaction and nothing else: ${fmt(baselineRate)} rows/s (${fmt(BASELINE_ROWS)} rows)`);
-  console.log(`  the whole pipeline runs at ${((rate / baselineRate) * 100).toFixed(1)}% of the bare outbox write rate (${(baselineRate / rate).toFixed(1)}x slower)`);
+  console.log(`  the whole pipeline runs at ${((rate / baselineRate) * 100).toFixed(1)}% of the bare outbox write rate (${(baselineRate / rate).toFixed(1)}x slower)${verdict(GOALS.campaignOfOutboxRate, rate / baselineRate)}`);
   console.log(`  memory at start of send: rss ${MB(atStart.rss)}, heap ${MB(atStart.heapUsed)}`);
   if (early) {
     console.log(`  first ${fmt(EARLY)} recipients (${early.seconds.toFixed(1)} s): peak rss ${MB(early.rss)}, peak heap ${MB(early.heap)}, heap after GC ${MB(early.heapAfterGc)}`);
@@ -206,7 +207,7 @@ try {
   console.log(`  all ${fmt(RECIPIENTS)} recipients:            peak rss ${MB(peak.rss)}, peak heap ${MB(peak.heap)}, heap after GC ${MB(heapAfterGc)}`);
   if (early) {
     console.log(
-      `  growth from ${fmt(EARLY)} to ${fmt(RECIPIENTS)} recipients: peak rss ${((peak.rss / early.rss - 1) * 100).toFixed(1)}%, heap after GC ${((heapAfterGc / early.heapAfterGc - 1) * 100).toFixed(1)}%`,
+      `  growth from ${fmt(EARLY)} to ${fmt(RECIPIENTS)} recipients: peak rss ${((peak.rss / early.rss - 1) * 100).toFixed(1)}%, heap after GC ${((heapAfterGc / early.heapAfterGc - 1) * 100).toFixed(1)}%${verdict(GOALS.campaignRssGrowth, peak.rss / early.rss - 1)}`,
     );
   }
   console.log(`  check: ${ok ? 'every recipient has exactly one outbox message and one magic link' : `FAILED (sent ${counts.sent}, outbox ${delivered.rows} rows for ${delivered.contacts} contacts, links ${links.n})`}`);

@@ -2,7 +2,8 @@
  * Redemption throughput: GET /courses?token=… on a member host — verify, link state, access check,
  * take a use, open a session, record, 303 — against a bare fastify hello-world in the same run
  * (both through fastify's inject, so the ratio is the cost of redemption itself), on the embedded
- * database and on PostgreSQL when it is reachable.
+ * database and on PostgreSQL when it is reachable. Reports p50/p99 latency at 8 in flight and
+ * each figure against its goal (bench/goals.ts).
  *
  *   node --import tsx bench/redeem.ts        (about 20 s)
  */
@@ -10,23 +11,31 @@ import Fastify from 'fastify';
 import { startTestApp } from '../test/support/test-app.ts';
 import { prepareTemplates, type TestDriver } from '../test/support/test-databases.ts';
 import { createMemberSite, mintTestLink } from '../test/support/member-fixtures.ts';
+import { GOALS, verdict } from './goals.ts';
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 const CONCURRENCY = 8;
 
-async function throughput(fn: () => Promise<unknown>): Promise<number> {
-  let done = 0;
+/** Calls/s with CONCURRENCY in flight, and each call's latency (ms). */
+async function throughput(fn: () => Promise<unknown>): Promise<{ rate: number; latencies: number[] }> {
+  const latencies: number[] = [];
   const start = performance.now();
   const deadline = start + DURATION_MS;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < deadline) {
+        const began = performance.now();
         await fn();
-        done++;
+        latencies.push(performance.now() - began);
       }
     }),
   );
-  return (done / (performance.now() - start)) * 1000;
+  return { rate: (latencies.length / (performance.now() - start)) * 1000, latencies };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 const hello = Fastify();
@@ -52,9 +61,14 @@ for (const driver of ['pglite', 'postgres'] as TestDriver[]) {
   };
   const helloOnce = () => hello.inject({ method: 'GET', url: '/' });
   for (let w = 0; w < 200; w++) await redeem(); // warm-up
-  const helloRate = await throughput(helloOnce);
-  const redeemRate = await throughput(redeem);
-  console.log(`${driver.padEnd(8)} redemptions/s ${fmt(redeemRate)}   fastify hello/s ${fmt(helloRate)}   ratio ${(redeemRate / helloRate).toFixed(3)}`);
+  const { rate: helloRate } = await throughput(helloOnce);
+  const { rate: redeemRate, latencies } = await throughput(redeem);
+  const ratio = redeemRate / helloRate;
+  const [p50, p99] = [percentile(latencies, 50), percentile(latencies, 99)];
+  const ratioGoal = driver === 'postgres' ? GOALS.redeemRatioPostgres : GOALS.redeemRatioPglite;
+  console.log(`${driver.padEnd(8)} redemptions/s ${fmt(redeemRate)}   fastify hello/s ${fmt(helloRate)}   ratio ${ratio.toFixed(3)}${verdict(ratioGoal, ratio)}`);
+  const p99Verdict = driver === 'postgres' ? verdict(GOALS.redeemP99MsPostgres, p99) : '';
+  console.log(`${''.padEnd(8)} latency at ${CONCURRENCY} in flight: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms${p99Verdict}`);
   await t.close();
 }
 await hello.close();

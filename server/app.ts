@@ -24,10 +24,11 @@ import { registerCsrfProtection } from './http/csrf.ts';
 import { refuseNulBytes } from './http/nul-bytes.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { templateRoutes } from './templates/template-routes.ts';
-import { previewRoutes } from './render/preview-routes.ts';
+import { templateDraftRoutes } from './templates/template-draft-routes.ts';
+import { previewRoutes } from './templates/preview-routes.ts';
 import { messageRoutes } from './messages/message-routes.ts';
 import { outboxRoutes } from './delivery/outbox-routes.ts';
-import { unsubscribeRoutes } from './delivery/unsubscribe-routes.ts';
+import { unsubscribeRoutes } from './member/unsubscribe-routes.ts';
 import { startMessaging } from './messages/messaging.ts';
 import { startQueue } from './queue/queue.ts';
 import { linkRoutes } from './links/link-routes.ts';
@@ -54,6 +55,7 @@ export const apiRoutes: AnyRouteDef[] = [
   ...signInOptionRoutes,
   // Send-time resolution and delivery (server/templates, render, messages, delivery).
   ...templateRoutes,
+  ...templateDraftRoutes,
   ...previewRoutes,
   ...messageRoutes,
   ...outboxRoutes,

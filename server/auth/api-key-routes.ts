@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { notFound } from '../http/api-error.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
-import { roleField } from '../validation/fields.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
+import { roleField } from '../../src/contract/fields.ts';
+import { apiKeySummaryResponse, createdApiKeyResponse } from '../../src/contract/staff-schemas.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 
-const keySummary = z.object({ id: z.uuid(), name: z.string(), prefix: z.string(), role: roleField, createdAt: z.date(), lastUsedAt: z.date().nullable() });
 
 export const apiKeyRoutes: AnyRouteDef[] = [
   defineRoute({
@@ -17,7 +17,7 @@ export const apiKeyRoutes: AnyRouteDef[] = [
     auth: 'site',
     permission: 'apiKeys.manage',
     params: siteIdParams,
-    response: z.object({ apiKeys: z.array(keySummary) }),
+    response: z.object({ apiKeys: z.array(apiKeySummaryResponse) }),
     handler: async ({ ctx, site }) => ({ apiKeys: await listApiKeys(ctx.db, site.id) }),
   }),
   defineRoute({
@@ -29,7 +29,7 @@ export const apiKeyRoutes: AnyRouteDef[] = [
     permission: 'apiKeys.manage',
     params: siteIdParams,
     body: z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'), role: roleField }),
-    response: z.object({ id: z.uuid(), name: z.string(), prefix: z.string(), role: roleField, key: z.string() }),
+    response: createdApiKeyResponse,
     status: 201,
     handler: async ({ ctx, site, body }) => {
       const created = await createApiKey(ctx.db, site.id, body.name, body.role);

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { apiKeys } from '../db/schema.ts';
 import { randomToken, sha256Hex } from '../crypto/secrets.ts';
-import type { Role } from './permissions.ts';
+import type { Role } from '../../src/contract/permissions.ts';
 
 const KEY_PREFIX = 'mlk_';
 

@@ -5,7 +5,7 @@ import { staffUsers } from '../db/schema.ts';
 import { secretsEqual } from '../crypto/secrets.ts';
 import { findApiKeySite } from './api-keys.ts';
 import { findSession, SESSION_COOKIE } from './sessions.ts';
-import { PERMISSIONS, permissionsOf, roleMay, type Permission, type Role } from './permissions.ts';
+import { PERMISSIONS, permissionsOf, roleMay, type Permission, type Role } from '../../src/contract/permissions.ts';
 
 /** Who is calling the admin API. A principal other than bootstrap is bound to one site and holds a role. */
 export type Principal =

@@ -2,7 +2,7 @@
  * Logging in with a login code (server/auth/login-codes.ts), for both audiences. The code stands
  * in for the link it was sent with: the link's record still decides (revoked, or its subject gone,
  * means no), the audience's own check still applies (an active offer; still on the staff), and
- * the session, record and event come from the one redemption service's `logIn`. What it never
+ * the session, record and event come from the one redemption statement (redemption-write.ts). What it never
  * does is take a use of the link — and using the link never spends the code.
  *
  * Every attempt first takes one of the request's 5 attempts in a single conditional UPDATE, so
@@ -19,7 +19,8 @@ import type { LinkClaims } from '../links/link-token.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { UUID_PATTERN } from '../../src/template/uuid.ts';
 import { LOGIN_CODE_MAX_ATTEMPTS, loginCodeMatches } from './login-codes.ts';
-import { logIn, type Redemption, type RedemptionAudience } from './redeem-link.ts';
+import type { Redemption, RedemptionAudience } from './redeem-link.ts';
+import { writeRedemption } from './redemption-write.ts';
 
 /** Which request the code is for: named by the page, or every live request of an address. */
 export type CodeTarget = { requestId: string; siteId?: string } | { email: string; siteId?: string };
@@ -38,7 +39,7 @@ export async function redeemLoginCode(
 ): Promise<CodeRedemption> {
   if ('requestId' in target && !UUID_PATTERN.test(target.requestId)) return { outcome: 'wrong' };
   const now = ctx.now();
-  return inTransaction(ctx, async (tx, emit) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const subjects = (): SQL => {
       if ('requestId' in target) return eq(loginCodes.id, target.requestId);
       const table = audience.link === 'learner' ? contacts : staffUsers;
@@ -91,6 +92,23 @@ export async function redeemLoginCode(
       .where(and(eq(loginCodes.id, matched.id), isNull(loginCodes.consumedAt)))
       .returning({ id: loginCodes.id });
     if (consumed.length !== 1) return { outcome: 'wrong' } as const;
-    return { ...(await logIn(tx, emit, site, claims, audience, ip, now)), site };
+    const written = await writeRedemption(tx, {
+      siteId: site.id,
+      claims,
+      session: audience.session,
+      atMost: null,
+      takesUse: false,
+      payload: { jti: claims.jti, subjectId: claims.sub, kind: audience.link, destination: claims.dest },
+      ip,
+      now,
+    });
+    // Revoked between the check and the write: the code was spent on nothing, which is safe.
+    if (!written) return { outcome: 'wrong' } as const;
+    return { outcome: 'ok', claims, session: written.session, site, event: written.event } as const;
   });
+  if (result.outcome !== 'ok') return result;
+  // Published once the transaction (code spent, session open) has committed, as links do.
+  const { event, ...redeemed } = result;
+  await ctx.events.publish(event);
+  return redeemed;
 }

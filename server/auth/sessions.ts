@@ -14,6 +14,12 @@ export interface OpenedSession {
   expiresAt: Date;
 }
 
+/** A fresh session's cookie value, the hash stored for it and its expiry (stored by openSession or redemption's one statement). */
+export function newSession(audience: SessionAudience, now: Date): OpenedSession & { tokenHash: string } {
+  const token = randomToken(32);
+  return { token, tokenHash: sha256Hex(token), expiresAt: new Date(now.getTime() + SESSION_TTL_MS[audience]) };
+}
+
 export async function openSession(
   db: DbOrTx,
   audience: SessionAudience,
@@ -21,9 +27,8 @@ export async function openSession(
   subjectId: string,
   now: Date,
 ): Promise<OpenedSession> {
-  const token = randomToken(32);
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[audience]);
-  await db.insert(sessions).values({ siteId, audience, subjectId, tokenHash: sha256Hex(token), expiresAt });
+  const { token, tokenHash, expiresAt } = newSession(audience, now);
+  await db.insert(sessions).values({ siteId, audience, subjectId, tokenHash, expiresAt });
   return { token, expiresAt };
 }
 

@@ -3,15 +3,8 @@
  * transport it lands in the Outbox, which is inside the admin app — so the page points at the
  * CLI's `login-link` command instead of promising an email.
  */
-import { z } from 'zod';
+import { signInOptionsResponse } from '../../src/contract/staff-schemas.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-
-export const signInOptionsSchema = z.object({
-  /** `smtp`: sign-in emails are really sent; `outbox`: they stay in the embedded Outbox. */
-  emailDelivery: z.enum(['smtp', 'outbox']),
-  /** The command that prints a fresh User Link in the server's terminal. */
-  cliLoginLink: z.string(),
-});
 
 export const signInOptionRoutes: AnyRouteDef[] = [
   defineRoute({
@@ -21,7 +14,7 @@ export const signInOptionRoutes: AnyRouteDef[] = [
     tag: 'Auth',
     auth: 'public',
     permission: 'public',
-    response: signInOptionsSchema,
+    response: signInOptionsResponse,
     handler: async ({ ctx }) => ({
       emailDelivery: ctx.config.delivery.smtpUrl ? 'smtp' : 'outbox',
       cliLoginLink: 'npm run cli -- login-link --site <subdomain>',

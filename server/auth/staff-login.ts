@@ -6,7 +6,7 @@
  * POST /api/auth/login-link (and the pages' form, POST /login/email) emails a fresh User Link:
  * the same answer for every address, sent after the reply.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { decodeProtectedHeader } from 'jose';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -17,7 +17,7 @@ import { closeSession, SESSION_COOKIE } from './sessions.ts';
 import { createRateLimiter, type RateLimiter } from '../http/rate-limiter.ts';
 import { sendEmailNow } from '../delivery/send-email.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { emailField } from '../validation/fields.ts';
+import { emailField } from '../../src/contract/fields.ts';
 import { html } from '../member/html.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { redeemLink, type Redemption, type RedemptionAudience } from './redeem-link.ts';
@@ -28,14 +28,15 @@ import { sendStaffPage, staffConfirmPage, staffFailurePage, staffLinkSentPage } 
 export const staffAudience: RedemptionAudience = {
   link: 'user',
   session: 'staff',
-  admits: async (tx, site, claims) =>
+  admits: async (db, site, claims) =>
     (
-      await tx
+      await db
         .select({ id: staffUsers.id })
         .from(staffUsers)
         .where(and(eq(staffUsers.siteId, site.id), eq(staffUsers.id, claims.sub)))
         .limit(1)
     ).length === 1,
+  admitsSql: (siteId, subjectId) => sql`exists (select 1 from staff_users u where u.site_id = ${siteId}::uuid and u.id::text = ${subjectId})`,
   maxUses: () => USER_LINK_MAX_USES,
 };
 

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { contacts } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
-import { contactFields } from './contact-schemas.ts';
+import { contactFields } from '../../src/contract/contact-schemas.ts';
 
 /** Header spellings people use, mapped to contact fields; any other column is a custom field. */
 const HEADER_ALIASES: Record<string, 'email' | 'phone' | 'firstName' | 'lastName'> = {

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
-import { listContactGrants } from '../offers/access-grants.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
+import { listContactGrants } from './contact-grants.ts';
 import {
   contactParams,
+  contactPageResponse,
   contactResponse,
+  contactWithAccessResponse,
   createContactBody,
+  importReportResponse,
   listContactsQuery,
   updateContactBody,
-} from './contact-schemas.ts';
+} from '../../src/contract/contact-schemas.ts';
 import {
   createContact,
   deleteContact,
@@ -19,15 +22,6 @@ import {
 } from './contact-service.ts';
 import { importContactsCsv } from './contact-csv-import.ts';
 import { ApiError } from '../http/api-error.ts';
-
-const grantResponse = z.object({
-  id: z.uuid(),
-  offerId: z.uuid(),
-  offerTitle: z.string(),
-  source: z.string(),
-  grantedAt: z.date(),
-  revokedAt: z.date().nullable(),
-});
 
 export const contactRoutes: AnyRouteDef[] = [
   defineRoute({
@@ -52,7 +46,7 @@ export const contactRoutes: AnyRouteDef[] = [
     permission: 'contacts.read',
     params: siteIdParams,
     query: listContactsQuery,
-    response: z.object({ contacts: z.array(contactResponse), total: z.number() }),
+    response: contactPageResponse,
     handler: async ({ ctx, site, query }) => {
       const { contacts, total } = await listContacts(ctx.db, site.id, query);
       return { contacts: contacts.map(presentContact), total };
@@ -66,7 +60,7 @@ export const contactRoutes: AnyRouteDef[] = [
     auth: 'site',
     permission: 'contacts.read',
     params: contactParams,
-    response: contactResponse.extend({ access: z.array(grantResponse) }),
+    response: contactWithAccessResponse,
     handler: async ({ ctx, site, params }) => {
       const contact = await requireContact(ctx.db, site.id, params.contactId);
       return { ...presentContact(contact), access: await listContactGrants(ctx.db, site.id, contact.id) };
@@ -105,13 +99,7 @@ export const contactRoutes: AnyRouteDef[] = [
     permission: 'contacts.write',
     params: siteIdParams,
     consumes: ['text/csv'],
-    response: z.object({
-      rows: z.number(),
-      created: z.number(),
-      updated: z.number(),
-      failed: z.number(),
-      errors: z.array(z.object({ line: z.number(), field: z.string(), message: z.string() })),
-    }),
+    response: importReportResponse,
     handler: async ({ ctx, site, raw }) => {
       if (typeof raw.body !== 'string') {
         throw new ApiError(415, 'unsupported_media_type', 'Send the file as the body with Content-Type: text/csv', 'body');

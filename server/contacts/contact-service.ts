@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { accessGrants, contacts } from '../db/schema.ts';
 import { conflict, notFound } from '../http/api-error.ts';
-import type { createContactBody, listContactsQuery, updateContactBody } from './contact-schemas.ts';
+import type { createContactBody, listContactsQuery, updateContactBody } from '../../src/contract/contact-schemas.ts';
 
 export type Contact = typeof contacts.$inferSelect;
 

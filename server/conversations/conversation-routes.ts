@@ -1,7 +1,7 @@
 import { requireContact } from '../contacts/contact-service.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { createMessage, describePrincipal } from '../messages/message-service.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
 import { listConversations } from './conversation-list.ts';
 import {
   conversationsQuery,
@@ -11,7 +11,7 @@ import {
   threadParams,
   threadQuery,
   threadResponse,
-} from './conversation-schemas.ts';
+} from '../../src/contract/conversation-schemas.ts';
 import { readThread } from './thread.ts';
 import { maskLinkTokens, maskOptional } from '../links/mask-link-tokens.ts';
 import { noLiveTokens } from '../links/token-visibility.ts';

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../db/database.ts';
-import type { threadItemResponse, threadQuery } from './conversation-schemas.ts';
+import type { threadItemResponse, threadQuery } from '../../src/contract/conversation-schemas.ts';
 import { cursorTime, decodeCursor, encodeCursor } from './cursor.ts';
 import { threadSources } from './thread-sources.ts';
 

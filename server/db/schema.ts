@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CHANNELS } from '../../src/template/channel.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const siteRef = () =>
@@ -34,6 +35,8 @@ export const sites = pgTable(
     supportEmail: text('support_email'),
     /** E.164, e.g. +15551234567. */
     supportPhone: text('support_phone'),
+    /** Shown in email footers (anti-spam laws ask marketing email for one); optional. */
+    postalAddress: text('postal_address'),
     learnerLinkTtlSeconds: integer('learner_link_ttl_seconds').notNull().default(7 * 24 * 3600),
     userLinkTtlSeconds: integer('user_link_ttl_seconds').notNull().default(15 * 60),
     /** null = unlimited (one link works on several devices); 1 = single use. */
@@ -88,7 +91,7 @@ export const apiKeys = pgTable(
     prefix: text('prefix').notNull(),
     /** sha256 of the whole key; the key itself is shown once and never stored. */
     keyHash: text('key_hash').notNull(),
-    /** What the key may do (server/auth/permissions.ts); keys made before roles existed are owner keys. */
+    /** What the key may do (src/contract/permissions.ts); keys made before roles existed are owner keys. */
     role: text('role', { enum: ['owner', 'admin', 'agent'] }).notNull().default('owner'),
     createdAt: createdAt(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -237,9 +240,12 @@ export const magicLinks = pgTable(
     /** Who or what sent it: "staff:<id>", "workflow:<id>", "message:<id>", "member:resend", "system". */
     sentBy: text('sent_by').notNull(),
     messageId: uuid('message_id'),
+    /** SHA-256 (base64url) of the link's short code, when it was sent as a short link (server/links/short-links.ts). */
+    shortCodeHash: text('short_code_hash'),
   },
   (t) => [
     index('magic_links_subject_idx').on(t.siteId, t.subjectId, t.issuedAt),
+    uniqueIndex('magic_links_short_code_idx').on(t.shortCodeHash),
     // Per-message analytics join a message's links to their redemptions.
     index('magic_links_message_idx').on(t.messageId),
   ],
@@ -269,7 +275,7 @@ export const outboxMessages = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     siteId: siteRef(),
-    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     recipient: text('recipient').notNull(),
     contactId: uuid('contact_id'),
     subject: text('subject'),
@@ -289,13 +295,34 @@ export const messageTemplates = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     siteId: siteRef(),
     name: text('name').notNull(),
-    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     content: jsonb('content').$type<Record<string, unknown>>().notNull(),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('message_templates_site_idx').on(t.siteId, t.createdAt)],
+);
+
+/**
+ * Autosaved work in progress on a template, one per staff member and template (`draftKey` is the
+ * template's id, or `new-email` / `new-sms` before it is first saved). Not validated: a draft may be
+ * half-written. Saving the template deletes it.
+ */
+export const templateDrafts = pgTable(
+  'template_drafts',
+  {
+    siteId: siteRef(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    draftKey: text('draft_key').notNull(),
+    name: text('name').notNull(),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.staffUserId, t.draftKey] })],
 );
 
 /** A send: the document as it was when sent (a later template edit does not change it) and who it goes to. */
@@ -306,14 +333,14 @@ export const messages = pgTable(
     siteId: siteRef(),
     templateId: uuid('template_id').references(() => messageTemplates.id, { onDelete: 'set null' }),
     templateVersion: integer('template_version'),
-    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     content: jsonb('content').$type<Record<string, unknown>>().notNull(),
     /** The recipients as asked for: { contactIds } | { offerId } | { all: true }. */
     audience: jsonb('audience').$type<Record<string, unknown>>().notNull(),
     /** The offer whose holders were chosen: fills {{offer.title}}. */
     offerId: uuid('offer_id'),
     /** This send's learner-link lifetime and use limit; null fields take the site's (server/links/link-policy.ts). */
-    linkPolicy: jsonb('link_policy').$type<{ lifetimeSeconds?: number; maxUses?: number | null }>(),
+    linkPolicy: jsonb('link_policy').$type<{ lifetimeSeconds?: number; maxUses?: number | null; shortLinks?: boolean }>(),
     sentBy: text('sent_by').notNull(),
     total: integer('total').notNull().default(0),
     batches: integer('batches').notNull().default(0),
@@ -325,7 +352,9 @@ export const messages = pgTable(
 /**
  * One row per (message, contact): the idempotency key of a send. A row is claimed ('sending') with
  * an atomic update before it is delivered and marked 'sent' after, so a retried or recovered batch
- * only sends what is not sent yet; a claim older than the claim timeout belongs to a dead process.
+ * only sends what is not sent yet. `claimedBy` names the process lease (processLeases) holding the
+ * claim while the row is in flight; a row whose lease is gone belongs to a dead process and is taken
+ * over (server/messages/claim-sweep.ts). Cleared once the row is final.
  */
 export const messageRecipients = pgTable(
   'message_recipients',
@@ -341,6 +370,7 @@ export const messageRecipients = pgTable(
     reason: text('reason'),
     attempts: integer('attempts').notNull().default(0),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    claimedBy: uuid('claimed_by'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     /** The transport's id for the delivery (Message-ID, provider message sid, outbox id). */
     deliveryId: text('delivery_id'),
@@ -351,12 +381,24 @@ export const messageRecipients = pgTable(
     index('message_recipients_status_idx').on(t.messageId, t.status),
     // A contact's conversation thread reads their deliveries across messages.
     index('message_recipients_contact_idx').on(t.contactId),
+    // The sweep reads only rows in flight: small however many rows a database holds.
+    index('message_recipients_claimed_by_idx').on(t.claimedBy).where(sql`${t.claimedBy} is not null`),
   ],
 );
 
 /**
+ * One row per live server process, renewed by its heartbeat (server/queue/process-lease.ts). A row
+ * that expired belongs to a process that died; its claims are taken over by the others. Times are
+ * the database's clock, so processes on machines with skewed clocks agree.
+ */
+export const processLeases = pgTable('process_leases', {
+  id: uuid('id').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/**
  * Automations (server/workflows): a trigger and ordered actions, validated by
- * server/workflows/workflow-schemas.ts. `trigger`: { type: 'offer_access_granted', offerIds: [] }
+ * src/contract/workflow-schemas.ts. `trigger`: { type: 'offer_access_granted', offerIds: [] }
  * (empty = any offer); `actions`: send_email | send_sms { templateId } | wait { seconds|minutes|hours|days }.
  */
 export const workflows = pgTable(
@@ -448,7 +490,7 @@ export const inboundMessages = pgTable(
     contactId: uuid('contact_id')
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
-    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     /** The sender's address or number as received. */
     sender: text('sender').notNull(),
     subject: text('subject'),

@@ -9,6 +9,12 @@ const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default
 export const deliveryEnvSchema = z.object({
   /** e.g. smtp://user:pass@smtp.example.com:587 or smtps://…; unset = the outbox. */
   SMTP_URL: z.string().url().optional(),
+  /**
+   * PEM file of the certificate (or the authority that signed it) the SMTP server presents, when the
+   * system does not trust it: a private relay's own CA, a self-signed certificate. STARTTLS and
+   * smtps:// then verify against it instead of failing.
+   */
+  SMTP_CA_FILE: z.string().min(1).optional(),
   /** From address when a site has no support email (e.g. "Academy <no-reply@example.com>"). */
   MAIL_FROM: z.string().optional(),
   DKIM_DOMAIN: z.string().optional(),
@@ -33,14 +39,20 @@ export const deliveryEnvSchema = z.object({
   SEND_MAX_ATTEMPTS: positiveInt(5),
   /** First retry delay; doubles with every retry (pg-boss backoff). */
   SEND_RETRY_DELAY_SECONDS: positiveInt(5),
-  /** A recipient claimed longer ago than this by a process that never finished is sent again. */
-  SEND_CLAIM_TIMEOUT_SECONDS: positiveInt(300),
+  /**
+   * A process's lease on its claims; a live process renews it every third of this (a heartbeat),
+   * so a dead one's claims are free this long after its last heartbeat.
+   */
+  SEND_LEASE_SECONDS: z.coerce.number().min(1).default(15),
+  /** How often every process looks for expired leases and takes their claims over. */
+  SEND_SWEEP_SECONDS: z.coerce.number().min(0.5).default(5),
   /** How often an idle worker looks for jobs. */
   SEND_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
 });
 
 export interface DeliveryConfig {
   smtpUrl?: string;
+  smtpCaFile?: string;
   mailFrom?: string;
   dkim?: { domainName: string; keySelector: string; privateKey: string };
   twilio?: { accountSid: string; authToken: string; from: string; baseUrl: string };
@@ -50,7 +62,8 @@ export interface DeliveryConfig {
   batchSize: number;
   maxAttempts: number;
   retryDelaySeconds: number;
-  claimTimeoutSeconds: number;
+  leaseSeconds: number;
+  sweepSeconds: number;
   pollSeconds: number;
 }
 
@@ -65,6 +78,7 @@ export function deliveryConfigFrom(c: z.output<typeof deliveryEnvSchema>): Deliv
   }
   return {
     smtpUrl: c.SMTP_URL || undefined,
+    smtpCaFile: c.SMTP_CA_FILE,
     mailFrom: c.MAIL_FROM || undefined,
     dkim: c.DKIM_DOMAIN
       ? { domainName: c.DKIM_DOMAIN, keySelector: c.DKIM_SELECTOR!, privateKey: c.DKIM_PRIVATE_KEY!.replace(/\\n/g, '\n') }
@@ -78,7 +92,8 @@ export function deliveryConfigFrom(c: z.output<typeof deliveryEnvSchema>): Deliv
     batchSize: c.SEND_BATCH_SIZE,
     maxAttempts: c.SEND_MAX_ATTEMPTS,
     retryDelaySeconds: c.SEND_RETRY_DELAY_SECONDS,
-    claimTimeoutSeconds: c.SEND_CLAIM_TIMEOUT_SECONDS,
+    leaseSeconds: c.SEND_LEASE_SECONDS,
+    sweepSeconds: c.SEND_SWEEP_SECONDS,
     pollSeconds: c.SEND_POLL_SECONDS,
   };
 }

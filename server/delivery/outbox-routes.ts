@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
+import { outboxResponse } from '../../src/contract/outbox-schemas.ts';
 import { listOutbox, type OutboxMessage } from './outbox.ts';
 import type { Principal } from '../auth/principal.ts';
 import { maskOptional, type KeepToken } from '../links/mask-link-tokens.ts';
@@ -35,22 +36,7 @@ export const outboxRoutes: AnyRouteDef[] = [
     permission: 'outbox.read',
     params: siteIdParams,
     query: z.object({ contactId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }),
-    response: z.object({
-      messages: z.array(
-        z.object({
-          id: z.uuid(),
-          channel: z.enum(['email', 'sms']),
-          recipient: z.string(),
-          contactId: z.uuid().nullable(),
-          subject: z.string().nullable(),
-          html: z.string().nullable(),
-          text: z.string(),
-          raw: z.string().nullable().describe('null when a token in it had to be masked for this reader'),
-          masked: z.number().int().describe('how many magic-link tokens were masked for this reader'),
-          createdAt: z.date(),
-        }),
-      ),
-    }),
+    response: outboxResponse,
     handler: async ({ ctx, site, query, principal }) => ({
       messages: (await listOutbox(ctx.db, site.id, query)).map(presentFor(principal!)),
     }),

@@ -1,4 +1,5 @@
 /** Email over SMTP with nodemailer: a connection pool, optional DKIM signing. */
+import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 import type { DeliveryConfig } from './delivery-config.ts';
 import { smtpDeliveryError } from './delivery-error.ts';
@@ -17,8 +18,19 @@ export const DKIM_SIGNED_HEADERS = [
   'List-Unsubscribe', 'List-Unsubscribe-Post', 'List-Subscribe', 'List-Post', 'List-Owner', 'List-Archive',
 ].join(':');
 
+/** The certificate authority SMTP_CA_FILE names, read once at start so a wrong path stops the server. */
+function trustedCa(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`SMTP_CA_FILE ${path} cannot be read (${(error as Error).message})`);
+  }
+}
+
 export function smtpTransport(config: DeliveryConfig & { smtpUrl: string }): EmailTransport {
   const url = new URL(config.smtpUrl);
+  const ca = trustedCa(config.smtpCaFile);
   const transporter = nodemailer.createTransport({
     host: url.hostname,
     port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
@@ -26,6 +38,7 @@ export function smtpTransport(config: DeliveryConfig & { smtpUrl: string }): Ema
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     // A local relay or test server may offer STARTTLS with a self-signed certificate.
     ignoreTLS: url.searchParams.get('tls') === 'off',
+    ...(ca && { tls: { ca } }),
     pool: true,
     maxConnections: Math.max(1, Math.min(config.concurrency, 20)),
     ...(config.dkim && { dkim: { ...config.dkim, headerFieldNames: DKIM_SIGNED_HEADERS } }),

@@ -30,6 +30,11 @@ export function unsubscribeUrl(ctx: Pick<AppContext, 'masterKey' | 'config'>, si
   return new URL(`/api/unsubscribe/${unsubscribeToken(ctx, siteId, contactId)}`, ctx.config.publicUrl).toString();
 }
 
+/** What previews show for `{{unsubscribe_url}}`: the real endpoint with a token that names no one. */
+export function previewUnsubscribeUrl(config: AppContext['config']): string {
+  return new URL('/api/unsubscribe/preview', config.publicUrl).toString();
+}
+
 /** The contact id the token names, once its mac is checked against the contact's site. */
 export function contactIdOfToken(token: string): string | null {
   const [contactId, given] = token.split('.');

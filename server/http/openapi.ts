@@ -1,7 +1,7 @@
 /** Builds /api/openapi.json from the same route definitions (and zod schemas) that validate requests. */
 import { z } from 'zod';
 import type { AnyRouteDef } from './route.ts';
-import { PERMISSIONS } from '../auth/permissions.ts';
+import { PERMISSIONS } from '../../src/contract/permissions.ts';
 
 /** "Needs `offers.write` (owner, admin)." — the permission a route checks, from the one table. */
 function permissionNote(def: AnyRouteDef): string {

@@ -2,7 +2,8 @@
  * Text fit for logs: every credential replaced, in whatever encoding it travels. A token rides in a
  * query string (`?token=`), inside another parameter percent-encoded once or twice (the link
  * inspector's `?url=…%3Ftoken%3D…`), HTML-escaped (`&amp;token=`), or bare in a body field — so
- * besides named parameters, anything shaped like a JWS or an API key is redacted wherever it is.
+ * besides named parameters, anything shaped like a JWS or an API key is redacted wherever it is,
+ * and so is a short link's code (`/l/{code}`: a credential in the path).
  */
 const REDACTED = '[redacted]';
 
@@ -19,8 +20,15 @@ const JWS = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g;
 /** memberlink API keys (server/auth/api-keys.ts). */
 const API_KEY = /mlk_[A-Za-z0-9_-]+/g;
 
+/** A short link's code after `/l/` (raw or percent-encoded once or twice). */
+const SHORT_LINK_CODE = /((?:\/|%2F|%252F)l(?:\/|%2F|%252F))[A-Za-z0-9_-]{8,}/gi;
+
 export function redactSecrets(text: string): string {
-  return text.replace(JWS, REDACTED).replace(API_KEY, REDACTED).replace(NAMED_SECRET, `$1${REDACTED}`);
+  return text
+    .replace(JWS, REDACTED)
+    .replace(API_KEY, REDACTED)
+    .replace(NAMED_SECRET, `$1${REDACTED}`)
+    .replace(SHORT_LINK_CODE, `$1${REDACTED}`);
 }
 
 /** A URL fit for logs. */

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { principalCanUseSite, principalMay, resolvePrincipal, type Principal } from '../auth/principal.ts';
-import type { Permission } from '../auth/permissions.ts';
+import type { Permission } from '../../src/contract/permissions.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { ApiError, notFound } from './api-error.ts';
 import { zodErrorBody } from './error-handler.ts';
@@ -30,7 +30,7 @@ export interface RouteDef<P extends Schema | undefined, Q extends Schema | undef
   summary: string;
   tag: string;
   auth: RouteAuth;
-  /** What the caller's role must allow (server/auth/permissions.ts); checked once the site is known. */
+  /** What the caller's role must allow (src/contract/permissions.ts); checked once the site is known. */
   permission: Permission;
   params?: P;
   query?: Q;

@@ -13,6 +13,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { DbOrTx } from '../db/database.ts';
 import { openSecret } from './key-seal.ts';
+import { CACHE_STALENESS_MS } from '../cache/cache-staleness.ts';
 import {
   KID_PATTERN,
   SECRET_BYTES,
@@ -84,7 +85,7 @@ export class KeyRing implements VerificationKeySource {
   constructor(store: SigningKeyStore, master: Buffer, options: KeyRingOptions = {}) {
     this.#store = store;
     this.#master = master;
-    this.#refreshMs = options.refreshMs ?? 60_000;
+    this.#refreshMs = options.refreshMs ?? CACHE_STALENESS_MS;
     this.#negativeMs = options.negativeMs ?? 30_000;
     this.#maxNegative = options.maxNegative ?? 10_000;
     this.#clock = options.clock ?? Date.now;

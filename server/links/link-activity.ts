@@ -6,6 +6,7 @@
 import { and, count, eq, gte, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { linkRedemptions, magicLinks } from '../db/schema.ts';
+import { UNKNOWN_SHORT_LINK_OUTCOME } from './short-links.ts';
 
 export interface ActivityDay {
   day: string;
@@ -35,6 +36,10 @@ const FAILURE_GUIDE: Record<string, { label: string; fix: string }> = {
   'invalid:unknown_key': { label: 'Unknown signing key', fix: 'Send a new link.' },
   'invalid:retired_key': { label: 'Signing key retired', fix: 'Send a new link; it will use the current key.' },
   'invalid:unknown': { label: 'Link not on record', fix: 'The contact may have been deleted; send a new link.' },
+  [UNKNOWN_SHORT_LINK_OUTCOME]: {
+    label: 'Short link not on record',
+    fix: 'The short link was mistyped or cut off (or guessed); ask the member to tap the link in the text rather than type it.',
+  },
 };
 
 /** The label and fix of a recorded outcome; one no guide entry names is shown as recorded. */

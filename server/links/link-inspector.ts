@@ -4,52 +4,22 @@
  */
 import { decodeJwt } from 'jose';
 import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { inspectionVerdictField, linkInspectionResponse } from '../../src/contract/link-schemas.ts';
 import type { AppContext } from '../context.ts';
 import { magicLinks } from '../db/schema.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { findContact } from '../contacts/contact-service.ts';
 import { listOffers } from '../offers/offer-service.ts';
-import { holdsAnyOffer, memberAccess, unlocks } from '../member/member-access.ts';
+import { holdsAnyOffer, memberAccess, unlocks } from '../offers/member-access.ts';
 import { PREVIEW_TOKEN } from './link-token.ts';
 import { verifyLinkToken, type LinkAudience, type LinkFailureReason } from './link-token.ts';
 import { checkLinkUsable } from './link-state.ts';
+import { resolveShortLinkFor, shortCodeOfPath, type ShortLinkResolution } from './short-links.ts';
 
-export type InspectionVerdict =
-  | 'works'
-  | 'plain_url'
-  | 'preview'
-  | 'not_this_site'
-  | 'tampered'
-  | 'key_retired'
-  | 'wrong_kind'
-  | 'expired'
-  | 'revoked'
-  | 'used_up'
-  | 'unknown_link'
-  | 'no_access'
-  | 'no_content';
-
-export interface LinkInspection {
-  verdict: InspectionVerdict;
-  /** One line: why it works or fails now. */
-  reason: string;
-  /** What support should do about it. */
-  fix: string;
-  link?: {
-    jti: string;
-    kind: LinkAudience;
-    destination: string;
-    issuedAt: Date;
-    expiresAt: Date;
-    uses: number;
-    maxUses: number | null;
-    revoked: boolean;
-    channel: string;
-    sentBy: string;
-  };
-  contact?: { id: string; name: string; email: string | null };
-  access?: { offers: string[]; unlocksDestination: boolean };
-}
+export type InspectionVerdict = z.output<typeof inspectionVerdictField>;
+/** Dates as Dates here; the route sends them as ISO strings. */
+export type LinkInspection = z.output<typeof linkInspectionResponse>;
 
 const TOKEN_FAILURES: Record<Exclude<LinkFailureReason, 'expired'>, Pick<LinkInspection, 'verdict' | 'reason' | 'fix'>> = {
   malformed: { verdict: 'tampered', reason: 'The token is not a complete memberlink token.', fix: 'The link was cut off or altered when copied. Send the member a new link.' },
@@ -60,18 +30,46 @@ const TOKEN_FAILURES: Record<Exclude<LinkFailureReason, 'expired'>, Pick<LinkIns
   wrong_audience: { verdict: 'wrong_kind', reason: 'This is the wrong kind of link for where it points.', fix: 'Send a Learner Link to members and a User Link to staff.' },
 };
 
-function tokenOf(rawUrl: string): { token: string | null; error?: string } {
+const PREVIEW_VERDICT: Pick<LinkInspection, 'verdict' | 'reason' | 'fix'> = {
+  verdict: 'preview',
+  reason: 'This link comes from a message preview and never logs anyone in.',
+  fix: 'Send the message; each recipient gets their own working link.',
+};
+
+type TokenOfUrl = { token: string | null; error?: string } | { short: Exclude<ShortLinkResolution, { kind: 'token' }> };
+
+/** The token a link carries: its `token` parameter, or a short link's code resolved to its link's token. */
+async function tokenOf(ctx: AppContext, site: Site, rawUrl: string): Promise<TokenOfUrl> {
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
     return { token: null, error: 'That is not a URL. Paste the whole link, starting with http.' };
   }
+  const code = shortCodeOfPath(url.pathname);
+  if (code !== null) {
+    const short = await resolveShortLinkFor(ctx, site, code);
+    return short.kind === 'token' ? { token: short.token } : { short };
+  }
   return { token: url.searchParams.get('token') };
 }
 
+const SHORT_LINK_FAILURES: Record<'unknown' | 'key_retired', Pick<LinkInspection, 'verdict' | 'reason' | 'fix'>> = {
+  unknown: {
+    verdict: 'unknown_link',
+    reason: "This short link is not in this site's records: it was cut off or mistyped, belongs to another site, or its contact was deleted.",
+    fix: 'Ask the member to forward the text message, or send them a new link.',
+  },
+  key_retired: TOKEN_FAILURES.retired_key,
+};
+
 export async function inspectLink(ctx: AppContext, site: Site, rawUrl: string): Promise<LinkInspection> {
-  const { token, error } = tokenOf(rawUrl);
+  const found = await tokenOf(ctx, site, rawUrl);
+  if ('short' in found) {
+    if (found.short.kind === 'preview') return PREVIEW_VERDICT;
+    return SHORT_LINK_FAILURES[found.short.kind];
+  }
+  const { token, error } = found;
   if (error) return { verdict: 'tampered', reason: error, fix: 'Ask the member to forward the email, or copy the link with "Copy link address".' };
   if (!token) {
     return {
@@ -80,9 +78,7 @@ export async function inspectLink(ctx: AppContext, site: Site, rawUrl: string): 
       fix: 'Nothing is broken. The member can use "Email me a login link", or you can send them a magic link.',
     };
   }
-  if (token === PREVIEW_TOKEN) {
-    return { verdict: 'preview', reason: 'This link comes from a message preview and never logs anyone in.', fix: 'Send the message; each recipient gets their own working link.' };
-  }
+  if (token === PREVIEW_TOKEN) return PREVIEW_VERDICT;
   let audience: LinkAudience = 'learner';
   try {
     if (decodeJwt(token).aud === 'user') audience = 'user';

@@ -17,13 +17,18 @@ export interface RedemptionAttempt {
   at: Date;
 }
 
+/** The client IP as stored: a per-site hash, so the same address can't be followed across sites. */
+export function redemptionIpHash(siteId: string, ip: string): string {
+  return sha256Hex(`${siteId}:${ip}`).slice(0, 16);
+}
+
 export async function recordRedemption(db: DbOrTx, attempt: RedemptionAttempt): Promise<void> {
   await db.insert(linkRedemptions).values({
     siteId: attempt.siteId,
     jti: attempt.jti ?? null,
     subjectId: attempt.subjectId ?? null,
     outcome: attempt.outcome,
-    ipHash: sha256Hex(`${attempt.siteId}:${attempt.ip}`).slice(0, 16),
+    ipHash: redemptionIpHash(attempt.siteId, attempt.ip),
     createdAt: attempt.at,
   });
 }

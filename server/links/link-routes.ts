@@ -2,8 +2,10 @@ import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { conflict, invalidField, notFound } from '../http/api-error.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
-import { contactParams } from '../contacts/contact-schemas.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
+import { contactParams } from '../../src/contract/contact-schemas.ts';
+import { contactLinksResponse, inspectLinkResponse, linkActivityResponse, messageAnalyticsResponse, signingKeyResponse } from '../../src/contract/link-schemas.ts';
+import { linkDescriptionResponse } from '../../src/contract/site-schemas.ts';
 import { requireContact } from '../contacts/contact-service.ts';
 import { linkRedemptions, magicLinks } from '../db/schema.ts';
 import { missingSiteDetails } from '../sites/site-details.ts';
@@ -12,20 +14,13 @@ import { siteItemIds } from '../offers/content-items.ts';
 import { isValidDestinationFor } from './destinations.ts';
 import { listSigningKeys, retireSigningKey, rotateSigningKey } from './signing-keys.ts';
 import { issuedLinkState, revokeSubjectLinks } from './link-state.ts';
-import { messageAnalytics, messageAnalyticsSchema } from './message-analytics.ts';
+import { messageAnalytics } from './message-analytics.ts';
 import { inspectLink } from './link-inspector.ts';
 import { linkActivity } from './link-activity.ts';
 import { maskLinkTokens } from './mask-link-tokens.ts';
 import { noLiveTokens } from './token-visibility.ts';
 
-const keyResponse = z.object({
-  kid: z.string(),
-  algorithm: z.string(),
-  status: z.enum(['active', 'verify', 'retired']),
-  createdAt: z.date(),
-  retiredAt: z.date().nullable(),
-});
-const presentKey = ({ siteId: _site, ...key }: z.infer<typeof keyResponse> & { siteId: string }) => key;
+const presentKey = ({ siteId: _site, ...key }: z.infer<typeof signingKeyResponse> & { siteId: string }) => key;
 
 
 export const linkRoutes: AnyRouteDef[] = [
@@ -37,7 +32,7 @@ export const linkRoutes: AnyRouteDef[] = [
     auth: 'site',
     permission: 'site.read',
     params: siteIdParams,
-    response: z.object({ keys: z.array(keyResponse) }),
+    response: z.object({ keys: z.array(signingKeyResponse) }),
     handler: async ({ ctx, site }) => ({ keys: (await listSigningKeys(ctx.db, site.id)).map(presentKey) }),
   }),
   defineRoute({
@@ -48,7 +43,7 @@ export const linkRoutes: AnyRouteDef[] = [
     auth: 'site',
     permission: 'keys.write',
     params: siteIdParams,
-    response: keyResponse,
+    response: signingKeyResponse,
     status: 201,
     handler: async ({ ctx, site }) => {
       const key = await rotateSigningKey(ctx.db, site.id, ctx.masterKey);
@@ -64,7 +59,7 @@ export const linkRoutes: AnyRouteDef[] = [
     auth: 'site',
     permission: 'keys.write',
     params: siteIdParams.extend({ kid: z.string() }),
-    response: keyResponse,
+    response: signingKeyResponse,
     handler: async ({ ctx, site, params }) => {
       const listed = await listSigningKeys(ctx.db, site.id);
       const key = listed.find((k) => k.kid === params.kid);
@@ -88,7 +83,7 @@ export const linkRoutes: AnyRouteDef[] = [
       kind: z.enum(['learner', 'user']).default('learner'),
       destination: z.string().default('').describe("'' (home), courses, communities, affiliates, courses/<id>, communities/<id>"),
     }),
-    response: z.object({ kind: z.string(), destination: z.string(), label: z.string(), customValue: z.string(), urlShape: z.string(), plainUrl: z.string() }),
+    response: linkDescriptionResponse,
     handler: async ({ ctx, site, body }) => {
       const missing = missingSiteDetails(site);
       if (missing.length) {
@@ -130,6 +125,7 @@ export const linkRoutes: AnyRouteDef[] = [
     permission: 'links.read',
     params: contactParams,
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    response: contactLinksResponse,
     handler: async ({ ctx, site, params, query }) => {
       const contact = await requireContact(ctx.db, site.id, params.contactId);
       const now = ctx.now();
@@ -162,10 +158,7 @@ export const linkRoutes: AnyRouteDef[] = [
     permission: 'links.read',
     params: siteIdParams,
     query: z.object({ days: z.coerce.number().int().min(1).max(90).default(14) }),
-    response: z.object({
-      days: z.array(z.object({ day: z.string(), sent: z.number(), redeemed: z.number(), expired: z.number(), failed: z.number() })),
-      topFailures: z.array(z.object({ outcome: z.string(), count: z.number(), label: z.string(), fix: z.string() })),
-    }),
+    response: linkActivityResponse,
     handler: async ({ ctx, site, query }) => {
       const now = ctx.now();
       const since = new Date(now.getTime() - (query.days - 1) * 86_400_000);
@@ -183,18 +176,19 @@ export const linkRoutes: AnyRouteDef[] = [
     auth: 'site',
     params: siteIdParams,
     query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
-    response: z.object({ messages: z.array(messageAnalyticsSchema) }),
+    response: z.object({ messages: z.array(messageAnalyticsResponse) }),
     handler: async ({ ctx, site, query }) => ({ messages: await messageAnalytics(ctx.db, site.id, query.limit) }),
   }),
   defineRoute({
     method: 'GET',
     url: '/api/sites/:siteId/links/inspect',
-    summary: 'Paste a link a member forwarded: whose it is, where it leads (the link shown masked), its state and expiry, their access, and the one reason it would fail now with the fix.',
+    summary: 'Paste a link a member forwarded (a full link or a short link, /l/{code}): whose it is, where it leads (the link shown masked), its state and expiry, their access, and the one reason it would fail now with the fix.',
     tag: 'Magic links',
     auth: 'site',
     permission: 'links.read',
     params: siteIdParams,
     query: z.object({ url: z.string().min(1, 'paste the whole link') }),
+    response: inspectLinkResponse,
     // The answer names the link masked: the inspector never hands a live token back.
     handler: async ({ ctx, site, query }) => ({ url: maskLinkTokens(query.url, noLiveTokens).text, ...(await inspectLink(ctx, site, query.url)) }),
   }),

@@ -2,7 +2,8 @@
  * Whether a verified link may still log someone in, and taking a use of it. The token proves who
  * and where; the magic_links row and the subject's linksValidAfter say whether it still counts.
  */
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows } from '../db/query-rows.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { contacts, magicLinks, staffUsers } from '../db/schema.ts';
 import type { LinkAudience, LinkClaims } from './link-token.ts';
@@ -52,22 +53,68 @@ export async function linkUsability(
     )
     .where(eq(magicLinks.jti, claims.jti))
     .limit(1);
-  if (!row) return { state: 'unknown', maxUses: null, uses: 0 };
-  if (
-    row.siteId !== claims.iss ||
-    row.kind !== claims.aud ||
-    row.subjectId !== claims.sub ||
-    row.destination !== claims.dest
-  ) {
-    return { state: 'unknown', maxUses: null, uses: row.uses };
-  }
-  const subjectExists = row.kind === 'learner' ? row.contactId !== null : row.staffId !== null;
-  if (!subjectExists) return { state: 'unknown', maxUses: row.maxUses, uses: row.uses };
-  if (row.revokedAt) return { state: 'revoked', maxUses: row.maxUses, uses: row.uses };
+  if (!row) return judgeLinkRow(undefined);
   const validAfter = row.kind === 'learner' ? row.contactValidAfter : row.staffValidAfter;
-  if (validAfter && row.issuedAt.getTime() <= validAfter.getTime()) return { state: 'revoked', maxUses: row.maxUses, uses: row.uses };
+  return judgeLinkRow({
+    matchesClaims:
+      row.siteId === claims.iss && row.kind === claims.aud && row.subjectId === claims.sub && row.destination === claims.dest,
+    subjectExists: row.kind === 'learner' ? row.contactId !== null : row.staffId !== null,
+    revoked: row.revokedAt !== null,
+    cutOff: validAfter !== null && row.issuedAt.getTime() <= validAfter.getTime(),
+    maxUses: row.maxUses,
+    uses: row.uses,
+  });
+}
+
+/** What the link's row says, reduced to the facts the verdict needs (computed in JS or in SQL). */
+interface LinkRowFacts {
+  /** The row's site, kind, subject and destination are the signed claims'. */
+  matchesClaims: boolean;
+  subjectExists: boolean;
+  revoked: boolean;
+  /** Issued at or before the subject's "revoke all links" cut-off. */
+  cutOff: boolean;
+  maxUses: number | null;
+  uses: number;
+}
+
+/** The one verdict on a link row, whichever query read it. */
+function judgeLinkRow(row: LinkRowFacts | undefined): { state: LinkUsability; maxUses: number | null; uses: number } {
+  if (!row) return { state: 'unknown', maxUses: null, uses: 0 };
+  if (!row.matchesClaims) return { state: 'unknown', maxUses: null, uses: row.uses };
+  if (!row.subjectExists) return { state: 'unknown', maxUses: row.maxUses, uses: row.uses };
+  if (row.revoked || row.cutOff) return { state: 'revoked', maxUses: row.maxUses, uses: row.uses };
   if (row.maxUses !== null && row.uses >= row.maxUses) return { state: 'used_up', maxUses: row.maxUses, uses: row.uses };
   return { state: 'ok', maxUses: row.maxUses, uses: row.uses };
+}
+
+/**
+ * linkUsability and the audience's access check in ONE statement (redemption's hot path):
+ * `admits` is a boolean SQL expression over the claimed site and subject. `admitted` is only
+ * meaningful when the state is 'ok'.
+ */
+export async function linkUsabilityAndAccess(
+  db: DbOrTx,
+  claims: LinkClaims,
+  admits: SQL,
+): Promise<{ state: LinkUsability; maxUses: number | null; uses: number; admitted: boolean }> {
+  const [row] = await queryRows<LinkRowFacts & { admitted: boolean }>(
+    db,
+    sql`select
+        (l.site_id::text = ${claims.iss} and l.kind = ${claims.aud} and l.subject_id::text = ${claims.sub} and l.destination = ${claims.dest}) as "matchesClaims",
+        (case l.kind when 'learner' then c.id is not null else s.id is not null end) as "subjectExists",
+        (l.revoked_at is not null) as "revoked",
+        coalesce(l.issued_at <= (case l.kind when 'learner' then c.links_valid_after else s.links_valid_after end), false) as "cutOff",
+        l.max_uses as "maxUses",
+        l.uses as "uses",
+        (${admits}) as "admitted"
+      from magic_links l
+      left join contacts c on l.kind = 'learner' and c.id = l.subject_id and c.site_id = l.site_id
+      left join staff_users s on l.kind = 'user' and s.id = l.subject_id and s.site_id = l.site_id
+      where l.jti = ${claims.jti}
+      limit 1`,
+  );
+  return { ...judgeLinkRow(row), admitted: row?.admitted === true };
 }
 
 /**

@@ -3,8 +3,11 @@
  * A token is a JWS (`eyJ….….…`: its header is base64url JSON), so it is found whatever encoding
  * the URL around it went through — `?token=`, `&amp;token=`, `%3Ftoken%3D…`, `&#61;` — because
  * base64url characters survive HTML-entity and URL encoding unchanged. Other long values of a
- * `token` parameter are masked too. Pure: the caller decides, per token, whether it stays live.
+ * `token` parameter are masked too, and so is the code of a short link (`/l/{code}`, always a member
+ * link: its subject is not readable from it). Pure: the caller decides, per token, whether it stays live.
  */
+
+import { SHORT_LINK_CODE_LENGTH } from '../../src/template/short-link.ts';
 
 export const TOKEN_MASK = '•••';
 
@@ -21,6 +24,10 @@ export type KeepToken = (token: FoundToken) => boolean;
 const JWS = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g;
 /** `token=` / `token%3D` / `token&#61;` / `token&#x3d;` followed by a value that isn't a JWS (or isn't one yet). */
 const TOKEN_PARAM = /(token(?:=|%3D|&#61;|&#x3d;))([A-Za-z0-9_.~%-]{16,})/gi;
+
+/** A short link's code after `/l/` (raw or percent-encoded slashes); base64url survives encoding unchanged. */
+const SHORT_LINK_CODE = new RegExp(`((?:/|%2F)l(?:/|%2F))([A-Za-z0-9_-]{${SHORT_LINK_CODE_LENGTH}})(?![A-Za-z0-9_-])`, 'gi');
+const SHORT_LINK_HOLDER: FoundToken = { audience: 'learner', subject: null };
 
 function readToken(token: string): FoundToken {
   try {
@@ -54,7 +61,12 @@ export function maskLinkTokens(content: string, keep: KeepToken = () => false): 
     masked += 1;
     return name + TOKEN_MASK;
   });
-  return { text, masked };
+  const withoutShortCodes = text.replace(SHORT_LINK_CODE, (whole, path: string) => {
+    if (keep(SHORT_LINK_HOLDER)) return whole;
+    masked += 1;
+    return path + TOKEN_MASK;
+  });
+  return { text: withoutShortCodes, masked };
 }
 
 /** The same for an optional field (null stays null). */

@@ -5,32 +5,14 @@
  * recent messages, joined through magic_links.message_id; nothing per recipient in JS.
  */
 import { and, count, countDistinct, desc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { messageAnalyticsResponse } from '../../src/contract/link-schemas.ts';
+import { channelModule } from '../channels/registry.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { linkRedemptions, magicLinks, messageRecipients, messages, messageTemplates } from '../db/schema.ts';
 import { failureGuide } from './link-activity.ts';
 
-/** What one message achieved; the route's response schema and the type of what this module returns. */
-export const messageAnalyticsSchema = z.object({
-  id: z.string(),
-  sentAt: z.date(),
-  channel: z.enum(['email', 'sms']),
-  /** The template's name, else the email subject, else the channel. */
-  title: z.string(),
-  recipients: z.number(),
-  delivered: z.number(),
-  skipped: z.number(),
-  failed: z.number(),
-  membersLoggedIn: z.number().describe('distinct contacts who logged in with one of its links'),
-  logins: z.number(),
-  /** Per link of the message, by its destination path ('' = member home). */
-  byLink: z.array(z.object({ destination: z.string(), logins: z.number(), members: z.number() })),
-  /** Seconds from the send to each member's first login; null until someone logs in. */
-  firstLoginSeconds: z.object({ median: z.number(), p90: z.number() }).nullable(),
-  failures: z.array(z.object({ outcome: z.string(), count: z.number(), label: z.string() })),
-});
-
-export type MessageAnalytics = z.output<typeof messageAnalyticsSchema>;
+export type MessageAnalytics = z.output<typeof messageAnalyticsResponse>;
 
 /** Outcomes that are neither a login nor a refusal (a fresh link was sent instead). */
 const NOT_A_FAILURE = ['ok', 'resent'];
@@ -91,7 +73,7 @@ export async function messageAnalytics(db: DbOrTx, siteId: string, limit: number
       id: m.id,
       sentAt: m.sentAt,
       channel: m.channel,
-      title: m.templateName ?? m.subject ?? (m.channel === 'sms' ? 'SMS' : 'Email'),
+      title: m.templateName ?? m.subject ?? channelModule(m.channel).label,
       recipients: m.total,
       delivered: statusCount('sent'),
       skipped: statusCount('skipped'),

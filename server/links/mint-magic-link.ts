@@ -11,11 +11,13 @@ import { randomBytes } from 'node:crypto';
 import type { MemberlinkConfig } from '../config.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { magicLinks } from '../db/schema.ts';
-import { adminLoginUrl, memberSiteUrl } from '../sites/site-urls.ts';
+import { adminLoginUrl, memberSiteOrigin, memberSiteUrl } from '../sites/site-urls.ts';
+import { shortLinkUrl } from '../../src/template/short-link.ts';
 import { UUID_PATTERN } from '../../src/template/uuid.ts';
 import { isValidDestinationFor } from './destinations.ts';
 import type { KeyRing } from './key-ring.ts';
 import { mintLinkToken, type LinkAudience } from './link-token.ts';
+import { hashShortCode } from './short-links.ts';
 
 /** The site policy minting needs (a `sites` row has all of it). */
 export interface MintSite {
@@ -39,11 +41,13 @@ export interface MintRequest {
   /** "staff:<id>", "workflow:<id>", "message:<id>", "member:resend", "system". */
   sentBy: string;
   messageId?: string | null;
+  /** Learner links only: send it as a short link (`{member site}/l/{code}`, short-links.ts). */
+  shortLink?: boolean;
   now: Date;
 }
 
 export interface MintedLink {
-  /** Contains the token: put it in the message, never in a log. */
+  /** Contains the token (or the short link's code): put it in the message, never in a log. */
   url: string;
   jti: string;
   expiresAt: Date;
@@ -119,6 +123,8 @@ export class MagicLinkMinter {
     const token = await mintLinkToken(signing, { iss: site.id, aud: kind, sub: subjectId, dest: destination, iat, exp, jti });
     const base = kind === 'learner' ? memberSiteUrl(this.#config, site.subdomain!, destination) : adminLoginUrl(this.#config);
     const expiresAt = new Date(exp * 1000);
+    // A short link's code: 16 more bytes from the same pool (never a jti's), stored hashed in the same row.
+    const shortCode = request.shortLink && kind === 'learner' ? newJti() : null;
 
     this.#buffer.push({
       jti,
@@ -135,9 +141,11 @@ export class MagicLinkMinter {
       channel: request.channel,
       sentBy: request.sentBy,
       messageId: request.messageId ?? null,
+      shortCodeHash: shortCode && hashShortCode(shortCode),
     });
     if (this.#buffer.length >= this.#batchSize) await this.flush();
-    return { url: `${base}?token=${token}`, jti, expiresAt };
+    const url = shortCode ? shortLinkUrl(memberSiteOrigin(this.#config, site.subdomain!), shortCode) : `${base}?token=${token}`;
+    return { url, jti, expiresAt };
   }
 
   /** Writes every buffered row; returns how many were written. */

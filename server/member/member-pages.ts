@@ -7,7 +7,7 @@ import { LEARNER_SECTIONS } from '../../src/template/destinations.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { html, type SafeHtml } from './html.ts';
 import { memberLayout, supportContact } from './member-layout.ts';
-import type { MemberAccess } from './member-access.ts';
+import type { MemberAccess } from '../offers/member-access.ts';
 
 const SECTION_LABELS: Record<string, string> = Object.fromEntries(LEARNER_SECTIONS.map((d) => [d.path, d.pageTitle]));
 

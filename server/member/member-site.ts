@@ -11,21 +11,24 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { contacts } from '../db/schema.ts';
 import { ITEM_DESTINATIONS, LEARNER_SECTIONS } from '../../src/template/destinations.ts';
-import { findSiteBySubdomain, type Site } from '../sites/site-repository.ts';
+import type { Site } from '../sites/site-repository.ts';
+import { siteCacheOf } from '../sites/site-cache.ts';
 import { subdomainOfHost } from '../sites/site-urls.ts';
 import { closeSession, findSession, SESSION_COOKIE, type OpenedSession } from '../auth/sessions.ts';
 import { createRateLimiter, type RateLimiter } from '../http/rate-limiter.ts';
 import { verifyLinkToken } from '../links/link-token.ts';
 import { findContact } from '../contacts/contact-service.ts';
-import { emailField } from '../validation/fields.ts';
+import { emailField } from '../../src/contract/fields.ts';
 import { html } from './html.ts';
 import { brandedLayout, memberLayout, supportContact } from './member-layout.ts';
-import { holdsAnyOffer, memberAccess, unlocks } from './member-access.ts';
+import { holdsAnyOffer, memberAccess, unlocks } from '../offers/member-access.ts';
 import { redeemLearnerLink } from './redeem-learner-link.ts';
 import { recordLinkAttempt, type Redemption } from '../auth/redeem-link.ts';
 import { sendLoginLinkEmail } from './login-link-email.ts';
 import { runAfterReply } from '../http/after-reply.ts';
 import * as pages from './member-pages.ts';
+import { SHORT_LINK_PATH } from '../../src/template/short-link.ts';
+import { resolveShortLinkFor, UNKNOWN_SHORT_LINK_OUTCOME } from '../links/short-links.ts';
 
 export const MEMBER_PREFIX = '/_member';
 
@@ -75,7 +78,7 @@ function destinationOf(request: FastifyRequest): string {
 /** The member site's 404 page (also for paths the member routes never matched). */
 export async function sendMemberNotFound(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const subdomain = subdomainOfHost(ctx.config, request.headers.host);
-  const site = request.memberSite ?? (subdomain ? await findSiteBySubdomain(ctx.db, subdomain) : null);
+  const site = request.memberSite ?? (subdomain ? await siteCacheOf(ctx.db).bySubdomain(subdomain) : null);
   if (!site) return sendMemberPage(reply, 404, siteNotFoundPage());
   return sendMemberPage(
     reply,
@@ -138,7 +141,7 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
 
   member.addHook('onRequest', async (request, reply) => {
     const subdomain = subdomainOfHost(ctx.config, request.headers.host);
-    const site = subdomain ? await findSiteBySubdomain(ctx.db, subdomain) : null;
+    const site = subdomain ? await siteCacheOf(ctx.db).bySubdomain(subdomain) : null;
     if (!site) return sendMemberPage(reply, 404, siteNotFoundPage());
     request.memberSite = site;
     const cookie = request.cookies[SESSION_COOKIE.member];
@@ -177,6 +180,25 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
       return sendMemberPage(reply, 200, page);
     });
   }
+
+  // A short link (server/links/short-links.ts): the code resolves to the link's own token, which takes
+  // the long link's path from here on — the same rate limit, redemption, pages and confirm-by-POST.
+  // A wildcard, not `:code`: a code of any length or shape (even with a slash) gets the same failure
+  // page and counts against the limit, where a parameter route would answer long ones with a 404.
+  member.get<{ Params: { '*': string } }>(`${SHORT_LINK_PATH}*`, async (request, reply) => {
+    const site = request.memberSite!;
+    if (request.method === 'HEAD') return sendMemberPage(reply, 200, '');
+    if (await overLimit(reply, site, redeemPerIp, request.ip)) return reply;
+    const resolved = await resolveShortLinkFor(ctx, site, request.params['*']);
+    if (resolved.kind === 'preview') return answerRedemption(reply, site, '', { outcome: 'preview' });
+    if (resolved.kind === 'token') {
+      const result = await redeemLearnerLink(ctx, site, resolved.token, { confirmed: false, ip: request.ip });
+      return answerRedemption(reply, site, resolved.token, result);
+    }
+    const claims = resolved.kind === 'key_retired' ? resolved.claims : undefined;
+    await recordLinkAttempt(ctx, site, claims ? 'invalid:retired_key' : UNKNOWN_SHORT_LINK_OUTCOME, claims, request.ip);
+    return answerRedemption(reply, site, '', { outcome: 'invalid', reason: claims ? 'retired_key' : 'unknown_short_link', claims });
+  });
 
   member.post<{ Body: { token?: string } }>('/login/confirm', async (request, reply) => {
     const site = request.memberSite!;

@@ -5,12 +5,17 @@
 import type { AppContext } from '../context.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { redeemLink, type Redemption, type RedeemOptions, type RedemptionAudience } from '../auth/redeem-link.ts';
-import { holdsAnyOffer, memberAccess } from './member-access.ts';
+import { sql } from 'drizzle-orm';
+import { holdsAnyOffer, memberAccess } from '../offers/member-access.ts';
 
 export const learnerAudience: RedemptionAudience = {
   link: 'learner',
   session: 'member',
-  admits: async (tx, site, claims) => holdsAnyOffer(await memberAccess(tx, site.id, claims.sub)),
+  admits: async (db, site, claims) => holdsAnyOffer(await memberAccess(db, site.id, claims.sub)),
+  // holdsAnyOffer(memberAccess(…)) without reading the offers' items: an active grant of an offer.
+  admitsSql: (siteId, subjectId) => sql`exists (
+    select 1 from access_grants g join offers o on o.id = g.offer_id
+    where g.site_id = ${siteId}::uuid and g.contact_id::text = ${subjectId} and g.revoked_at is null)`,
   maxUses: (recorded) => recorded,
 };
 

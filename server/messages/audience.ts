@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../db/database.ts';
 import { accessGrants, contacts, messageRecipients } from '../db/schema.ts';
 import { invalidField } from '../http/api-error.ts';
-import type { audienceField } from './message-schemas.ts';
+import type { audienceField } from '../../src/contract/message-schemas.ts';
 
 export type Audience = z.output<typeof audienceField>;
 
@@ -50,6 +50,7 @@ export async function insertRecipients(
           reason: sql<null>`null`.as('reason'),
           attempts: sql<number>`0`.as('attempts'),
           claimedAt: sql<null>`null::timestamptz`.as('claimed_at'),
+          claimedBy: sql<null>`null::uuid`.as('claimed_by'),
           sentAt: sql<null>`null::timestamptz`.as('sent_at'),
           deliveryId: sql<null>`null`.as('delivery_id'),
         })

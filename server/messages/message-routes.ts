@@ -1,9 +1,9 @@
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
 import { z } from 'zod';
 import { streamProgress } from './message-events.ts';
 import { listRecipients, messageCounts, statusOf } from './message-progress.ts';
-import { createMessageBody, messageDetailResponse, messageParams, messageQuery, messageResponse } from './message-schemas.ts';
+import { createMessageBody, messageDetailResponse, messageParams, messageQuery, messageResponse } from '../../src/contract/message-schemas.ts';
 import { createMessage, describePrincipal, requireMessage, type Message } from './message-service.ts';
 import type { AppContext } from '../context.ts';
 

@@ -11,12 +11,13 @@ import { compiledCache, messageCacheKey, templateCacheKey } from '../render/comp
 import type { CompiledMessage } from '../render/compiled-message.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { siteCatalog } from '../templates/site-catalog.ts';
-import { assertValidContent, type ChannelContent } from '../templates/template-content.ts';
+import type { ChannelContent } from '../../src/template/channel.ts';
+import { assertValidContent } from '../templates/template-content.ts';
 import { compiledTemplate, requireTemplate, templateContent } from '../templates/template-service.ts';
 import { compileMessage } from '../render/compiled-message.ts';
 import { insertRecipients } from './audience.ts';
 import { messagingOf } from './messaging.ts';
-import type { createMessageBody } from './message-schemas.ts';
+import type { createMessageBody } from '../../src/contract/message-schemas.ts';
 
 export type Message = typeof messages.$inferSelect;
 

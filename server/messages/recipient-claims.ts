@@ -1,11 +1,15 @@
 /**
  * The state machine of one (message, contact) row: queued → sending (claimed by one process with an
  * atomic UPDATE) → sent | failed | skipped; a transient failure puts it back to queued. A claim
- * older than the claim timeout was made by a process that died, and may be taken again.
+ * names the claiming process's lease (server/queue/process-lease.ts); a claim whose lease expired
+ * was made by a process that died, and is taken over (`takeOverDeadClaims`, or a claim of its batch).
  */
-import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { messageRecipients } from '../db/schema.ts';
+import { messageRecipients, processLeases } from '../db/schema.ts';
+
+/** The row's claim is held by no live process (its lease expired, or was swept). */
+const heldByNoLiveProcess = sql`not exists (select 1 from ${processLeases} where ${processLeases.id} = ${messageRecipients.claimedBy} and ${processLeases.expiresAt} > now())`;
 
 export interface ClaimedRecipient {
   contactId: string;
@@ -18,19 +22,18 @@ export async function claimBatch(
   messageId: string,
   batch: number,
   now: Date,
-  claimTimeoutSeconds: number,
+  processId: string,
 ): Promise<ClaimedRecipient[]> {
-  const staleBefore = new Date(now.getTime() - claimTimeoutSeconds * 1000);
   return db
     .update(messageRecipients)
-    .set({ status: 'sending', claimedAt: now, attempts: sql`${messageRecipients.attempts} + 1` })
+    .set({ status: 'sending', claimedAt: now, claimedBy: processId, attempts: sql`${messageRecipients.attempts} + 1` })
     .where(
       and(
         eq(messageRecipients.messageId, messageId),
         eq(messageRecipients.batch, batch),
         or(
           eq(messageRecipients.status, 'queued'),
-          and(eq(messageRecipients.status, 'sending'), lt(messageRecipients.claimedAt, staleBefore)),
+          and(eq(messageRecipients.status, 'sending'), heldByNoLiveProcess),
         ),
       ),
     )
@@ -50,7 +53,7 @@ const claimed = (claim: Claim) =>
 export async function markSent(db: DbOrTx, claim: Claim, contactId: string, deliveryId: string, now: Date): Promise<boolean> {
   const updated = await db
     .update(messageRecipients)
-    .set({ status: 'sent', sentAt: now, deliveryId, reason: null })
+    .set({ status: 'sent', sentAt: now, deliveryId, reason: null, claimedBy: null })
     .where(and(claimed(claim), eq(messageRecipients.contactId, contactId)))
     .returning({ contactId: messageRecipients.contactId });
   return updated.length === 1;
@@ -74,7 +77,7 @@ export async function markSentMany(
   );
   const updated = await db
     .update(messageRecipients)
-    .set({ status: 'sent', sentAt: now, deliveryId: sql`${deliveryId}`, reason: null })
+    .set({ status: 'sent', sentAt: now, deliveryId: sql`${deliveryId}`, reason: null, claimedBy: null })
     .where(and(claimed(claim), inArray(messageRecipients.contactId, [...byContact.keys()])))
     .returning({ contactId: messageRecipients.contactId });
   return new Set(updated.map((row) => row.contactId));
@@ -84,11 +87,14 @@ export async function markFinal(db: DbOrTx, claim: Claim, contactIds: string[], 
   if (contactIds.length === 0) return;
   await db
     .update(messageRecipients)
-    .set({ status, reason })
+    .set({ status, reason, claimedBy: null })
     .where(and(claimed(claim), inArray(messageRecipients.contactId, contactIds)));
 }
 
-/** A transient failure: back to the queue for the batch's next attempt. */
+/**
+ * A transient failure: back to the queue for the batch's next attempt. The row keeps naming this
+ * process, so if it dies before the batch's retry is queued, the sweep re-queues the batch.
+ */
 export async function markRetry(db: DbOrTx, claim: Claim, contactId: string, reason: string): Promise<void> {
   await db
     .update(messageRecipients)
@@ -117,4 +123,20 @@ export async function unfinishedBatches(db: DbOrTx): Promise<Array<{ messageId: 
     .selectDistinct({ messageId: messageRecipients.messageId, batch: messageRecipients.batch })
     .from(messageRecipients)
     .where(inArray(messageRecipients.status, ['queued', 'sending']));
+}
+
+/**
+ * Frees the claims of dead processes: drops expired leases, puts rows they held back to 'queued'
+ * and returns their batches (to be queued again). Rows in flight only (a partial index), so cheap
+ * enough to run every few seconds in every process; concurrent sweeps take each row once.
+ */
+export async function takeOverDeadClaims(db: DbOrTx): Promise<Array<{ messageId: string; batch: number }>> {
+  await db.delete(processLeases).where(sql`${processLeases.expiresAt} < now()`);
+  const freed = await db
+    .update(messageRecipients)
+    .set({ status: sql`case when ${messageRecipients.status} = 'sending' then 'queued' else ${messageRecipients.status} end`, claimedBy: null })
+    .where(and(isNotNull(messageRecipients.claimedBy), heldByNoLiveProcess))
+    .returning({ messageId: messageRecipients.messageId, batch: messageRecipients.batch });
+  const batches = new Map(freed.map((row) => [`${row.messageId}:${row.batch}`, row]));
+  return [...batches.values()];
 }

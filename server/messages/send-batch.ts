@@ -4,21 +4,27 @@
  * with per-site pacing, and record each outcome: to the outbox a chunk of recipients per
  * transaction; to a network transport with bounded concurrency, one recipient at a time.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Contact } from '../contacts/contact-service.ts';
-import { accessGrants, contacts, offers } from '../db/schema.ts';
+import { contacts, offers } from '../db/schema.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { DeliveryError } from '../delivery/delivery-error.ts';
 import { senderOf } from '../delivery/sender-address.ts';
 import type { Pacer } from '../delivery/site-pacer.ts';
 import { MagicLinkMinter } from '../links/mint-magic-link.ts';
+import { memberAccessOf, type MemberAccess } from '../offers/member-access.ts';
+import { receivesLearnerLink, recipientLinkKeys } from '../render/compiled-message.ts';
+import { recipientFacts } from '../render/recipient-facts.ts';
 import { mintRecipientLinks, recipientValueSource } from '../render/recipient-values.ts';
-import { siteWithLinkPolicy } from '../links/link-policy.ts';
+import { unsubscribeUrl } from '../delivery/unsubscribe-token.ts';
+import { shortLinksFor, siteWithLinkPolicy } from '../links/link-policy.ts';
 import { renderMessage, type RenderedMessage } from '../render/render-message.ts';
 import { findSiteByRef } from '../sites/site-repository.ts';
+import type { RecipientFacts } from '../../src/template/regions.ts';
 import { ClaimLostError, deliverRecipient, deliverStored, storesInDatabase } from './deliver-recipient.ts';
 import { compiledMessage, findMessage, type Message } from './message-service.ts';
+import type { ProgressSignal } from './progress-signal.ts';
 import { batchLeftovers, claimBatch, markFinal, markRetry, type Claim, type ClaimedRecipient } from './recipient-claims.ts';
 import { skipReason } from './recipient-skip.ts';
 import { runConcurrently } from './run-concurrently.ts';
@@ -36,72 +42,80 @@ async function contactsById(db: DbOrTx, siteId: string, ids: string[]): Promise<
   return new Map(rows.map((c) => [c.id, c]));
 }
 
-async function activeOfferHolders(db: DbOrTx, siteId: string, ids: string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectDistinct({ contactId: accessGrants.contactId })
-    .from(accessGrants)
-    .where(and(eq(accessGrants.siteId, siteId), inArray(accessGrants.contactId, ids), isNull(accessGrants.revokedAt)));
-  return new Set(rows.map((r) => r.contactId));
-}
-
 async function offerContext(db: DbOrTx, message: Message): Promise<{ title: string } | undefined> {
   if (!message.offerId) return undefined;
   const [row] = await db.select({ title: offers.title }).from(offers).where(eq(offers.id, message.offerId)).limit(1);
   return row;
 }
 
+export interface BatchWorker {
+  /** This process's lease id, which its claims carry (server/queue/process-lease.ts). */
+  processId: string;
+  /** Told after every recorded change, so progress streams in any process read the counts. */
+  progress: ProgressSignal;
+}
+
 /** Returns what is left of the batch afterwards: rows to retry and rows held by another process. */
-export async function sendBatch(ctx: AppContext, job: BatchJob, pacer: Pacer): Promise<{ queued: number; sending: number }> {
+export async function sendBatch(ctx: AppContext, job: BatchJob, pacer: Pacer, worker: BatchWorker): Promise<{ queued: number; sending: number }> {
   const message = await findMessage(ctx.db, job.messageId);
   if (!message) return { queued: 0, sending: 0 };
-  const settings = ctx.config.delivery;
   const claim: Claim = { messageId: message.id, claimedAt: ctx.now() };
-  const claimed = await claimBatch(ctx.db, message.id, job.batch, claim.claimedAt, settings.claimTimeoutSeconds);
+  const claimed = await claimBatch(ctx.db, message.id, job.batch, claim.claimedAt, worker.processId);
   if (claimed.length > 0) {
+    worker.progress.changed(message.id);
     try {
-      await sendClaimed(ctx, message, claim, claimed, pacer);
+      await sendClaimed(ctx, message, claim, claimed, pacer, () => worker.progress.changed(message.id));
     } catch (error) {
       // Nothing of this batch may stay claimed by a live process that gave up on it.
       for (const row of claimed) await markRetry(ctx.db, claim, row.contactId, `batch failed: ${(error as Error).message}`);
       throw error;
+    } finally {
+      worker.progress.changed(message.id);
     }
   }
   return batchLeftovers(ctx.db, message.id, job.batch);
 }
 
-async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, claimed: ClaimedRecipient[], pacer: Pacer) {
+async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, claimed: ClaimedRecipient[], pacer: Pacer, changed: () => void) {
   const settings = ctx.config.delivery;
   // This send's link lifetime and use limit, where it chose them (link-policy.ts).
   const site = siteWithLinkPolicy((await findSiteByRef(ctx.db, message.siteId))!, message.linkPolicy);
   const compiled = await compiledMessage(message);
   const ids = claimed.map((row) => row.contactId);
   const byId = await contactsById(ctx.db, site.id, ids);
-  const holders = compiled.carriesLearnerLink ? await activeOfferHolders(ctx.db, site.id, ids) : new Set<string>();
+  // Offers and what they open, for the whole batch in two queries: who may get a learner link, and
+  // what each Show if… and repeat decides.
+  const needsAccess = compiled.carriesLearnerLink || compiled.hasRegions;
+  const accessById = needsAccess ? await memberAccessOf(ctx.db, site.id, ids) : new Map<string, MemberAccess>();
   const offer = await offerContext(ctx.db, message);
 
   const skipped = new Map<string, string[]>();
-  const sendable: Array<{ row: ClaimedRecipient; contact: Contact }> = [];
+  const sendable: Array<{ row: ClaimedRecipient; contact: Contact; facts?: RecipientFacts; linkKeys: string[] }> = [];
   for (const row of claimed) {
     const contact = byId.get(row.contactId);
-    const reason = skipReason(contact, message.channel, compiled.carriesLearnerLink, holders.has(row.contactId));
+    const access = accessById.get(row.contactId);
+    const facts = contact && access ? recipientFacts(contact, access) : undefined;
+    const linkKeys = facts ? recipientLinkKeys(compiled, facts) : compiled.linkKeys;
+    const reason = skipReason(contact, message.channel, receivesLearnerLink(linkKeys), (access?.offers.length ?? 0) > 0);
     if (reason) skipped.set(reason, [...(skipped.get(reason) ?? []), row.contactId]);
-    else sendable.push({ row, contact: contact! });
+    else sendable.push({ row, contact: contact!, facts, linkKeys });
   }
   for (const [reason, contactIds] of skipped) await markFinal(ctx.db, claim, contactIds, 'skipped', reason);
 
   const minter = new MagicLinkMinter(ctx.db, ctx.keyRing, ctx.config);
   const now = ctx.now();
   const outgoing: Array<{ row: ClaimedRecipient; contact: Contact; rendered: RenderedMessage }> = [];
-  for (const { row, contact } of sendable) {
-    const recipient = { site, contact, offer };
-    const links = await mintRecipientLinks(recipient, compiled.linkKeys, {
+  for (const { row, contact, facts, linkKeys } of sendable) {
+    const recipient = { site, contact, offer, unsubscribeUrl: unsubscribeUrl(ctx, site.id, contact.id) };
+    const links = await mintRecipientLinks(recipient, linkKeys, {
       minter,
       channel: message.channel,
       sentBy: `message:${message.id}`,
       messageId: message.id,
+      shortLinks: shortLinksFor(message.channel, message.linkPolicy),
       now,
     });
-    outgoing.push({ row, contact, rendered: renderMessage(compiled, recipientValueSource(ctx.config, recipient, links)) });
+    outgoing.push({ row, contact, rendered: renderMessage(compiled, recipientValueSource(ctx.config, recipient, links), facts) });
   }
   // Links must be recorded before anyone can click them.
   await minter.flush();
@@ -126,15 +140,18 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
         // Nothing of the chunk was written (one transaction): each row retries or gives up.
         for (const { row } of chunk) await failed(row, error);
       }
+      changed();
     }
     return;
   }
   await runConcurrently(outgoing, settings.concurrency, async ({ row, contact, rendered }) => {
     await pacer.wait(site.id);
     try {
+      // Marked sent the moment its transport accepted it (one recipient per transaction).
       await deliverRecipient(ctx, { siteId: site.id, from, claim, contact, rendered });
     } catch (error) {
       await failed(row, error);
     }
+    changed();
   });
 }

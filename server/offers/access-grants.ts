@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { accessGrants, offers } from '../db/schema.ts';
@@ -69,19 +69,3 @@ async function activeGrant(db: DbOrTx, contactId: string, offerId: string): Prom
   return row;
 }
 
-/** Every grant of a contact, active first, with the offer's title. */
-export async function listContactGrants(db: DbOrTx, siteId: string, contactId: string) {
-  return db
-    .select({
-      id: accessGrants.id,
-      offerId: accessGrants.offerId,
-      offerTitle: offers.title,
-      source: accessGrants.source,
-      grantedAt: accessGrants.grantedAt,
-      revokedAt: accessGrants.revokedAt,
-    })
-    .from(accessGrants)
-    .innerJoin(offers, eq(offers.id, accessGrants.offerId))
-    .where(and(eq(accessGrants.siteId, siteId), eq(accessGrants.contactId, contactId)))
-    .orderBy(desc(accessGrants.grantedAt));
-}

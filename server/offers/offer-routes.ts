@@ -1,48 +1,18 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
-import { contactParams } from '../contacts/contact-schemas.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
+import { contactParams } from '../../src/contract/contact-schemas.ts';
+import { contentItemBody, contentKindField, grantResponse, itemResponse, offerBody, offerResponse } from '../../src/contract/offer-schemas.ts';
 import { createContentItem, listContentItems } from './content-items.ts';
 import { createOffer, listOffers, requireOffer, updateOffer, withContents } from './offer-service.ts';
 import { grantAccess, revokeAccess } from './access-grants.ts';
 
-const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const description = z.string().max(5000, 'must be at most 5000 characters');
-
-const offerBody = z.strictObject({
-  title,
-  description: description.optional(),
-  includesAffiliates: z.boolean().optional().describe('Holding the offer opens the affiliate portal.'),
-  itemIds: z.array(z.uuid({ message: 'must be a course or community id' })).max(500).optional(),
-});
-
-const itemRef = z.object({ id: z.uuid(), title: z.string() });
-const offerResponse = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  description: z.string(),
-  includesAffiliates: z.boolean(),
-  courses: z.array(itemRef),
-  communities: z.array(itemRef),
-  createdAt: z.date(),
-});
 const presentOffer = ({ siteId: _site, ...offer }: Awaited<ReturnType<typeof withContents>>[number]) => offer;
 
-const itemResponse = z.object({ id: z.uuid(), kind: z.enum(['course', 'community']), title: z.string(), description: z.string() });
 const presentItem = ({ id, kind, title, description }: z.infer<typeof itemResponse>) => ({ id, kind, title, description });
 
 const offerParams = z.object({ siteId: z.string(), offerId: z.uuid({ message: 'must be an offer id (UUID)' }) });
 const accessParams = contactParams.extend({ offerId: z.uuid({ message: 'must be an offer id (UUID)' }) });
-
-const grantResponse = z.object({
-  id: z.uuid(),
-  contactId: z.uuid(),
-  offerId: z.uuid(),
-  source: z.string(),
-  grantedAt: z.date(),
-  revokedAt: z.date().nullable(),
-  created: z.boolean().describe('false when the contact already held the offer (nothing changed, no event).'),
-});
 
 export const offerRoutes: AnyRouteDef[] = [
   defineRoute({
@@ -53,7 +23,7 @@ export const offerRoutes: AnyRouteDef[] = [
     auth: 'site',
     permission: 'content.write',
     params: siteIdParams,
-    body: z.strictObject({ kind: z.enum(['course', 'community']), title, description: description.optional() }),
+    body: contentItemBody,
     response: itemResponse,
     status: 201,
     handler: async ({ ctx, site, body }) => presentItem(await createContentItem(ctx.db, site.id, body)),
@@ -66,7 +36,7 @@ export const offerRoutes: AnyRouteDef[] = [
     auth: 'site',
     permission: 'offers.read',
     params: siteIdParams,
-    query: z.object({ kind: z.enum(['course', 'community']).optional() }),
+    query: z.object({ kind: contentKindField.optional() }),
     response: z.object({ items: z.array(itemResponse) }),
     handler: async ({ ctx, site, query }) => ({ items: (await listContentItems(ctx.db, site.id, query.kind)).map(presentItem) }),
   }),

@@ -3,7 +3,7 @@
  * document (`template:{id}:{version}`, `message:{id}`), so an edit — a new version — is simply a
  * new key, and concurrent senders of one version share one compile.
  */
-import type { ChannelContent } from '../templates/template-content.ts';
+import type { ChannelContent } from '../../src/template/channel.ts';
 import { compileMessage, type CompiledMessage } from './compiled-message.ts';
 
 export class CompiledCache {

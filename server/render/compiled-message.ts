@@ -3,24 +3,59 @@
  * slot layout, which magic links it carries); rendering per recipient only fills slots.
  */
 import { compileSmsToText, magicLinkTarget, type TextTemplate } from '../../src/template/index.ts';
-import type { ChannelContent } from '../templates/template-content.ts';
+import { effectiveKey, hasRegions, walkVisible, type RecipientFacts } from '../../src/template/regions.ts';
+import type { ChannelContent } from '../../src/template/channel.ts';
 import { compileEmailTemplate, type CompiledEmail } from './compile-email.ts';
 import { magicLinkKeysOf } from './recipient-values.ts';
 
 interface CompiledParts {
-  /** Distinct magic-link keys: one token each per recipient. */
+  /** Distinct magic-link keys written outside any repeat (in a Show if… too): one token each per recipient who gets it. */
   linkKeys: string[];
-  /** Whether a learner link is in it: recipients then need an active offer. */
+  /** Whether a learner link may be in it (a repeat's item links are): recipients then need an active offer. */
   carriesLearnerLink: boolean;
+  /** Whether parts are decided per recipient (Show if…, repeats): the fill then needs their `RecipientFacts`. */
+  hasRegions: boolean;
 }
 
 export type CompiledMessage =
   | (CompiledParts & { channel: 'email'; email: CompiledEmail })
   | (CompiledParts & { channel: 'sms'; sms: TextTemplate });
 
+function templatesOf(compiled: CompiledMessage): TextTemplate[] {
+  return compiled.channel === 'sms' ? [compiled.sms] : [compiled.email.subject, compiled.email.html, compiled.email.text];
+}
+
 function linkParts(templates: TextTemplate[]): CompiledParts {
   const linkKeys = magicLinkKeysOf(templates);
-  return { linkKeys, carriesLearnerLink: linkKeys.some((key) => magicLinkTarget(key)?.kind === 'learner') };
+  const regions = templates.some(hasRegions);
+  const repeats = templates.some((t) => t.slots.some((slot) => slot.region?.kind === 'repeat'));
+  return {
+    linkKeys,
+    carriesLearnerLink: repeats || linkKeys.some((key) => magicLinkTarget(key)?.kind === 'learner'),
+    hasRegions: regions,
+  };
+}
+
+/**
+ * The magic links this recipient actually receives: those in the parts shown to them, and one per
+ * item of each repeat. Only these are minted (a hidden link is never a live token).
+ */
+export function recipientLinkKeys(compiled: CompiledMessage, facts: RecipientFacts): string[] {
+  if (!compiled.hasRegions) return compiled.linkKeys;
+  const keys = new Set<string>();
+  for (const template of templatesOf(compiled)) {
+    walkVisible(template, facts, (slot, scope) => {
+      const key = effectiveKey(slot, scope);
+      if (magicLinkTarget(key)) keys.add(key);
+      return '';
+    });
+  }
+  return [...keys];
+}
+
+/** Whether this recipient's copy carries a learner link (they then need an active offer). */
+export function receivesLearnerLink(keys: readonly string[]): boolean {
+  return keys.some((key) => magicLinkTarget(key)?.kind === 'learner');
 }
 
 export async function compileMessage(message: ChannelContent): Promise<CompiledMessage> {

@@ -3,6 +3,7 @@
  * per distinct magic-link key in the template, shared by its occurrences — the HTML button and
  * the text part carry the same link), so the fill itself stays synchronous and fast.
  */
+import { UNSUBSCRIBE_URL_KEY } from '../../src/template/catalog.ts';
 import { magicLinkTarget } from '../../src/template/magic-link-keys.ts';
 import type { Slot, SlotValueSource, TextTemplate } from '../../src/template/slots.ts';
 import type { Contact } from '../contacts/contact-service.ts';
@@ -18,6 +19,8 @@ export interface RecipientContext {
   offer?: { title: string };
   /** The staff user a user link logs in (only for messages to staff). */
   staffUserId?: string;
+  /** `{{unsubscribe_url}}`: the contact's one-click unsubscribe address (as in List-Unsubscribe). */
+  unsubscribeUrl?: string;
 }
 
 /** Every distinct magic-link key the templates use. */
@@ -32,6 +35,8 @@ export interface MintContext {
   channel: string;
   sentBy: string;
   messageId?: string | null;
+  /** Whether learner links go out as short links (link-policy.ts `shortLinksFor`). */
+  shortLinks?: boolean;
   now: Date;
 }
 
@@ -56,6 +61,7 @@ export async function mintRecipientLinks(
         channel: mint.channel,
         sentBy: mint.sentBy,
         messageId: mint.messageId,
+        shortLink: mint.shortLinks,
         now: mint.now,
       }),
     );
@@ -81,10 +87,14 @@ export function recipientValue(config: MemberlinkConfig, recipient: RecipientCon
       return site.supportEmail ?? undefined;
     case 'site.support_phone':
       return site.supportPhone ?? undefined;
+    case 'site.postal_address':
+      return site.postalAddress ?? undefined;
     case 'site.url':
       return site.subdomain ? memberSiteUrl(config, site.subdomain, '') : undefined;
     case 'offer.title':
       return recipient.offer?.title;
+    case UNSUBSCRIBE_URL_KEY:
+      return recipient.unsubscribeUrl;
   }
   if (key.startsWith('contact.custom.')) return contact.customFields[key.slice('contact.custom.'.length)];
   return undefined;

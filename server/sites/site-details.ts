@@ -17,6 +17,7 @@ export function presentSite(site: Site) {
     subdomain: site.subdomain,
     supportEmail: site.supportEmail,
     supportPhone: site.supportPhone,
+    postalAddress: site.postalAddress,
     linkPolicy: {
       learnerLinkTtlSeconds: site.learnerLinkTtlSeconds,
       userLinkTtlSeconds: site.userLinkTtlSeconds,

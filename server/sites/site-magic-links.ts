@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { linkDescriptionResponse, siteMagicLinksResponse } from '../../src/contract/site-schemas.ts';
 import { fixedDestination, fixedDestinationsFor, itemDestinationOf, itemPath } from '../../src/template/destinations.ts';
 import { magicLinkKey } from '../../src/template/magic-link-keys.ts';
 import type { AppContext } from '../context.ts';
@@ -10,22 +11,7 @@ import { adminLoginUrl, memberSiteUrl } from './site-urls.ts';
 /** Shown instead of a live token: links are minted per recipient at send time, never here. */
 const TOKEN_PLACEHOLDER = '<token minted per recipient at send time>';
 
-const linkDescription = z.object({
-  kind: z.enum(['learner', 'user']),
-  destination: z.string(),
-  label: z.string(),
-  customValue: z.string().describe('Paste into a template; resolved per recipient when sent.'),
-  urlShape: z.string().describe('What the link looks like once sent.'),
-  plainUrl: z.string().describe('The same URL without the token: asks for a manual login.'),
-});
-
-export const siteMagicLinksResponse = z.object({
-  learnerLink: linkDescription,
-  userLink: linkDescription,
-  plainUrl: z.string(),
-  destinations: z.array(linkDescription),
-});
-type LinkDescription = z.infer<typeof linkDescription>;
+type LinkDescription = z.infer<typeof linkDescriptionResponse>;
 
 export function describeLink(
   ctx: AppContext,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { createSiteBody, siteIdParams, siteResponse, updateSiteBody } from './site-schemas.ts';
+import { createSiteBody, siteIdParams, siteMagicLinksResponse, siteResponse, updateSiteBody } from '../../src/contract/site-schemas.ts';
 import { presentSite } from './site-details.ts';
 import { createSite, listSitesFor, updateSite } from './site-service.ts';
-import { siteMagicLinks, siteMagicLinksResponse } from './site-magic-links.ts';
+import { siteMagicLinks } from './site-magic-links.ts';
 import { conflict } from '../http/api-error.ts';
 
 export const siteRoutes: AnyRouteDef[] = [

@@ -4,8 +4,9 @@ import type { AppContext } from '../context.ts';
 import { sites } from '../db/schema.ts';
 import type { Principal } from '../auth/principal.ts';
 import { createSigningKey } from '../links/signing-keys.ts';
-import type { createSiteBody, updateSiteBody } from './site-schemas.ts';
+import type { createSiteBody, updateSiteBody } from '../../src/contract/site-schemas.ts';
 import type { Site } from './site-repository.ts';
+import { siteCacheOf } from './site-cache.ts';
 
 type CreateSite = z.output<typeof createSiteBody>;
 type UpdateSite = z.output<typeof updateSiteBody>;
@@ -20,7 +21,7 @@ function policyColumns(policy: CreateSite['linkPolicy']) {
 
 /** A new site gets its first signing key in the same transaction, so it can mint links at once. */
 export async function createSite(ctx: AppContext, input: CreateSite): Promise<Site> {
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const [site] = await tx
       .insert(sites)
       .values({
@@ -28,12 +29,15 @@ export async function createSite(ctx: AppContext, input: CreateSite): Promise<Si
         subdomain: input.subdomain ?? null,
         supportEmail: input.supportEmail ?? null,
         supportPhone: input.supportPhone ?? null,
+        postalAddress: input.postalAddress ?? null,
         ...policyColumns(input.linkPolicy),
       })
       .returning();
     await createSigningKey(tx, site.id, ctx.masterKey);
     return site;
   });
+  siteCacheOf(ctx.db).forget();
+  return created;
 }
 
 export async function updateSite(ctx: AppContext, siteId: string, input: UpdateSite): Promise<Site> {
@@ -44,11 +48,13 @@ export async function updateSite(ctx: AppContext, siteId: string, input: UpdateS
       ...(input.subdomain !== undefined && { subdomain: input.subdomain }),
       ...(input.supportEmail !== undefined && { supportEmail: input.supportEmail }),
       ...(input.supportPhone !== undefined && { supportPhone: input.supportPhone }),
+      ...(input.postalAddress !== undefined && { postalAddress: input.postalAddress }),
       ...policyColumns(input.linkPolicy),
       updatedAt: ctx.now(),
     })
     .where(eq(sites.id, siteId))
     .returning();
+  siteCacheOf(ctx.db).forget();
   return site;
 }
 

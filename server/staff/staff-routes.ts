@@ -1,15 +1,14 @@
 /** Staff of a site and their roles (owners only), and who the caller is (`GET /api/me`, for the admin app). */
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
-import { emailField, roleField } from '../validation/fields.ts';
-import { ROLES } from '../auth/permissions.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
+import { emailField, roleField } from '../../src/contract/fields.ts';
+import { meResponse, staffResponse } from '../../src/contract/staff-schemas.ts';
 import { principalPermissions } from '../auth/principal.ts';
 import { sendStaffLoginEmail } from '../auth/staff-login.ts';
 import { addStaff, changeStaffRole, listStaff, presentStaff, removeStaff } from './staff-service.ts';
 
 const staffParams = siteIdParams.extend({ staffId: z.uuid('must be a staff member id') });
-const staffResponse = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: roleField, createdAt: z.date() });
 
 export const staffRoutes: AnyRouteDef[] = [
   defineRoute({
@@ -19,13 +18,7 @@ export const staffRoutes: AnyRouteDef[] = [
     tag: 'Staff',
     auth: 'principal',
     permission: 'sites.list',
-    response: z.object({
-      kind: z.enum(['bootstrap', 'api_key', 'staff']),
-      siteId: z.string().nullable(),
-      staffId: z.string().nullable(),
-      role: z.enum([...ROLES, 'operator']),
-      permissions: z.array(z.string()),
-    }),
+    response: meResponse,
     handler: async ({ principal }) => {
       const p = principal!;
       return {

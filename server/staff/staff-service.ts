@@ -8,7 +8,7 @@ import type { AppContext } from '../context.ts';
 import type { DbOrTx, Tx } from '../db/database.ts';
 import { staffUsers } from '../db/schema.ts';
 import { ApiError, conflict, notFound } from '../http/api-error.ts';
-import type { Role } from '../auth/permissions.ts';
+import type { Role } from '../../src/contract/permissions.ts';
 import { revokeSubjectLinks } from '../links/link-state.ts';
 
 export type StaffMember = typeof staffUsers.$inferSelect;

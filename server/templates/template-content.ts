@@ -3,16 +3,16 @@
  * and reports issues with paths; this turns the first into a 400 naming the field (with every
  * issue listed), e.g. field `content.body.content[0].content[1]`, message naming the unknown value.
  */
-import { validateEmailContent, validateSmsContent, type CustomValue, type EmailContent, type SmsContent } from '../../src/template/index.ts';
+import type { CustomValue } from '../../src/template/index.ts';
+import { channelModule } from '../channels/registry.ts';
 import { ApiError } from '../http/api-error.ts';
 
-import type { Channel } from '../../src/template/channel.ts';
+import type { Channel, ChannelContent } from '../../src/template/channel.ts';
 
 export type { Channel };
-export type ChannelContent = { channel: 'email'; content: EmailContent } | { channel: 'sms'; content: SmsContent };
 
 export function assertValidContent(channel: Channel, content: unknown, catalog: readonly CustomValue[], field: string): ChannelContent {
-  const issues = channel === 'email' ? validateEmailContent(content, catalog) : validateSmsContent(content, catalog);
+  const issues = channelModule(channel).validateContent(content, catalog);
   if (issues.length > 0) {
     const listed = issues.map((issue) => ({
       field: issue.path ? `${field}.${issue.path}` : field,

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
 import {
   createTemplateBody,
   listTemplatesQuery,
   templateParams,
   templateResponse,
   updateTemplateBody,
-} from './template-schemas.ts';
+} from '../../src/contract/template-schemas.ts';
+import { discardDraftAfterSave, newTemplateDraftKey } from './template-drafts.ts';
 import { createTemplate, listTemplates, presentTemplate, requireTemplate, updateTemplate } from './template-service.ts';
 
 export const templateRoutes: AnyRouteDef[] = [
@@ -23,7 +24,11 @@ export const templateRoutes: AnyRouteDef[] = [
     body: createTemplateBody,
     response: templateResponse,
     status: 201,
-    handler: async ({ ctx, site, body }) => presentTemplate(await createTemplate(ctx, site.id, body)),
+    handler: async ({ ctx, site, body, principal }) => {
+      const template = await createTemplate(ctx, site.id, body);
+      await discardDraftAfterSave(ctx.db, site.id, principal, newTemplateDraftKey(body.channel));
+      return presentTemplate(template);
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -53,13 +58,17 @@ export const templateRoutes: AnyRouteDef[] = [
   defineRoute({
     method: 'PATCH',
     url: '/api/sites/:siteId/templates/:templateId',
-    summary: 'Rename a template or replace its content (validated again; a new version is compiled).',
+    summary: "Rename a template or replace its content (validated again; a new version is compiled). The caller's draft of it is deleted.",
     tag: 'Templates',
     auth: 'site',
     permission: 'templates.write',
     params: templateParams,
     body: updateTemplateBody,
     response: templateResponse,
-    handler: async ({ ctx, site, params, body }) => presentTemplate(await updateTemplate(ctx, site.id, params.templateId, body)),
+    handler: async ({ ctx, site, params, body, principal }) => {
+      const template = await updateTemplate(ctx, site.id, params.templateId, body);
+      await discardDraftAfterSave(ctx.db, site.id, principal, template.id);
+      return presentTemplate(template);
+    },
   }),
 ];

@@ -6,11 +6,13 @@ import type { AppContext } from '../context.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { messageTemplates } from '../db/schema.ts';
 import { notFound } from '../http/api-error.ts';
+import { emailSendWarnings } from '../../src/template/send-warnings.ts';
 import { compiledCache, templateCacheKey } from '../render/compiled-cache.ts';
 import type { CompiledMessage } from '../render/compiled-message.ts';
 import { siteCatalog } from './site-catalog.ts';
-import { assertValidContent, type ChannelContent } from './template-content.ts';
-import type { createTemplateBody, updateTemplateBody } from './template-schemas.ts';
+import type { ChannelContent } from '../../src/template/channel.ts';
+import { assertValidContent } from './template-content.ts';
+import type { createTemplateBody, updateTemplateBody } from '../../src/contract/template-schemas.ts';
 
 export type MessageTemplate = typeof messageTemplates.$inferSelect;
 
@@ -29,7 +31,7 @@ export async function presentTemplate(t: MessageTemplate) {
     content: t.content,
     version: t.version,
     linkKeys: compiled.linkKeys,
-    warnings: compiled.channel === 'email' ? compiled.email.warnings : [],
+    warnings: compiled.channel === 'email' ? [...compiled.email.warnings, ...emailSendWarnings(compiled.email.html)] : [],
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
   };

@@ -7,8 +7,8 @@ import { defineRoute } from '../http/route.ts';
 import { invalidField } from '../http/api-error.ts';
 import { grantAccess } from '../offers/access-grants.ts';
 import { findOffer } from '../offers/offer-service.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
-import { emailField, phoneField } from '../validation/fields.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
+import { emailField, phoneField } from '../../src/contract/fields.ts';
 import { findOrCreateContact } from './contact-lookup.ts';
 import { hookSiteOf } from './verified-hooks.ts';
 

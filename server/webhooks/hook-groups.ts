@@ -1,6 +1,6 @@
 /** Every inbound webhook, grouped by how its caller proves itself. */
-import { inboundEmailRoute, inboundSmsRoute } from '../conversations/inbound-hooks.ts';
-import { twilioVerifier } from '../conversations/twilio-verifier.ts';
+import { inboundEmailRoute, inboundSmsRoute } from './inbound-hooks.ts';
+import { twilioVerifier } from './twilio-verifier.ts';
 import type { AnyRouteDef } from '../http/route.ts';
 import { accessHookRoute } from './access-hook.ts';
 import { hmacVerifier } from './hmac-verifier.ts';

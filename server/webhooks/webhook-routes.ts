@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
 import { rotateWebhookSecret } from './webhook-secret.ts';
 
 export const webhookSecretRoutes: AnyRouteDef[] = [

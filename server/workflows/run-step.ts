@@ -12,7 +12,7 @@ import { requireTemplate, type MessageTemplate } from '../templates/template-ser
 import { ApiError } from '../http/api-error.ts';
 import type { StepJob, StepQueue } from './step-queue.ts';
 import { completeStep, findRun, type StepResult, type WorkflowRun } from './workflow-runs.ts';
-import { waitSeconds, type RunLogEntry, type SendAction } from './workflow-schemas.ts';
+import { waitSeconds, type RunLogEntry, type SendAction } from '../../src/contract/workflow-schemas.ts';
 import { findWorkflow } from './workflow-service.ts';
 import { insertContactMessage, unsendableReason } from './workflow-message.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
-import { siteIdParams } from '../sites/site-schemas.ts';
+import { siteIdParams } from '../../src/contract/site-schemas.ts';
 import { presentRun } from './present-run.ts';
 import { listRuns } from './workflow-runs.ts';
 import {
@@ -10,7 +10,7 @@ import {
   updateWorkflowBody,
   workflowParams,
   workflowResponse,
-} from './workflow-schemas.ts';
+} from '../../src/contract/workflow-schemas.ts';
 import { createWorkflow, deleteWorkflow, listWorkflows, presentWorkflow, requireWorkflow, updateWorkflow } from './workflow-service.ts';
 
 export const workflowRoutes: AnyRouteDef[] = [

@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { workflowRuns } from '../db/schema.ts';
-import type { RunLogEntry, WorkflowAction } from './workflow-schemas.ts';
+import type { RunLogEntry, WorkflowAction } from '../../src/contract/workflow-schemas.ts';
 import type { Workflow } from './workflow-service.ts';
 
 type Row = typeof workflowRuns.$inferSelect;

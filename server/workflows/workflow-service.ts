@@ -11,7 +11,7 @@ import {
   type updateWorkflowBody,
   type WorkflowAction,
   type WorkflowTrigger,
-} from './workflow-schemas.ts';
+} from '../../src/contract/workflow-schemas.ts';
 
 type Row = typeof workflows.$inferSelect;
 export type Workflow = Omit<Row, 'trigger' | 'actions'> & { trigger: WorkflowTrigger; actions: WorkflowAction[] };

@@ -4,16 +4,18 @@ import { labelsWith } from './labels';
 import { memberlinkPreview } from './preview/memberlink-preview';
 import { createComposerStore, type ComposerConfig } from './store/composer-store';
 import { ComposerStoreProvider } from './store/ComposerStoreContext';
-import type { ComposerProps, MagicLinkDestinationOption } from './types';
+import type { ComposerProps, MagicLinkDestinationOption, OfferOption } from './types';
 import { ComposerLayout } from './ui/ComposerLayout';
 
 const NO_DESTINATIONS: readonly MagicLinkDestinationOption[] = [];
+const NO_OFFERS: readonly OfferOption[] = [];
 
 function configFrom(props: Omit<ComposerProps, 'value' | 'onChange'>): ComposerConfig {
   return {
     channel: props.channel,
     catalog: props.catalog ?? DEFAULT_CATALOG,
     destinations: props.destinations ?? NO_DESTINATIONS,
+    offers: props.offers ?? NO_OFFERS,
     siteHost: props.siteHost ?? '',
     compact: props.compact ?? false,
     labels: labelsWith(props.labels),
@@ -35,10 +37,10 @@ export function Composer(props: ComposerProps) {
   onChange.current = props.onChange;
   const [store] = useState(() => createComposerStore({ value: props.value, config: configFrom(props) }, (value) => onChange.current(value)));
 
-  const { value, channel, catalog, destinations, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels } = props;
+  const { value, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels } = props;
   useEffect(() => {
-    store.getState().setConfig(configFrom({ channel, catalog, destinations, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels }));
-  }, [store, channel, catalog, destinations, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels]);
+    store.getState().setConfig(configFrom({ channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels }));
+  }, [store, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels]);
 
   useEffect(() => {
     if (value !== store.getState().value) store.getState().replaceValue(value);

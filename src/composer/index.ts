@@ -8,6 +8,7 @@ export type {
   ComposerValue,
   ContactSummary,
   MagicLinkDestinationOption,
+  OfferOption,
   Preview,
 } from './types';
 export type { ComposerLabels } from './labels';

@@ -18,12 +18,17 @@ export interface ComposerLabels {
   previewWidth: string;
   desktop: string;
   mobile: string;
+  darkMode: string;
   refreshPreview: string;
   updatingPreview: string;
   previewFailed: string;
   tryAgain: string;
   showPreview: string;
   hidePreview: string;
+  /** Shown in the preview pane while there is nothing written yet. */
+  previewEmpty: string;
+  /** Shown in the preview pane of an email with a body but no subject (the preview needs one). */
+  previewNeedsSubject: string;
 }
 
 export const DEFAULT_LABELS: ComposerLabels = {
@@ -42,12 +47,15 @@ export const DEFAULT_LABELS: ComposerLabels = {
   previewWidth: 'Preview width',
   desktop: 'Desktop',
   mobile: 'Mobile',
+  darkMode: 'Dark mode',
   refreshPreview: 'Refresh preview',
   updatingPreview: 'Updating preview…',
   previewFailed: 'The preview could not be made.',
   tryAgain: 'Try again',
   showPreview: 'Show preview',
   hidePreview: 'Hide preview',
+  previewEmpty: 'Your preview appears here as you write.',
+  previewNeedsSubject: 'Add a subject to see the preview.',
 };
 
 export const labelsWith = (overrides: Partial<ComposerLabels> | undefined): ComposerLabels =>

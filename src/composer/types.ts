@@ -13,6 +13,12 @@ export interface MagicLinkDestinationOption {
   label: string;
 }
 
+/** An offer a Show if… block can name ("shown to contacts who hold Piano plan"). */
+export interface OfferOption {
+  id: string;
+  title: string;
+}
+
 export interface ContactSummary {
   id: string;
   name: string;
@@ -30,7 +36,9 @@ export interface ComposerProps {
   /** Custom values offered in the field picker; defaults to the template package's catalog. */
   catalog?: readonly CustomValue[];
   destinations?: MagicLinkDestinationOption[];
-  /** The member site's host, used to count magic links at their real length in SMS. */
+  /** The site's offers, for Show if… "holds an offer". */
+  offers?: OfferOption[];
+  /** The member site's host (`academy.example.com`, https assumed) or origin (`http://academy.localhost:3000`), used to count magic links at their real length in SMS. */
   siteHost?: string;
   /**
    * The preview provider: how a per-contact preview is fetched. `contactId` is null when no contact is

@@ -6,6 +6,12 @@ import { isCustomValueKey } from './custom-value';
 import { FIXED_DESTINATIONS, type FixedDestination } from './destinations';
 import { isMagicLinkItemKey } from './magic-link-keys';
 
+/**
+ * The recipient's own one-click unsubscribe address, the same one the List-Unsubscribe header carries.
+ * Marketing emails should show it (validation warns when they do not).
+ */
+export const UNSUBSCRIBE_URL_KEY = 'unsubscribe_url';
+
 /** What a magic link to the destination looks like in previews and length estimates. */
 function sampleLinkUrl(d: FixedDestination): string {
   return `https://academy.example.com/${d.kind === 'user' ? 'admin' : d.path}?token=…`;
@@ -52,6 +58,13 @@ export const DEFAULT_CATALOG: readonly CustomValue[] = [
   },
   { key: 'site.support_phone', label: 'Support phone', group: 'site', sample: '+44 20 7946 0000' },
   { key: 'site.url', label: 'Site address', group: 'site', sample: 'https://academy.example.com' },
+  { key: 'site.postal_address', label: 'Postal address', group: 'site', sample: '12 Engine Row, London N1 9GU' },
+  {
+    key: UNSUBSCRIBE_URL_KEY,
+    label: 'Unsubscribe link',
+    group: 'contact',
+    sample: 'https://academy.example.com/api/unsubscribe/…',
+  },
   {
     key: 'offer.title',
     label: 'Offer title',

@@ -3,7 +3,7 @@
  * survive `mjml2html`; `server/render/compile-email.ts` turns the HTML back into a `TextTemplate`.
  */
 import { hexColorOr } from './colors';
-import { childrenOf, type EmailContent } from './document';
+import { childrenOf, type DocNode, type EmailContent } from './document';
 import { collapseLineBreaks } from './escape';
 import { serializer } from './registry';
 import { joinWithSentinels } from './sentinels';
@@ -36,31 +36,52 @@ function resolveStyle(options: EmailCompileOptions): EmailStyle {
   };
 }
 
-const INDENT = '        ';
+/** Dark mode: dark page and card, light text; buttons keep their own colours. */
+const DARK_SCHEME_CSS =
+  '@media (prefers-color-scheme: dark) { ' +
+  '.ml-email, body { background-color: #111418 !important; } ' +
+  '.ml-email-card, .ml-email-card > table { background: #1f2328 !important; background-color: #1f2328 !important; } ' +
+  '.ml-email-card div, .ml-email-card p, .ml-email-card li, .ml-email-card h1, .ml-email-card h2, .ml-email-card h3, .ml-email-card blockquote { color: #e6e8eb !important; } }';
+
+/** One row of the email: the blocks of each of its columns. */
+type Row = DocNode[];
 
 /**
- * Top-level blocks become column children. Consecutive HTML blocks share one `mj-text`; nodes with
- * their own MJML component (button, image, divider) close it and stand on their own.
+ * Top-level blocks, cut into rows: a columns block is a row of its own (MJML allows no section inside
+ * a column); the blocks between them share a one-column row.
  */
-function columnElements(content: EmailContent, ctx: HtmlContext): Fragment[] {
-  const elements: Fragment[] = [];
-  let textBlocks: Fragment[] = [];
-  const closeText = () => {
-    if (textBlocks.length === 0) return;
-    elements.push(concatAll([`${INDENT}<mj-text>\n`, ...textBlocks, `${INDENT}</mj-text>\n`]));
-    textBlocks = [];
+function rowsOf(content: EmailContent): Row[] {
+  const rows: Row[] = [];
+  let run: DocNode[] = [];
+  const closeRun = () => {
+    if (run.length > 0) rows.push([{ type: 'doc', content: run }]);
+    run = [];
   };
   for (const node of childrenOf(content.body)) {
-    const nodeSerializer = serializer.nodeSerializer(node);
-    if (nodeSerializer.mjml) {
-      closeText();
-      elements.push(concat(INDENT, nodeSerializer.mjml(node, ctx), '\n'));
+    const columns = serializer.nodeSerializer(node).sectionColumns?.(node);
+    if (columns) {
+      closeRun();
+      rows.push(columns);
     } else {
-      textBlocks.push(concat(`${INDENT}  `, nodeSerializer.html(node, ctx), '\n'));
+      run.push(node);
     }
   }
-  closeText();
-  return elements;
+  closeRun();
+  return rows.length > 0 ? rows : [[{ type: 'doc', content: [] }]];
+}
+
+/** White rows that read as one card: the first keeps the top padding, the last the bottom one. */
+function sectionElements(content: EmailContent, ctx: HtmlContext): Fragment[] {
+  const rows = rowsOf(content);
+  return rows.flatMap((columns, i) => {
+    const top = i === 0 ? '32px' : '0';
+    const bottom = i === rows.length - 1 ? '16px' : '0';
+    return [
+      `    <mj-section background-color="#ffffff" padding="${top} 0 ${bottom}" css-class="ml-email-card">\n`,
+      ...columns.flatMap((column) => ['      <mj-column>\n', ctx.columnElements(column), '      </mj-column>\n']),
+      '    </mj-section>\n',
+    ];
+  });
 }
 
 export function compileEmailToMjml(
@@ -80,14 +101,14 @@ export function compileEmailToMjml(
     '      <mj-image padding="0 24px 16px" />\n',
     '      <mj-divider padding="8px 24px 24px" />\n',
     '    </mj-attributes>\n',
+    // Both schemes are supported: clients that honour prefers-color-scheme apply the rules below
+    // instead of inverting colours themselves (the composer's dark preview applies the same rules).
+    '    <mj-raw><meta name="color-scheme" content="light dark" /><meta name="supported-color-schemes" content="light dark" /></mj-raw>\n',
+    `    <mj-style>${DARK_SCHEME_CSS}</mj-style>\n`,
     previewText ? concat('    <mj-preview>', htmlWithValues(previewText), '</mj-preview>\n') : '',
     '  </mj-head>\n',
-    '  <mj-body width="600px" background-color="#f4f5f7">\n',
-    '    <mj-section background-color="#ffffff" padding="32px 0 16px">\n',
-    '      <mj-column>\n',
-    ...columnElements(content, ctx),
-    '      </mj-column>\n',
-    '    </mj-section>\n',
+    '  <mj-body width="600px" background-color="#f4f5f7" css-class="ml-email">\n',
+    ...sectionElements(content, ctx),
     '  </mj-body>\n',
     '</mjml>\n',
   ]);

@@ -1,7 +1,8 @@
 import type { SmsContent } from './document';
 import { serializer } from './registry';
 import type { TextTemplate } from './slots';
-import { isEmptyTemplate, join } from './template-fragments';
+import { joinBlocks } from './regions';
+import { isEmptyTemplate } from './template-fragments';
 
 /**
  * An SMS body: one line per paragraph (an empty paragraph is a blank line the author wanted),
@@ -14,5 +15,5 @@ export function compileSmsToText(content: SmsContent): TextTemplate {
   let end = lines.length;
   while (start < end && isEmptyTemplate(lines[start])) start++;
   while (end > start && isEmptyTemplate(lines[end - 1])) end--;
-  return join(lines.slice(start, end), '\n');
+  return joinBlocks(lines.slice(start, end), '\n');
 }

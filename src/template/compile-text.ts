@@ -2,13 +2,14 @@
 import type { EmailContent } from './document';
 import { serializer } from './registry';
 import type { TextTemplate } from './slots';
-import { isEmptyTemplate, join } from './template-fragments';
+import { joinBlocks } from './regions';
+import { isEmptyTemplate } from './template-fragments';
 import { singleLineWithValues } from './value-fragments';
 
 /** Blocks separated by blank lines; links and buttons as `label: URL`; values raw (context `text`). */
 export function compileEmailToText(content: EmailContent): TextTemplate {
   const blocks = serializer.textContext('text').blocks(content.body);
-  return join(blocks.filter((block) => !isEmptyTemplate(block)), '\n\n');
+  return joinBlocks(blocks.filter((block) => !isEmptyTemplate(block)), '\n\n');
 }
 
 /** The subject header: one line whatever the author typed or a value holds. */

@@ -1,4 +1,5 @@
 /** Per recipient, at send time: fill the three compiled parts of an email. */
+import type { RecipientFacts } from './regions';
 import { fillTemplate, type SlotValueSource, type TextTemplate } from './slots';
 
 export interface CompiledEmail {
@@ -19,10 +20,10 @@ export interface RenderedEmail {
  * `valueOf` is called once per slot occurrence (a magic link used twice is asked for twice), so a
  * caller minting tokens decides whether each occurrence gets its own token.
  */
-export function renderEmailForRecipient(compiled: CompiledEmail, valueOf: SlotValueSource): RenderedEmail {
+export function renderEmailForRecipient(compiled: CompiledEmail, valueOf: SlotValueSource, facts?: RecipientFacts): RenderedEmail {
   return {
-    subject: fillTemplate(compiled.subject, valueOf),
-    html: fillTemplate(compiled.html, valueOf),
-    text: fillTemplate(compiled.text, valueOf),
+    subject: fillTemplate(compiled.subject, valueOf, facts),
+    html: fillTemplate(compiled.html, valueOf, facts),
+    text: fillTemplate(compiled.text, valueOf, facts),
   };
 }

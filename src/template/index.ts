@@ -26,10 +26,11 @@ export {
 } from './magic-link-keys';
 
 export type { CustomField, CustomValue, CustomValueGroup } from './catalog';
-export { DEFAULT_CATALOG, catalogForContext, catalogHas, extendCatalog } from './catalog';
+export { DEFAULT_CATALOG, UNSUBSCRIBE_URL_KEY, catalogForContext, catalogHas, extendCatalog } from './catalog';
 
 export type { TemplateIssue } from './validate';
 export { validateEmailContent, validateSmsContent } from './validate';
+export { MISSING_UNSUBSCRIBE_WARNING, emailSendWarnings } from './send-warnings';
 
 export type { Slot, SlotContext, SlotValueSource, TextTemplate } from './slots';
 export { fillTemplate, sentinel, splitOnSentinels } from './slots';
@@ -44,5 +45,15 @@ export type { CompiledEmail, RenderedEmail } from './fill-email';
 export { renderEmailForRecipient } from './fill-email';
 
 export type { SmsSegmentCount } from './sms-segments';
-export { LONGEST_PLAUSIBLE_MAGIC_LINK_LENGTH, countSmsSegments, sampleMagicLinkUrl } from './sms-segments';
+export { LONGEST_PLAUSIBLE_MAGIC_LINK_LENGTH, LONGEST_PLAUSIBLE_SITE_HOST, countSmsSegments, sampleMagicLinkUrl } from './sms-segments';
 export { sampleMagicLinkToken } from './sample-magic-link';
+export {
+  SHORT_LINK_CODE_BYTES,
+  SHORT_LINK_CODE_LENGTH,
+  SHORT_LINK_CODE_PATTERN,
+  SHORT_LINK_PATH,
+  SHORT_LINKS_BY_DEFAULT,
+  originOfSiteHost,
+  sampleShortLinkUrl,
+  shortLinkUrl,
+} from './short-link';

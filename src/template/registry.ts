@@ -3,8 +3,10 @@ import * as tagMarks from './marks/tag-marks';
 import { link } from './marks/link';
 import { createSerializer, type SerializerRegistry } from './serializer';
 import { blockquote } from './nodes/blockquote';
+import { column, columns } from './nodes/columns';
 import { button } from './nodes/button';
 import { codeBlock } from './nodes/code-block';
+import { footer } from './nodes/footer';
 import { hardBreak } from './nodes/hard-break';
 import { heading } from './nodes/heading';
 import { horizontalRule } from './nodes/horizontal-rule';
@@ -13,7 +15,10 @@ import { bulletList, orderedList } from './nodes/list';
 import { listItem } from './nodes/list-item';
 import { mergeField } from './nodes/merge-field';
 import { paragraph } from './nodes/paragraph';
+import { spacer } from './nodes/spacer';
+import { showIf } from './nodes/show-if';
 import { text } from './nodes/text';
+import { unlockedItems } from './nodes/unlocked-items';
 
 export const SERIALIZERS: SerializerRegistry = {
   nodes: {
@@ -30,6 +35,11 @@ export const SERIALIZERS: SerializerRegistry = {
     image,
     button,
     mergeField,
+    spacer,
+    columns, column,
+    footer,
+    showIf,
+    unlockedItems,
   },
   marks: { ...tagMarks, link },
 };

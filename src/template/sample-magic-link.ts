@@ -4,6 +4,7 @@
  * real one (HS256 JWT, same header and claims, same value lengths) but signed by no key.
  */
 import type { MagicLinkKind } from './magic-link-keys';
+import { originOfSiteHost } from './short-link';
 
 function base64url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -36,13 +37,14 @@ export function sampleMagicLinkToken(destination: string, kind: MagicLinkKind = 
   return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}.${SAMPLE_SIGNATURE}`;
 }
 
-/** `https://<host>/<destination>?token=<JWT>`: the shape the member routes redeem. */
+/** `https://<host>/<destination>?token=<JWT>`: the shape the member routes redeem (`siteHost` may be an origin). */
 export function sampleMagicLinkUrl(siteHost: string, destination: string, kind: MagicLinkKind = 'learner'): string {
-  return `https://${siteHost}/${destination}?token=${sampleMagicLinkToken(destination, kind)}`;
+  return `${originOfSiteHost(siteHost)}/${destination}?token=${sampleMagicLinkToken(destination, kind)}`;
 }
 
 /** A long custom domain and a deep destination (one community by UUID): a safe upper estimate. */
+export const LONGEST_PLAUSIBLE_SITE_HOST = 'members.the-analytical-engine-academy.example.com';
 export const LONGEST_PLAUSIBLE_MAGIC_LINK_LENGTH = sampleMagicLinkUrl(
-  'members.the-analytical-engine-academy.example.com',
+  LONGEST_PLAUSIBLE_SITE_HOST,
   'communities/3f9a1c7e-8b2d-4e6f-a5c0-9d1b7e3f2a64',
 ).length;

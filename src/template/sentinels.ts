@@ -24,7 +24,7 @@ function breakSentinelLookalikes(markup: string): string {
 }
 
 function slotIdentity(slot: Slot): string {
-  return JSON.stringify([slot.context, slot.whole === true, slot.key, slot.fallback ?? '']);
+  return JSON.stringify([slot.context, slot.whole === true, slot.key, slot.fallback ?? '', slot.region ?? null]);
 }
 
 /** Writes a template of markup as one string with sentinels; identical slots share a sentinel. */

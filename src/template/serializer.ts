@@ -18,7 +18,16 @@ export interface HtmlContext {
   blocks(node: DocNode): TextTemplate;
   /** The inline children of a textblock (paragraph, heading) with their marks. */
   inline(node: DocNode): TextTemplate;
+  /**
+   * The children of the document, or of a block standing in for it at column level (Show if…), as
+   * MJML column elements: consecutive HTML blocks share one `mj-text`; nodes with their own MJML
+   * component (button, image, divider) close it and stand on their own. One element a line.
+   */
+  columnElements(node: DocNode): TextTemplate;
 }
+
+/** Column children sit eight spaces deep in the compiled MJML. */
+export const COLUMN_INDENT = '        ';
 
 export interface TextContext {
   /** `text` for the plain-text part of an email, `sms` for an SMS body. */
@@ -36,6 +45,11 @@ export interface NodeSerializer {
    * used when the node sits directly in the document. Nested ones fall back to `html`.
    */
   mjml?(node: DocNode, ctx: HtmlContext): Fragment;
+  /**
+   * For nodes that are a row of columns of their own (MJML allows no section inside a column): the
+   * containers whose blocks fill each `mj-column`. Only honoured at the top level of the document.
+   */
+  sectionColumns?(node: DocNode): DocNode[];
   text(node: DocNode, ctx: TextContext): Fragment;
 }
 
@@ -106,6 +120,26 @@ export function createSerializer(registry: SerializerRegistry) {
         }
         closeFrom(0);
         return concatAll(out);
+      },
+      columnElements(node) {
+        const elements: Fragment[] = [];
+        let textBlocks: Fragment[] = [];
+        const closeText = () => {
+          if (textBlocks.length === 0) return;
+          elements.push(`${COLUMN_INDENT}<mj-text>\n`, ...textBlocks, `${COLUMN_INDENT}</mj-text>\n`);
+          textBlocks = [];
+        };
+        for (const child of childrenOf(node)) {
+          const childSerializer = nodeSerializer(child);
+          if (childSerializer.mjml) {
+            closeText();
+            elements.push(COLUMN_INDENT, childSerializer.mjml(child, ctx), '\n');
+          } else {
+            textBlocks.push(`${COLUMN_INDENT}  `, childSerializer.html(child, ctx), '\n');
+          }
+        }
+        closeText();
+        return concatAll(elements);
       },
     };
     return ctx;

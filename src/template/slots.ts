@@ -4,6 +4,7 @@
  * place its hole sits in.
  */
 import { collapseLineBreaks, encodeUriComponentSafely, escapeHtml } from './escape';
+import { NO_FACTS, scopedValue, walkVisible, type RecipientFacts, type RegionMarker } from './regions';
 import { INERT_URL, isSafeAbsoluteUrl } from './safe-url';
 
 /**
@@ -25,6 +26,11 @@ export interface Slot {
    * Without it the value sits inside a URL and is percent-encoded.
    */
   whole?: boolean;
+  /**
+   * Not a value: a marker opening or ending a region decided per recipient (`regions.ts`). Its key
+   * is `region.*`; the fill writes nothing for it.
+   */
+  region?: RegionMarker;
 }
 
 /** `parts.length === slots.length + 1`; output is parts[0] + value(slots[0]) + parts[1] + … */
@@ -51,19 +57,20 @@ function encodeSlotValue(value: string, slot: Slot): string {
   }
 }
 
-export function fillTemplate(template: TextTemplate, valueOf: SlotValueSource): string {
-  const { parts, slots, singleLine } = template;
-  let output = parts[0];
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i];
-    const given = valueOf(slot);
+/**
+ * `facts` decide the template's regions (Show if…, repeats); without them no conditional part is
+ * shown and nothing is repeated.
+ */
+export function fillTemplate(template: TextTemplate, valueOf: SlotValueSource, facts: RecipientFacts = NO_FACTS): string {
+  const { singleLine } = template;
+  return walkVisible(template, facts, (slot, scope) => {
+    const given = scopedValue(valueOf, slot, scope);
     let value = given === undefined || given === null || given === '' ? (slot.fallback ?? '') : given;
     // Callers outside TypeScript's reach (database rows) may hand over numbers.
     if (typeof value !== 'string') value = String(value);
     if (singleLine) value = collapseLineBreaks(value);
-    output += encodeSlotValue(value, slot) + parts[i + 1];
-  }
-  return output;
+    return encodeSlotValue(value, slot);
+  });
 }
 
 export { sentinel, splitOnSentinels } from './sentinels';

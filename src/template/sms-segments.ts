@@ -59,4 +59,4 @@ export function countSmsSegments(text: string): SmsSegmentCount {
   return { encoding, units, segments, perSegment: perPart, remaining: perPart - filled };
 }
 
-export { LONGEST_PLAUSIBLE_MAGIC_LINK_LENGTH, sampleMagicLinkUrl } from './sample-magic-link';
+export { LONGEST_PLAUSIBLE_MAGIC_LINK_LENGTH, LONGEST_PLAUSIBLE_SITE_HOST, sampleMagicLinkUrl } from './sample-magic-link';

@@ -4,12 +4,17 @@
  * (`body.content[1].attrs.href`) so the composer can highlight it.
  */
 import type { Channel } from './channel';
+import { blockName } from './block-names';
 import { catalogHas, type CustomValue } from './catalog';
 import { isHexColor } from './colors';
 import { isCustomValueKey, parseCustomValueTokens } from './custom-value';
 import { isDocNode, type DocMark, type DocNode } from './document';
 import { isMagicLinkKey } from './magic-link-keys';
+import { COLUMN_COUNT } from './nodes/columns';
+import { SPACER_HEIGHT } from './nodes/spacer';
+import { REPEAT_LISTS } from './regions';
 import { SERIALIZERS } from './registry';
+import { SHOW_IF_CONDITIONS } from './nodes/show-if';
 import { hrefWithValues } from './value-fragments';
 
 export interface TemplateIssue {
@@ -50,7 +55,23 @@ function checkKeys(holder: object, allowed: ReadonlySet<string>, path: string, w
   }
 }
 
-const SMS_NODES = new Set(['doc', 'paragraph', 'text', 'hardBreak', 'mergeField']);
+const SMS_NODES = new Set(['doc', 'paragraph', 'text', 'hardBreak', 'mergeField', 'showIf']);
+
+/**
+ * Blocks decided per recipient stand at the top level of the message (or in another Show if…): in a
+ * quote or a list a dropped part would leave an empty quote line or bullet behind.
+ */
+const TOP_LEVEL_ONLY: Record<string, string> = {
+  showIf: 'Show if…',
+  unlockedItems: 'The unlocked items block',
+};
+const REGION_PARENTS = new Set(['doc', 'showIf']);
+
+/** Blocks an SMS cannot carry, with the reason a marketer needs (others get the generic one). */
+const NOT_IN_SMS: Record<string, string> = {
+  unlockedItems:
+    'An SMS cannot list unlocked courses or communities: each card needs its own button. Use one magic link to the Courses or Communities page instead',
+};
 const SMS_MARKS = new Set(['link']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -180,12 +201,70 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
     checkColor(attrValue(node, 'backgroundColor'), `${path}.attrs.backgroundColor`, check);
     checkColor(attrValue(node, 'textColor'), `${path}.attrs.textColor`, check);
   },
+  spacer(node, path, check) {
+    const height = attrValue(node, 'height');
+    if (!(typeof height === 'number' && Number.isInteger(height) && height >= SPACER_HEIGHT.min && height <= SPACER_HEIGHT.max)) {
+      check.issues.push({
+        path: `${path}.attrs.height`,
+        message: `Spacer height must be a whole number of pixels from ${SPACER_HEIGHT.min} to ${SPACER_HEIGHT.max}`,
+      });
+    }
+  },
+  showIf(node, path, check) {
+    const condition = stringOrEmpty(attrValue(node, 'condition'));
+    if (!(SHOW_IF_CONDITIONS as readonly string[]).includes(condition)) {
+      check.issues.push({ path: `${path}.attrs.condition`, message: 'Show if… needs a rule: holds an offer, holds no offer, or a custom field equals a value' });
+    } else if (condition === 'offer' && !stringOrEmpty(attrValue(node, 'offerId')).trim()) {
+      check.issues.push({ path: `${path}.attrs.offerId`, message: 'Show if… "holds an offer" needs the offer: pick one' });
+    } else if (condition === 'field') {
+      const field = stringOrEmpty(attrValue(node, 'field')).trim();
+      if (!field) check.issues.push({ path: `${path}.attrs.field`, message: 'Show if… "custom field equals" needs the field: pick one' });
+      else if (!catalogHas(check.catalog, `contact.custom.${field}`)) {
+        check.issues.push({ path: `${path}.attrs.field`, message: `Show if… uses the custom field "${field}", which no contact of this site has` });
+      }
+      const value = attrValue(node, 'value');
+      if (value !== undefined && value !== null && typeof value !== 'string') {
+        check.issues.push({ path: `${path}.attrs.value`, message: 'Show if… compares the field with text: the value must be a string' });
+      }
+    }
+    if ((node.content ?? []).length === 0) check.issues.push({ path, message: 'Show if… is empty: add the blocks it shows' });
+  },
+  unlockedItems(node, path, check) {
+    if (!(REPEAT_LISTS as readonly string[]).includes(stringOrEmpty(attrValue(node, 'list')))) {
+      check.issues.push({ path: `${path}.attrs.list`, message: 'The unlocked items block lists "courses" or "communities": pick one' });
+    }
+    const label = attrValue(node, 'buttonLabel');
+    if (label !== undefined && label !== null && typeof label !== 'string') {
+      check.issues.push({ path: `${path}.attrs.buttonLabel`, message: 'The card button label must be text' });
+    } else checkCustomValues(stringOrEmpty(label), `${path}.attrs.buttonLabel`, 'card button label', check);
+  },
   image(node, path, check) {
     checkHref(attrValue(node, 'src'), `${path}.attrs.src`, 'Image', check);
     checkCustomValues(stringOrEmpty(attrValue(node, 'alt')), `${path}.attrs.alt`, 'image description', check);
     checkCustomValues(stringOrEmpty(attrValue(node, 'title')), `${path}.attrs.title`, 'image title', check);
   },
 };
+
+/**
+ * Where a row of columns may stand: at the top level only (an email cannot lay out columns inside a
+ * quote, a list or another column), holding 2 or 3 columns of at least one block each.
+ */
+function checkPlacement(node: DocNode, parentType: string, path: string, check: Check): void {
+  if (node.type === 'columns') {
+    if (parentType !== 'doc') {
+      check.issues.push({ path, message: 'Columns can only be placed in the message itself, not inside a quote, a list or another column' });
+    }
+    const children = node.content ?? [];
+    if (children.length < COLUMN_COUNT.min || children.length > COLUMN_COUNT.max) {
+      check.issues.push({ path, message: `Columns must hold ${COLUMN_COUNT.min} or ${COLUMN_COUNT.max} columns, not ${children.length}` });
+    }
+  } else if (node.type === 'column') {
+    if (parentType !== 'columns') check.issues.push({ path, message: 'A column can only be placed in a row of columns' });
+    if ((node.content ?? []).length === 0) check.issues.push({ path, message: 'A column is empty: write something in it or remove the columns' });
+  } else if (parentType === 'columns') {
+    check.issues.push({ path, message: `A row of columns can only hold columns, not "${node.type}"` });
+  }
+}
 
 function checkMark(mark: DocMark, path: string, check: Check): void {
   checkKeys(mark, MARK_KEYS, path, `"${mark.type}" formatting`, check);
@@ -203,10 +282,12 @@ function checkBody(body: unknown, check: Check): void {
     return;
   }
   // Iterative: a hostile document must produce an issue, not a stack overflow.
-  const pending: Array<{ node: DocNode; path: string; depth: number }> = [{ node: body, path: 'body', depth: 0 }];
+  const pending: Array<{ node: DocNode; path: string; depth: number; parentType: string }> = [
+    { node: body, path: 'body', depth: 0, parentType: '' },
+  ];
   let visited = 0;
   while (pending.length > 0) {
-    const { node, path, depth } = pending.pop()!;
+    const { node, path, depth, parentType } = pending.pop()!;
     if (++visited > MAX_DOCUMENT_NODES) {
       check.issues.push({
         path: 'body',
@@ -221,14 +302,18 @@ function checkBody(body: unknown, check: Check): void {
     }
     const known = node.type === 'doc' ? depth === 0 : Object.hasOwn(SERIALIZERS.nodes, node.type);
     if (!known) check.issues.push({ path, message: `Unknown content type "${node.type}"` });
-    else if (check.channel === 'sms' && !SMS_NODES.has(node.type)) {
-      check.issues.push({ path, message: `An SMS cannot contain "${node.type}": use plain paragraphs` });
+    // A row's columns are refused with the row, once.
+    else if (check.channel === 'sms' && !SMS_NODES.has(node.type) && parentType !== 'columns') {
+      check.issues.push({ path, message: NOT_IN_SMS[node.type] ?? `An SMS cannot contain ${blockName(node.type)}: use plain paragraphs` });
+    } else if (check.channel === 'email') checkPlacement(node, parentType, path, check);
+    if (Object.hasOwn(TOP_LEVEL_ONLY, node.type) && !REGION_PARENTS.has(parentType)) {
+      check.issues.push({ path, message: `${TOP_LEVEL_ONLY[node.type]} cannot go inside ${blockName(parentType)}: move it out to the message itself` });
     }
     if (Object.hasOwn(NODE_RULES, node.type)) NODE_RULES[node.type](node, path, check);
     node.marks?.forEach((mark, i) => checkMark(mark, `${path}.marks[${i}]`, check));
     const children = node.content ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
-      pending.push({ node: children[i], path: `${path}.content[${i}]`, depth: depth + 1 });
+      pending.push({ node: children[i], path: `${path}.content[${i}]`, depth: depth + 1, parentType: node.type });
     }
   }
 }

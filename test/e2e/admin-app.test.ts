@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
 import { afterNextFrames, clipboardText, pathOf, waitForFocusIn, waitForText } from '../support/e2e-page.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
 
 const TEN_MINUTES = 10 * 60_000;
 
@@ -323,7 +324,8 @@ describe('admin app in Chromium', () => {
     await waitForFocusIn(page.getByRole('textbox', { name: 'SMS message' }));
     await page.getByRole('combobox', { name: 'Preview for a contact' }).fill('Ada');
     await page.getByRole('option', { name: /Ada Lovelace/ }).click();
-    await waitForText(page.getByRole('region', { name: 'Preview' }), `Hi Ada, your courses: ${server.memberOrigin}/courses?token=preview`);
+    // SMS sends short links; the preview's has the real length and logs no one in.
+    await waitForText(page.getByRole('region', { name: 'Preview' }), `Hi Ada, your courses: ${server.memberOrigin}/l/${PREVIEW_SHORT_CODE}`);
     await page.getByRole('button', { name: 'Save template' }).click();
     await page.getByText('Saved · version 1').waitFor();
     await shoot('17-sms-template', page.getByRole('region', { name: 'Preview' }));
@@ -476,6 +478,94 @@ describe('admin app in Chromium', () => {
     await waitForText(page.getByRole('list', { name: 'API keys' }), 'Zapier');
     await shoot('26-api-keys');
   }, 30_000);
+
+  it('drafts: an unsaved new email is autosaved, restored after a reload with "Restored draft from …", kept by Back when refused, discarded on request, and gone once saved', async () => {
+    await nav('Templates');
+    await page.getByRole('link', { name: 'New email' }).first().click();
+    await page.getByLabel('Template name').fill('Spring recital');
+    await page.getByRole('textbox', { name: 'Subject' }).click();
+    await page.keyboard.type('Recital tickets');
+    await page.getByRole('textbox', { name: 'Email body' }).click();
+    await page.keyboard.type('Remember this sentence.');
+    await waitForText(page.getByRole('form', { name: 'Template' }), /draft kept \d/);
+
+    // Reload: the browser asks first (beforeunload); leaving anyway, the work comes back from the server.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    const bar = page.getByRole('status', { name: 'Restored draft' });
+    await waitForText(bar, /^Restored draft from \d{2}:\d{2}/);
+    await waitForText(page.getByRole('textbox', { name: 'Email body' }), 'Remember this sentence.');
+    await waitForText(page.getByRole('textbox', { name: 'Subject' }), 'Recital tickets');
+    expect(await page.getByLabel('Template name').inputValue()).toBe('Spring recital');
+    await shoot('27-template-draft-restored', bar);
+
+    // Back asks too; refusing keeps the page and its address.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goBack();
+    await afterNextFrames(page);
+    expect(asked).toEqual(['This template has unsaved changes. Leave without saving?']);
+    expect(pathOf(page)).toBe('/templates/new?channel=email');
+    await waitForText(page.getByRole('textbox', { name: 'Email body' }), 'Remember this sentence.');
+
+    await bar.getByRole('button', { name: 'Discard' }).click();
+    await bar.waitFor({ state: 'detached' });
+    expect((await page.getByRole('textbox', { name: 'Email body' }).innerText()).trim()).toBe('');
+    expect(await page.getByLabel('Template name').inputValue()).toBe('Untitled email');
+    expect(await api('GET', '/api/sites/academy/template-drafts/new-email')).toEqual({ draft: null });
+
+    // Saving the template spends its draft: a reload opens the saved version, no bar.
+    await page.getByRole('textbox', { name: 'Subject' }).click();
+    await page.keyboard.type('Recital tickets');
+    await page.getByRole('textbox', { name: 'Email body' }).click();
+    await page.keyboard.type('Saved for real.');
+    await waitForText(page.getByRole('form', { name: 'Template' }), /draft kept \d/);
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.getByText('Saved · version 1').waitFor();
+    await page.reload();
+    await waitForText(page.getByRole('textbox', { name: 'Email body' }), 'Saved for real.');
+    expect(await page.getByRole('status', { name: 'Restored draft' }).count()).toBe(0);
+    expect(await api('GET', '/api/sites/academy/template-drafts/new-email')).toEqual({ draft: null });
+  }, 90_000);
+
+  it('popovers: Escape closes the Magic link menu (focus back on its button) and Tab out of it closes it; Escape on the button editor hides it and puts focus back in the body', async () => {
+    await nav('Templates');
+    await page.getByRole('link', { name: 'New email' }).first().click();
+    const body = page.getByRole('textbox', { name: 'Email body' });
+    await body.click();
+    await page.keyboard.type('Doors open at seven.');
+
+    const trigger = page.getByRole('button', { name: 'Magic link' });
+    const magic = page.getByRole('dialog', { name: 'Magic link' });
+    await trigger.click();
+    await magic.getByLabel('Destination').waitFor();
+    await page.keyboard.press('Escape');
+    await magic.waitFor({ state: 'detached' });
+    expect(await trigger.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    await trigger.click();
+    await magic.getByRole('button', { name: 'Insert as button' }).focus();
+    for (let i = 0; i < 4 && (await magic.count()) > 0; i++) await page.keyboard.press('Tab');
+    expect(await magic.count()).toBe(0);
+
+    await trigger.click();
+    await magic.getByLabel('Destination').selectOption({ label: 'Courses' });
+    await magic.getByRole('button', { name: 'Insert as button' }).click();
+    await afterNextFrames(page);
+    await page.locator('.ml-button').first().click();
+    const settings = page.getByRole('dialog', { name: 'Button settings' });
+    await settings.waitFor();
+    await afterNextFrames(page);
+    await shoot('28-button-settings', settings);
+
+    await settings.getByRole('textbox').first().focus();
+    await page.keyboard.press('Escape');
+    await settings.waitFor({ state: 'hidden' });
+    await waitForFocusIn(body);
+  }, 60_000);
 
   it('leaves no page scrolling sideways or with spilled text at 1280×800 and 390×844', () => {
     expect(layout).toEqual([]);

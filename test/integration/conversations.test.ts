@@ -10,7 +10,7 @@ import type { EmailContent } from '../../src/template/index.ts';
 import { contacts, magicLinks } from '../../server/db/schema.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { maskLinkTokens } from '../../server/links/mask-link-tokens.ts';
-import { twilioSignature } from '../../server/conversations/twilio-signature.ts';
+import { twilioSignature } from '../../server/webhooks/twilio-signature.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { apiOk } from '../support/fixtures.ts';

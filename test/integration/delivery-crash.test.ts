@@ -1,8 +1,8 @@
 /**
  * A bulk send survives its process dying: a child-process server (as `npm start` runs it) is
  * killed with SIGKILL in the middle of a send, restarted on the same data, and finishes with
- * every recipient delivered exactly once — rows the dead process had claimed are taken again
- * after the claim timeout, batches it never reached are re-queued at start — and everyone who
+ * every recipient delivered exactly once — rows the dead process had claimed are taken over at
+ * start (on PostgreSQL once its lease expired), batches it never reached are re-queued — and everyone who
  * can't receive the message skipped with a reason. Counted in the database after the last
  * server stopped: outbox rows per contact, and each sent row's delivery id.
  */
@@ -79,7 +79,8 @@ describe.each(TEST_DRIVERS)('a send killed mid-way (SIGKILL) and restarted on %s
         DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl,
         SEND_BATCH_SIZE: '50',
-        SEND_CLAIM_TIMEOUT_SECONDS: '3',
+        SEND_LEASE_SECONDS: '3',
+        SEND_SWEEP_SECONDS: '1',
         SEND_POLL_SECONDS: '0.5',
       },
     });

@@ -1,13 +1,17 @@
 /**
  * Each (message, contact) is delivered once: a batch job that runs again (a pg-boss retry, a
- * recovered batch) sends only what is not sent, and rows a dead process left 'sending' are sent
- * by someone else only after the claim timeout — once.
+ * recovered batch) sends only what is not sent, and rows a process left 'sending' are sent by
+ * someone else only once that process's lease expired — once.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageRecipients, outboxMessages } from '../../server/db/schema.ts';
+import { messageRecipients, outboxMessages, processLeases } from '../../server/db/schema.ts';
 import { SitePacer } from '../../server/delivery/site-pacer.ts';
-import { sendBatch } from '../../server/messages/send-batch.ts';
+import { progressSignalOf } from '../../server/messages/progress-signal.ts';
+import { takeOverDeadClaims } from '../../server/messages/recipient-claims.ts';
+import { sendBatch, type BatchWorker } from '../../server/messages/send-batch.ts';
+import { processLeaseOf } from '../../server/queue/process-lease.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { NEWS_EMAIL, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
@@ -17,10 +21,11 @@ describe.each(TEST_DRIVERS)('exactly once per recipient on %s', (driver) => {
   let s: SiteFixture;
   const contactIds: string[] = [];
   const pacer = new SitePacer(0);
+  let worker: BatchWorker;
 
   beforeAll(async () => {
-    // Batches of 4; a claim older than 60 s belongs to a dead process.
-    t = await startTestApp(driver, { SEND_BATCH_SIZE: '4', SEND_CLAIM_TIMEOUT_SECONDS: '60', SEND_POLL_SECONDS: '0.5' });
+    t = await startTestApp(driver, { SEND_BATCH_SIZE: '4', SEND_POLL_SECONDS: '0.5' });
+    worker = { processId: processLeaseOf(t.ctx).id, progress: progressSignalOf(t.ctx) };
     s = await createSiteFixture(t, 'once');
     for (let i = 0; i < 10; i++) contactIds.push(await createContact(t, s.siteId, { email: `c${i}@example.com`, firstName: `C${i}` }));
   });
@@ -43,34 +48,87 @@ describe.each(TEST_DRIVERS)('exactly once per recipient on %s', (driver) => {
     const done = await waitForSend(t, s.siteId, messageId);
     expect(done.counts).toMatchObject({ total: 10, sent: 10 });
     for (let batch = 0; batch < 3; batch++) {
-      expect(await sendBatch(t.ctx, { messageId, batch }, pacer)).toEqual({ queued: 0, sending: 0 });
+      expect(await sendBatch(t.ctx, { messageId, batch }, pacer, worker)).toEqual({ queued: 0, sending: 0 });
     }
     const counts = await deliveriesPerContact();
     expect(contactIds.map((id) => counts[id])).toEqual(contactIds.map(() => 1));
   });
 
-  it('re-sends rows a dead process left mid-send only after the claim timeout, exactly once', async () => {
+  it('re-sends rows another process left mid-send only after its lease expired, exactly once', async () => {
     const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { contactIds } });
     const messageId = sent.json().id;
     await waitForSend(t, s.siteId, messageId);
-    // Put batch 1 back the way a process that claimed it and died leaves it: 'sending', claimed now.
+    // Put batch 1 back the way another process leaves it while it sends: 'sending', under its lease.
+    const other = randomUUID();
+    await t.ctx.db.insert(processLeases).values({ id: other, expiresAt: sql`now() + interval '1 hour'` });
     const stuck = await t.ctx.db
       .update(messageRecipients)
-      .set({ status: 'sending', claimedAt: t.clock.now, sentAt: null })
+      .set({ status: 'sending', claimedAt: t.clock.now, claimedBy: other, sentAt: null })
       .where(and(eq(messageRecipients.messageId, messageId), eq(messageRecipients.batch, 1)))
       .returning({ contactId: messageRecipients.contactId });
     expect(stuck).toHaveLength(4);
     const before = await deliveriesPerContact();
 
-    // Within the timeout the claim is respected: the batch reports the rows held elsewhere.
-    expect(await sendBatch(t.ctx, { messageId, batch: 1 }, pacer)).toEqual({ queued: 0, sending: 4 });
-    t.clock.advance(61_000);
-    expect(await sendBatch(t.ctx, { messageId, batch: 1 }, pacer)).toEqual({ queued: 0, sending: 0 });
-    expect(await sendBatch(t.ctx, { messageId, batch: 1 }, pacer)).toEqual({ queued: 0, sending: 0 });
+    // While its lease lives the claim is respected: the batch reports the rows held elsewhere, and
+    // the sweep leaves them alone.
+    expect(await sendBatch(t.ctx, { messageId, batch: 1 }, pacer, worker)).toEqual({ queued: 0, sending: 4 });
+    expect(await takeOverDeadClaims(t.ctx.db)).toEqual([]);
+    // It dies: its lease expires (the database's clock decides, so it is moved, not the app's).
+    await t.ctx.db.update(processLeases).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(processLeases.id, other));
+    expect(await sendBatch(t.ctx, { messageId, batch: 1 }, pacer, worker)).toEqual({ queued: 0, sending: 0 });
+    expect(await sendBatch(t.ctx, { messageId, batch: 1 }, pacer, worker)).toEqual({ queued: 0, sending: 0 });
     const after = await deliveriesPerContact();
     // Reclaimed once: one more delivery each for the stuck rows, none for the others.
     for (const id of contactIds) expect(after[id] - before[id]).toBe(stuck.some((r) => r.contactId === id) ? 1 : 0);
     const done = await waitForSend(t, s.siteId, messageId);
     expect(done.counts).toMatchObject({ sent: 10, sending: 0 });
+  });
+});
+
+describe.each(TEST_DRIVERS)('the claim sweep on %s', (driver) => {
+  let t: TestApp;
+  let s: SiteFixture;
+
+  beforeAll(async () => {
+    // The app's own periodic sweep stays out of the way: this test sweeps by hand.
+    t = await startTestApp(driver, { SEND_BATCH_SIZE: '4', SEND_POLL_SECONDS: '0.5', SEND_SWEEP_SECONDS: '3600' });
+    s = await createSiteFixture(t, 'sweep');
+    for (let i = 0; i < 6; i++) await createContact(t, s.siteId, { email: `s${i}@example.com`, firstName: `S${i}` });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("puts a dead process's rows back in the queue and names their batches, once", async () => {
+    const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { all: true } });
+    const messageId = sent.json().id;
+    await waitForSend(t, s.siteId, messageId);
+    const dead = randomUUID();
+    await t.ctx.db.insert(processLeases).values({ id: dead, expiresAt: sql`now() - interval '1 second'` });
+    // Batch 0 was in flight (one row 'sending', one waiting for its retry); batch 1 held by nobody dead.
+    const batch0 = await t.ctx.db
+      .select({ contactId: messageRecipients.contactId })
+      .from(messageRecipients)
+      .where(and(eq(messageRecipients.messageId, messageId), eq(messageRecipients.batch, 0)));
+    await t.ctx.db
+      .update(messageRecipients)
+      .set({ status: 'sending', claimedBy: dead })
+      .where(and(eq(messageRecipients.messageId, messageId), eq(messageRecipients.contactId, batch0[0].contactId)));
+    await t.ctx.db
+      .update(messageRecipients)
+      .set({ status: 'queued', claimedBy: dead })
+      .where(and(eq(messageRecipients.messageId, messageId), eq(messageRecipients.contactId, batch0[1].contactId)));
+
+    expect(await takeOverDeadClaims(t.ctx.db)).toEqual([{ messageId, batch: 0 }]);
+    expect(await takeOverDeadClaims(t.ctx.db)).toEqual([]);
+    const rows = await t.ctx.db
+      .select({ status: messageRecipients.status, claimedBy: messageRecipients.claimedBy })
+      .from(messageRecipients)
+      .where(and(eq(messageRecipients.messageId, messageId), inArray(messageRecipients.contactId, [batch0[0].contactId, batch0[1].contactId])));
+    expect(rows).toEqual([
+      { status: 'queued', claimedBy: null },
+      { status: 'queued', claimedBy: null },
+    ]);
+    expect(await t.ctx.db.select().from(processLeases).where(eq(processLeases.id, dead))).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
+import { MISSING_UNSUBSCRIBE_WARNING } from '../../src/template/send-warnings.ts';
 import { magicLinks } from '../../server/db/schema.ts';
 import { compiledCache, templateCacheKey } from '../../server/render/compiled-cache.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -29,7 +31,7 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     const created = await t.api('POST', `/api/sites/${s.siteId}/templates`, { name: 'Welcome', channel: 'email', content: WELCOME_EMAIL });
     expect(created.statusCode, created.body).toBe(201);
     const template = created.json();
-    expect(template).toMatchObject({ name: 'Welcome', channel: 'email', version: 1, linkKeys: ['magic_link.courses'], warnings: [] });
+    expect(template).toMatchObject({ name: 'Welcome', channel: 'email', version: 1, linkKeys: ['magic_link.courses'], warnings: [MISSING_UNSUBSCRIBE_WARNING] });
     expect(compiledCache.has(templateCacheKey(template.id, 1))).toBe(true);
 
     const renamed = await t.api('PATCH', `/api/sites/${s.siteId}/templates/${template.id}`, { name: 'Welcome!' });
@@ -60,7 +62,7 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     const heading = { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Big' }] };
     const badSms = await t.api('POST', `/api/sites/${s.siteId}/templates`, { name: 'x', channel: 'sms', content: { body: { type: 'doc', content: [heading] } } });
     expect(badSms.statusCode).toBe(400);
-    expect(badSms.json().error).toMatchObject({ field: 'content.body.content[0]', message: expect.stringContaining('An SMS cannot contain "heading"') });
+    expect(badSms.json().error).toMatchObject({ field: 'content.body.content[0]', message: expect.stringContaining('An SMS cannot contain a heading') });
     const noName = await t.api('POST', `/api/sites/${s.siteId}/templates`, { name: ' ', channel: 'sms', content: LINK_SMS });
     expect(noName.json().error.field).toBe('name');
   });
@@ -77,7 +79,8 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     const sms = await t.api('POST', `/api/sites/${s.siteId}/preview`, { document: LINK_SMS, channel: 'sms', contactId: ada });
     expect(sms.json()).toMatchObject({
       channel: 'sms',
-      text: 'Hi Ada, your courses: http://delivery.localhost:3000/courses?token=preview',
+      // SMS sends short links: the preview's is as long as a real one, and logs no one in.
+      text: `Hi Ada, your courses: http://delivery.localhost:3000/l/${PREVIEW_SHORT_CODE}`,
       segments: { encoding: 'GSM-7', segments: 1 },
     });
     const minted = await t.ctx.db.select().from(magicLinks).where(eq(magicLinks.siteId, s.siteId));
@@ -90,7 +93,7 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     const bySample = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'For {{contact.last_name}} <{{contact.email}}> on {{offer.title}}: {{magic_link.courses}}' }] }] };
     const sms = await t.api('POST', `/api/sites/${s.siteId}/preview`, { document: { body: bySample }, channel: 'sms', contactId: null });
     expect(sms.statusCode, sms.body).toBe(200);
-    expect(sms.json().text).toBe('For Lovelace <ada@example.com> on Engines 101: http://delivery.localhost:3000/courses?token=preview');
+    expect(sms.json().text).toBe(`For Lovelace <ada@example.com> on Engines 101: http://delivery.localhost:3000/l/${PREVIEW_SHORT_CODE}`);
     const email = await t.api('POST', `/api/sites/${s.siteId}/preview`, { document: WELCOME_EMAIL, channel: 'email' });
     expect(email.statusCode, email.body).toBe(200);
     expect(email.json().subject).toBe('Welcome, Ada!');
@@ -140,7 +143,7 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     expect((await waitForSend(t, s.siteId, sms.json().id)).counts.sent).toBe(1);
     const [stored] = (await t.api('GET', `/api/sites/${s.siteId}/outbox?contactId=${ada}&limit=1`)).json().messages;
     expect(stored).toMatchObject({ channel: 'sms', recipient: '+14155550101', subject: null });
-    expect(stored.text).toMatch(/^Hi Ada, your courses: http:\/\/delivery\.localhost:3000\/courses\?token=\S+$/);
+    expect(stored.text).toMatch(/^Hi Ada, your courses: http:\/\/delivery\.localhost:3000\/l\/[\w-]{22}$/);
 
     const news = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { offerId: s.offerId } });
     const done = await waitForSend(t, s.siteId, news.json().id);

@@ -70,7 +70,7 @@ describe.each(TEST_DRIVERS)('SMS through Twilio on %s', (driver) => {
     expect(toAda.path).toBe('/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json');
     expect(toAda.authorization).toBe(`Basic ${Buffer.from('AC0123456789abcdef0123456789abcdef:test-auth-token').toString('base64')}`);
     expect(toAda.form.get('From')).toBe('+14155550000');
-    expect(toAda.form.get('Body')).toMatch(/^Hi Ada, your courses: http:\/\/sms-site\.localhost:3000\/courses\?token=[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(toAda.form.get('Body')).toMatch(/^Hi Ada, your courses: http:\/\/sms-site\.localhost:3000\/l\/[\w-]{22}$/);
     expect(twilio.requests).toHaveLength(2);
     // Nothing went to the outbox: the provider is the transport.
     expect((await t.api('GET', `/api/sites/${s.siteId}/outbox`)).json().messages).toEqual([]);

@@ -6,6 +6,7 @@ import { createMemberSite, mintTestLink } from '../support/member-fixtures.ts';
 import { buildApp } from '../../server/app.ts';
 import { redactError, redactSecrets, redactUrl } from '../../server/http/redact.ts';
 import { openSession, SESSION_COOKIE } from '../../server/auth/sessions.ts';
+import { MagicLinkMinter } from '../../server/links/mint-magic-link.ts';
 
 describe('logging', () => {
   let t: TestApp;
@@ -81,6 +82,42 @@ describe('logging', () => {
       expect(logs).not.toContain(link.token.split('.')[2]);
       expect(logs).not.toContain(link.token.split('.')[1]);
       expect(logs).not.toContain(session.token);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('logs short-link redemptions and inspections without the code', async () => {
+    const code = 'Qm9vZ2llV29vZ2llQm9vZ2';
+    for (const text of [`/l/${code}`, `/api/x/inspect?url=http%3A%2F%2Fa.localhost%2Fl%2F${code}`, `url=http%253A%252F%252Fa%252Fl%252F${code}`]) {
+      expect(redactSecrets(text), text).not.toContain(code);
+    }
+    let logs = '';
+    const logStream = new Writable({
+      write(chunk, _enc, done) {
+        logs += chunk.toString();
+        done();
+      },
+    });
+    const app = await buildApp(t.ctx, { logger: true, logStream });
+    await app.ready();
+    try {
+      const s = await createMemberSite(t, 'logged-short');
+      const minter = new MagicLinkMinter(t.ctx.db, t.ctx.keyRing, t.config);
+      const link = await minter.mint({ site: s.site, kind: 'learner', subjectId: s.learner.id, destination: 'courses', channel: 'sms', sentBy: 'test', shortLink: true, now: t.clock.now });
+      await minter.flush();
+      const { pathname } = new URL(link.url);
+      const minted = pathname.slice('/l/'.length);
+      expect((await app.inject({ method: 'GET', url: pathname, headers: { host: s.host } })).statusCode).toBe(303);
+      const session = await openSession(t.ctx.db, 'staff', s.site.id, s.staff.id, t.clock.now);
+      const inspected = await app.inject({
+        method: 'GET',
+        url: `/api/sites/${s.site.id}/links/inspect?url=${encodeURIComponent(link.url)}`,
+        headers: { host: 'localhost:3000', cookie: `${SESSION_COOKIE.staff}=${session.token}` },
+      });
+      expect(inspected.json().verdict).toBe('works');
+      expect(logs).toContain('/l/[redacted]');
+      expect(logs).not.toContain(minted);
     } finally {
       await app.close();
     }

@@ -5,13 +5,12 @@
  * its own with nothing configured, every printed link uses that port and works, the CLI prints a
  * fresh sign-in link while the server runs, and a terminal gets one readable line per request.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { httpRequest } from '../support/http-client.ts';
-import { freePort, ROOT, startChildServer, type ChildServer } from '../support/child-server.ts';
+import { freePort, runCli, startChildServer, type ChildServer } from '../support/child-server.ts';
 import { signInWithUserLink } from '../support/staff-sign-in.ts';
 
 /** GET with the key `npm start` printed (not the test's bootstrap key). */
@@ -58,27 +57,6 @@ describe('npm start on a fresh machine', () => {
     expect((await getWithKey(port, '/api/sites/academy', key)).status).toBe(401);
   }, 180_000);
 });
-
-/** `npm run cli -- …` as a user types it, against the same DATA_DIR; bounded in time. */
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 describe('npm start on a port of its own, with nothing configured', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'memberlink-port-'));

@@ -126,13 +126,35 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     const cleanup = () => {
       clearTimeout(timer);
       child.stdout!.off('data', check);
-      child.off('exit', onExit);
+      child.off('close', onExit);
     };
     child.stdout!.on('data', check);
-    child.once('exit', onExit);
+    // 'close', not 'exit': it comes after the output streams end, so the reason it printed is in `output`.
+    child.once('close', onExit);
   }).catch(async (error) => {
     await server.kill();
     throw error;
   });
   return server;
+}
+
+/** `npm run cli -- …` as a user types it, against the same DATA_DIR; bounded in time. */
+export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }

@@ -12,7 +12,19 @@ import pg from 'pg';
 import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase, type Database } from '../../server/db/database.ts';
 
 export type TestDriver = 'pglite' | 'postgres';
-export const TEST_DRIVERS: TestDriver[] = ['pglite', 'postgres'];
+/**
+ * Every integration suite runs on both. TEST_DRIVERS=pglite narrows that for one run: the mutation
+ * run (vitest.mutation.config.ts), whose mutants are in code that issues the same SQL on either.
+ */
+export const TEST_DRIVERS: TestDriver[] = driversFromEnv(process.env.TEST_DRIVERS);
+
+function driversFromEnv(value: string | undefined): TestDriver[] {
+  if (!value) return ['pglite', 'postgres'];
+  const named = value.split(',').map((name) => name.trim());
+  const unknown = named.filter((name) => name !== 'pglite' && name !== 'postgres');
+  if (unknown.length) throw new Error(`TEST_DRIVERS may name pglite and postgres, not ${unknown.join(', ')}`);
+  return named as TestDriver[];
+}
 
 /** The server CI provides; every integration suite runs against it as well as PGlite. */
 export const POSTGRES_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

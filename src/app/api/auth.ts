@@ -1,3 +1,5 @@
+import type { ApiResponse } from '../../contract/wire';
+import type { signInOptionsResponse } from '../../contract/staff-schemas';
 import { apiRequest } from './client';
 import type { Site } from './types';
 
@@ -20,10 +22,7 @@ export async function signOut(): Promise<void> {
   await fetch('/logout', { method: 'POST', credentials: 'same-origin', redirect: 'manual' });
 }
 
-export interface SignInOptions {
-  emailDelivery: 'smtp' | 'outbox';
-  cliLoginLink: string;
-}
+export type SignInOptions = ApiResponse<typeof signInOptionsResponse>;
 
 /** Where sign-in emails go; on the embedded Outbox the page points at the CLI instead. */
 export const fetchSignInOptions = () => apiRequest<SignInOptions>('GET', '/api/auth/sign-in-options', { quietUnauthorized: true });

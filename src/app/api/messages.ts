@@ -1,3 +1,6 @@
+import type { ApiRequest, ApiResponse } from '../../contract/wire';
+import type { draftResponse, findDraftResponse } from '../../contract/template-draft-schemas';
+import type { messageLinkPolicyField } from '../../contract/site-schemas';
 import { apiRequest } from './client';
 import type { Channel, MessageCounts, MessageDetail, MessageStatus, MessageSummary, OutboxMessage, PreviewResult, Recipients, Template } from './types';
 
@@ -14,11 +17,8 @@ export const updateTemplate = (siteId: string, templateId: string, input: { name
 export const previewMessage = (siteId: string, input: { document: unknown; channel: Channel; contactId: string | null }) =>
   apiRequest<PreviewResult>('POST', `${base(siteId)}/preview`, { body: input });
 
-/** A send's own learner-link lifetime and use limit; what it leaves out is the site's. */
-export interface MessageLinkPolicy {
-  lifetimeSeconds?: number;
-  maxUses?: number | null;
-}
+/** A send's own learner-link lifetime, use limit and link form (short links: default on for SMS, off for email); what it leaves out is the site's (or the channel's). */
+export type MessageLinkPolicy = ApiRequest<typeof messageLinkPolicyField>;
 
 export const sendMessage = (siteId: string, input: { templateId: string; channel: Channel; recipients: Recipients; linkPolicy?: MessageLinkPolicy }) =>
   apiRequest<MessageSummary>('POST', `${base(siteId)}/messages`, { body: input });
@@ -32,3 +32,16 @@ export interface ProgressEvent {
 
 export const listOutbox = async (siteId: string, contactId?: string) =>
   (await apiRequest<{ messages: OutboxMessage[] }>('GET', `${base(siteId)}/outbox`, { query: { contactId, limit: 100 } })).messages;
+
+/** The signed-in staff member's autosaved work on a template (server/templates/template-draft-schemas.ts). */
+export type TemplateDraft = ApiResponse<typeof draftResponse>;
+
+/** A template's id, or `new-email` / `new-sms` before it is first saved. */
+export const draftKeyOf = (templateId: string | null, channel: Channel) => templateId ?? `new-${channel}`;
+
+const draftPath = (siteId: string, draftKey: string) => `${base(siteId)}/template-drafts/${encodeURIComponent(draftKey)}`;
+export const getTemplateDraft = async (siteId: string, draftKey: string) =>
+  (await apiRequest<ApiResponse<typeof findDraftResponse>>('GET', draftPath(siteId, draftKey))).draft;
+export const putTemplateDraft = (siteId: string, draftKey: string, input: { name: string; channel: Channel; content: unknown }) =>
+  apiRequest<TemplateDraft>('PUT', draftPath(siteId, draftKey), { body: input });
+export const discardTemplateDraft = (siteId: string, draftKey: string) => apiRequest<void>('DELETE', draftPath(siteId, draftKey));

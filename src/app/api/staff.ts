@@ -1,6 +1,6 @@
 import { apiRequest } from './client';
 import type { ApiKeySummary, CreatedApiKey, Me, StaffMember } from './types';
-import type { Role } from '../../../server/auth/permissions.ts';
+import type { Role } from '../../contract/permissions.ts';
 
 const base = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
 

@@ -1,338 +1,71 @@
-/** What the admin API answers (see /api/openapi.json); dates arrive as ISO strings. */
-
-export type IsoDate = string;
-
-export interface LinkPolicy {
-  learnerLinkTtlSeconds: number;
-  userLinkTtlSeconds: number;
-  maxUses: number | null;
-}
-
-export interface Site {
-  id: string;
-  title: string;
-  subdomain: string | null;
-  supportEmail: string | null;
-  supportPhone: string | null;
-  linkPolicy: LinkPolicy;
-  detailsComplete: boolean;
-  missingDetails: string[];
-  createdAt: IsoDate;
-  updatedAt: IsoDate;
-}
-
-export type SiteUpdate = Partial<Pick<Site, 'title' | 'subdomain' | 'supportEmail' | 'supportPhone'>> & {
-  linkPolicy?: Partial<LinkPolicy>;
-};
-
-export type LinkKind = 'learner' | 'user';
-
-export interface LinkDescription {
-  kind: LinkKind;
-  destination: string;
-  label: string;
-  /** Paste into a template; resolved per recipient when sent. */
-  customValue: string;
-  /** What the link looks like once sent. */
-  urlShape: string;
-  /** The same URL without the token: asks for a manual login. */
-  plainUrl: string;
-}
-
-export interface SiteMagicLinks {
-  learnerLink: LinkDescription;
-  userLink: LinkDescription;
-  plainUrl: string;
-  destinations: LinkDescription[];
-}
-
-export type ContentKind = 'course' | 'community';
-
-export interface ContentItem {
-  id: string;
-  kind: ContentKind;
-  title: string;
-  description: string;
-}
-
-export interface OfferItem {
-  id: string;
-  title: string;
-}
-
-export interface Offer {
-  id: string;
-  title: string;
-  description: string;
-  includesAffiliates: boolean;
-  courses: OfferItem[];
-  communities: OfferItem[];
-  createdAt: IsoDate;
-}
-
-export interface OfferInput {
-  title: string;
-  description: string;
-  includesAffiliates: boolean;
-  itemIds: string[];
-}
-
-export interface Contact {
-  id: string;
-  email: string | null;
-  phone: string | null;
-  firstName: string;
-  lastName: string;
-  customFields: Record<string, string>;
-  unsubscribed: boolean;
-  createdAt: IsoDate;
-  updatedAt: IsoDate;
-}
-
-export interface AccessGrant {
-  id: string;
-  offerId: string;
-  offerTitle: string;
-  source: string;
-  grantedAt: IsoDate;
-  revokedAt: IsoDate | null;
-}
-
-export interface ContactWithAccess extends Contact {
-  access: AccessGrant[];
-}
-
-export interface ContactInput {
-  email: string | null;
-  phone: string | null;
-  firstName: string;
-  lastName: string;
-  unsubscribed?: boolean;
-}
-
-export interface ContactPage {
-  contacts: Contact[];
-  total: number;
-}
-
-export interface ImportReport {
-  rows: number;
-  created: number;
-  updated: number;
-  failed: number;
-  errors: { line: number; field: string; message: string }[];
-}
-
-export interface IssuedLink {
-  jti: string;
-  kind: LinkKind;
-  subjectId: string;
-  destination: string;
-  issuedAt: IsoDate;
-  expiresAt: IsoDate;
-  maxUses: number | null;
-  uses: number;
-  revokedAt: IsoDate | null;
-  /** As redemption would judge it now, "revoke all" included. */
-  state: 'active' | 'revoked' | 'expired' | 'used_up';
-  channel: string;
-  sentBy: string;
-  messageId: string | null;
-}
-
-export interface Redemption {
-  jti: string | null;
-  outcome: string;
-  at: IsoDate;
-}
-
-export interface ContactLinks {
-  links: IssuedLink[];
-  redemptions: Redemption[];
-}
-
-export type InspectionVerdict =
-  | 'works'
-  | 'plain_url'
-  | 'preview'
-  | 'not_this_site'
-  | 'tampered'
-  | 'key_retired'
-  | 'wrong_kind'
-  | 'expired'
-  | 'revoked'
-  | 'used_up'
-  | 'unknown_link'
-  | 'no_access'
-  | 'no_content';
-
-export interface LinkInspection {
-  verdict: InspectionVerdict;
-  reason: string;
-  fix: string;
-  link?: {
-    jti: string;
-    kind: LinkKind;
-    destination: string;
-    issuedAt: IsoDate;
-    expiresAt: IsoDate;
-    uses: number;
-    maxUses: number | null;
-    revoked: boolean;
-    channel: string;
-    sentBy: string;
-  };
-  contact?: { id: string; name: string; email: string | null };
-  access?: { offers: string[]; unlocksDestination: boolean };
-}
-
+/**
+ * What the admin API takes and answers, derived from the zod schemas the server validates with
+ * (src/contract): a schema change that breaks the app fails `npm run typecheck`. Type-only imports,
+ * so no schema (and no zod) reaches the app's bundle.
+ */
+import type { z } from 'zod';
+import type { ApiRequest, ApiResponse } from '../../contract/wire';
+import type { contactPageResponse, contactResponse, contactWithAccessResponse, createContactBody, importReportResponse, updateContactBody } from '../../contract/contact-schemas';
+import type { conversationsResponse, threadItemResponse, threadResponse } from '../../contract/conversation-schemas';
+import type { contactLinksResponse, inspectionVerdictField, linkInspectionResponse, issuedLinkResponse, linkKindField } from '../../contract/link-schemas';
+import type { audienceField, countsResponse, messageDetailResponse, messageResponse, messageStatusField } from '../../contract/message-schemas';
+import type { contentKindField, itemResponse, offerBody, offerResponse } from '../../contract/offer-schemas';
+import type { outboxMessageResponse } from '../../contract/outbox-schemas';
+import type { linkDescriptionResponse, siteMagicLinksResponse, siteResponse, updateSiteBody } from '../../contract/site-schemas';
+import type { apiKeySummaryResponse, createdApiKeyResponse, meResponse, staffResponse } from '../../contract/staff-schemas';
+import type { previewResponse, templateResponse } from '../../contract/template-schemas';
 import type { Channel } from '../../template/channel';
 
+export type { IsoDate } from '../../contract/wire';
 export type { Channel };
 
-export interface Template {
-  id: string;
-  name: string;
-  channel: Channel;
-  content: unknown;
-  version: number;
-  linkKeys: string[];
-  warnings: string[];
-  createdAt: IsoDate;
-  updatedAt: IsoDate;
-}
+export type Site = ApiResponse<typeof siteResponse>;
+export type LinkPolicy = Site['linkPolicy'];
+export type SiteUpdate = ApiRequest<typeof updateSiteBody>;
 
-export interface PreviewResult {
-  channel: Channel;
-  subject?: string;
-  html?: string;
-  text: string;
-  segments?: { encoding: string; units: number; segments: number };
-}
+export type LinkKind = z.output<typeof linkKindField>;
+export type LinkDescription = ApiResponse<typeof linkDescriptionResponse>;
+export type SiteMagicLinks = ApiResponse<typeof siteMagicLinksResponse>;
 
-export type Recipients = { contactIds: string[] } | { offerId: string } | { all: true };
+export type ContentKind = z.output<typeof contentKindField>;
+export type ContentItem = ApiResponse<typeof itemResponse>;
+export type Offer = ApiResponse<typeof offerResponse>;
+export type OfferItem = Offer['courses'][number];
+export type OfferInput = ApiRequest<typeof offerBody>;
 
-export interface MessageCounts {
-  total: number;
-  queued: number;
-  sending: number;
-  sent: number;
-  failed: number;
-  skipped: number;
-}
+export type Contact = ApiResponse<typeof contactResponse>;
+export type ContactWithAccess = ApiResponse<typeof contactWithAccessResponse>;
+export type AccessGrant = ContactWithAccess['access'][number];
+export type ContactInput = ApiRequest<typeof createContactBody> & ApiRequest<typeof updateContactBody>;
+export type ContactPage = ApiResponse<typeof contactPageResponse>;
+export type ImportReport = ApiResponse<typeof importReportResponse>;
 
-export type MessageStatus = 'queued' | 'sending' | 'completed';
+export type IssuedLink = ApiResponse<typeof issuedLinkResponse>;
+export type ContactLinks = ApiResponse<typeof contactLinksResponse>;
+export type Redemption = ContactLinks['redemptions'][number];
+export type InspectionVerdict = z.output<typeof inspectionVerdictField>;
+export type LinkInspection = ApiResponse<typeof linkInspectionResponse>;
 
-export interface MessageSummary {
-  id: string;
-  channel: Channel;
-  templateId: string | null;
-  templateVersion: number | null;
-  status: MessageStatus;
-  counts: MessageCounts;
-  createdAt: IsoDate;
-}
+export type Template = ApiResponse<typeof templateResponse>;
+export type PreviewResult = ApiResponse<typeof previewResponse>;
 
-export interface MessageRecipient {
-  contactId: string;
-  status: 'queued' | 'sending' | 'sent' | 'failed' | 'skipped';
-  reason: string | null;
-  attempts: number;
-  sentAt: IsoDate | null;
-}
+export type Recipients = ApiRequest<typeof audienceField>;
+export type MessageCounts = ApiResponse<typeof countsResponse>;
+export type MessageStatus = z.output<typeof messageStatusField>;
+export type MessageSummary = ApiResponse<typeof messageResponse>;
+export type MessageDetail = ApiResponse<typeof messageDetailResponse>;
+export type MessageRecipient = MessageDetail['recipients'][number];
 
-export interface MessageDetail extends MessageSummary {
-  recipients: MessageRecipient[];
-  page: { limit: number; offset: number; total: number };
-}
+export type OutboxMessage = ApiResponse<typeof outboxMessageResponse>;
 
-export interface OutboxMessage {
-  id: string;
-  channel: Channel;
-  recipient: string;
-  contactId: string | null;
-  subject: string | null;
-  html: string | null;
-  text: string;
-  raw: string | null;
-  createdAt: IsoDate;
-}
+export type ConversationPage = ApiResponse<typeof conversationsResponse>;
+export type ConversationSummary = ConversationPage['conversations'][number];
+export type ThreadItem = ApiResponse<typeof threadItemResponse>;
+export type ThreadItemKind = ThreadItem['kind'];
+export type ThreadPage = ApiResponse<typeof threadResponse>;
 
-export interface ConversationSummary {
-  contactId: string;
-  email: string | null;
-  phone: string | null;
-  firstName: string;
-  lastName: string;
-  lastActivityAt: IsoDate;
-}
-
-export interface ConversationPage {
-  conversations: ConversationSummary[];
-  /** Pass as `before` for the next page; null on the last. */
-  next: string | null;
-}
-
-export type ThreadItemKind = 'outbound' | 'inbound' | 'event';
-
-export interface ThreadItem {
-  id: string;
-  kind: ThreadItemKind;
-  at: IsoDate;
-  channel: Channel | null;
-  /** Events: offer.access_granted, offer.access_revoked, link.redeemed, link.expired, link.resent, link.no_access. */
-  type: string | null;
-  /** Outbound: queued, sending, sent, failed, skipped. */
-  status: string | null;
-  reason: string | null;
-  sentBy: string | null;
-  messageId: string | null;
-  subject: string | null;
-  /** As received: render only in a sandboxed frame. */
-  html: string | null;
-  text: string | null;
-  details: Record<string, unknown> | null;
-}
-
-export interface ThreadPage {
-  contactId: string;
-  /** Oldest first. */
-  items: ThreadItem[];
-  page: { before: string | null; after: string | null };
-}
-
-export type StaffRole = 'owner' | 'admin' | 'agent';
-
-export interface Me {
-  kind: 'bootstrap' | 'api_key' | 'staff';
-  siteId: string | null;
-  staffId: string | null;
-  role: StaffRole | 'operator';
-  permissions: string[];
-}
-
-export interface StaffMember {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  createdAt: IsoDate;
-}
-
-export interface ApiKeySummary {
-  id: string;
-  name: string;
-  prefix: string;
-  role: StaffRole;
-  createdAt: IsoDate;
-  lastUsedAt: IsoDate | null;
-}
-
-export interface CreatedApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  role: StaffRole;
-  /** Shown once. */
-  key: string;
-}
+export type Me = ApiResponse<typeof meResponse>;
+export type StaffMember = ApiResponse<typeof staffResponse>;
+export type StaffRole = StaffMember['role'];
+export type ApiKeySummary = ApiResponse<typeof apiKeySummaryResponse>;
+export type CreatedApiKey = ApiResponse<typeof createdApiKeyResponse>;

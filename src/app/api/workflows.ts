@@ -1,51 +1,12 @@
+import type { ApiRequest, ApiResponse } from '../../contract/wire';
+import type { createWorkflowBody, runResponse, workflowResponse } from '../../contract/workflow-schemas';
 import { apiRequest } from './client';
 
-export type WorkflowAction =
-  | { type: 'send_email'; templateId: string }
-  | { type: 'send_sms'; templateId: string }
-  | { type: 'wait'; seconds?: number; minutes?: number; hours?: number; days?: number };
-
-export interface WorkflowTrigger {
-  type: 'offer_access_granted';
-  /** Empty: any offer. */
-  offerIds: string[];
-}
-
-export interface Workflow {
-  id: string;
-  name: string;
-  enabled: boolean;
-  trigger: WorkflowTrigger;
-  actions: WorkflowAction[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface WorkflowInput {
-  name: string;
-  enabled: boolean;
-  trigger: WorkflowTrigger;
-  actions: WorkflowAction[];
-}
-
-export interface WorkflowRun {
-  id: string;
-  workflowId: string;
-  contactId: string;
-  status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
-  currentStep: number;
-  nextStepAt: string | null;
-  steps: {
-    step: number;
-    type: WorkflowAction['type'];
-    at: string;
-    outcome: 'queued' | 'waiting' | 'failed' | 'cancelled';
-    until?: string;
-    reason?: string;
-    delivery?: { status: string; reason: string | null; sentAt: string | null };
-  }[];
-  createdAt: string;
-}
+export type Workflow = ApiResponse<typeof workflowResponse>;
+export type WorkflowAction = Workflow['actions'][number];
+export type WorkflowTrigger = Workflow['trigger'];
+export type WorkflowInput = ApiRequest<typeof createWorkflowBody>;
+export type WorkflowRun = ApiResponse<typeof runResponse>;
 
 const base = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}/workflows`;
 

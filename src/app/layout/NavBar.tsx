@@ -1,9 +1,9 @@
 import { Link } from '../router/Link';
 import { useLocation } from '../router/history';
 import { usePermissions } from '../session/Permissions';
-import type { Permission } from '../../../server/auth/permissions.ts';
+import type { Permission } from '../../contract/permissions.ts';
 
-/** Each section with the permission that opens it (server/auth/permissions.ts). */
+/** Each section with the permission that opens it (src/contract/permissions.ts). */
 export const NAV_ITEMS: ReadonlyArray<{ to: string; label: string; permission: Permission }> = [
   { to: '/site', label: 'Site details', permission: 'site.read' },
   { to: '/offers', label: 'Offers', permission: 'offers.read' },

@@ -19,17 +19,26 @@ function readLocation(): Location {
   return { pathname: window.location.pathname, search: window.location.search };
 }
 
+/**
+ * Back/Forward: by the time popstate fires the browser has already moved to the other entry, so a
+ * refused leave puts the page's own address back on top (the one listener, so the person is asked once).
+ */
+window.addEventListener('popstate', () => {
+  if (!mayLeave()) {
+    window.history.pushState(null, '', current.pathname + current.search);
+    return;
+  }
+  announce();
+});
+
+function announce(): void {
+  current = readLocation();
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
 function subscribe(onChange: () => void): () => void {
-  const update = () => {
-    current = readLocation();
-    onChange();
-  };
-  window.addEventListener('popstate', update);
-  window.addEventListener(NAVIGATE_EVENT, update);
-  return () => {
-    window.removeEventListener('popstate', update);
-    window.removeEventListener(NAVIGATE_EVENT, update);
-  };
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => window.removeEventListener(NAVIGATE_EVENT, onChange);
 }
 
 export function useLocation(): Location {
@@ -41,7 +50,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   if (!mayLeave()) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  announce();
   // A new page starts at the top, like a full navigation would.
   window.scrollTo(0, 0);
 }
@@ -61,4 +70,13 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
 
 export function searchParam(location: Location, name: string): string | null {
   return new URLSearchParams(location.search).get(name);
+}
+
+/**
+ * Corrects the address without showing another page (a new template, once saved, lives at its own
+ * address); Back/Forward then know where the page really is.
+ */
+export function replaceAddress(to: string): void {
+  window.history.replaceState(null, '', to);
+  current = readLocation();
 }

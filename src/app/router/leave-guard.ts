@@ -1,7 +1,6 @@
 /**
- * Unsaved work must not vanish on a click: while a page holds a guard, navigate() asks before
- * leaving and the browser asks before a reload or closing the tab (`beforeunload`).
- * Back/Forward (popstate) are not guarded yet: the history entry has already changed by then.
+ * Unsaved work must not vanish on a click: while a page holds a guard, navigate() and Back/Forward
+ * (history.ts) ask before leaving and the browser asks before a reload or closing the tab (`beforeunload`).
  */
 import { useEffect } from 'react';
 

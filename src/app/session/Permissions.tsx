@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { getMe } from '../api/staff';
 import type { Me } from '../api/types';
-import { roleMay, type Permission } from '../../../server/auth/permissions.ts';
+import { roleMay, type Permission } from '../../contract/permissions.ts';
 
 interface PermissionsValue {
   me: Me | null;

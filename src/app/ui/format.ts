@@ -24,3 +24,11 @@ export function formatElapsed(seconds: number): string {
 
 export const contactName = (contact: { firstName: string; lastName: string; email: string | null; phone: string | null }): string =>
   `${contact.firstName} ${contact.lastName}`.trim() || contact.email || contact.phone || 'Unnamed contact';
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** "14:02" for today, the date and time for any other day. */
+export function formatClockTime(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  return at.toDateString() === now.toDateString() ? clock.format(at) : dateTime.format(at);
+}

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { ComposerExtensionDeps } from '../extensions/extension-sets';
+import { describeShowIf } from '../extensions/show-if';
 import { describeField } from '../merge-field/describe-field';
 import { findFields } from '../merge-field/find-fields';
 import { useComposerStoreApi } from '../store/ComposerStoreContext';
@@ -19,6 +20,7 @@ export function useExtensionDeps({ magicLinks }: { magicLinks: boolean }): Compo
       findFields: (query) =>
         findFields(magicLinks ? config().catalog : config().catalog.filter((value) => value.group !== 'magic_link'), query),
       renderFieldPicker: fieldPickerRenderer(store),
+      describeShowIf: (attributes) => describeShowIf(attributes, (id) => config().offers.find((offer) => offer.id === id)?.title),
     };
   }, [store, magicLinks]);
 }

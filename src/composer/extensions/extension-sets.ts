@@ -4,16 +4,23 @@ import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit';
 import type { CustomValue } from '../../template';
 import type { FieldDescription } from '../merge-field/describe-field';
 import { Button } from './button';
+import { Column, Columns } from './columns';
+import { Footer } from './footer';
 import { MagicLink } from './magic-link';
 import { MergeField } from './merge-field';
 import { MergeFieldSuggestion, type MergeFieldSuggestionOptions } from './merge-field-suggestion';
+import { ShowIf, type ShowIfOptions } from './show-if';
 import { SingleLine, SingleLineDocument } from './single-line-document';
+import { Spacer } from './spacer';
+import { UnlockedItems } from './unlocked-items';
 
 /** What the extensions need from the composer around them. */
 export interface ComposerExtensionDeps {
   describeField: (key: string) => FieldDescription;
   findFields: (query: string) => CustomValue[];
   renderFieldPicker: MergeFieldSuggestionOptions['render'];
+  /** The label of a Show if… block (it names the offer, which only the host knows). */
+  describeShowIf?: ShowIfOptions['describe'];
 }
 
 // Only the plain-text skeleton of StarterKit; each set adds the rich parts it allows.
@@ -54,7 +61,11 @@ export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
     Button,
     // Images by URL only: a pasted base64 image would bloat every message sent.
     Image.configure({ inline: false, allowBase64: false }),
+    Spacer, Columns, Column,
+    Footer,
     ...mergeFieldExtensions(deps),
+    ...(deps.describeShowIf ? [ShowIf.configure({ describe: deps.describeShowIf })] : [ShowIf]),
+    UnlockedItems,
   ];
 }
 

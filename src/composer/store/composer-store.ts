@@ -2,13 +2,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CustomValue, DocNode, EmailContent } from '../../template';
 import { wrapIndex } from './wrap-index';
 import type { ComposerLabels } from '../labels';
-import type { Channel, ComposerProps, ComposerValue, ContactSummary, MagicLinkDestinationOption, Preview } from '../types';
+import type { Channel, ComposerProps, ComposerValue, ContactSummary, MagicLinkDestinationOption, OfferOption, Preview } from '../types';
 
 /** What the host told us through props; everything else in the store is ours. */
 export interface ComposerConfig {
   channel: Channel;
   catalog: readonly CustomValue[];
   destinations: readonly MagicLinkDestinationOption[];
+  offers: readonly OfferOption[];
   siteHost: string;
   compact: boolean;
   labels: ComposerLabels;
@@ -44,6 +45,8 @@ export interface ComposerState {
   fieldPicker: FieldPickerState | null;
   previewContact: ContactSummary | null;
   previewWidth: PreviewWidth;
+  /** Shows the email as a client in dark mode does (the compiled email's own dark rules). */
+  previewDark: boolean;
   preview: PreviewState;
 
   /** Edits made in the composer; each one is reported to the host's onChange. */
@@ -63,6 +66,7 @@ export interface ComposerState {
 
   setPreviewContact: (contact: ContactSummary | null) => void;
   setPreviewWidth: (width: PreviewWidth) => void;
+  setPreviewDark: (dark: boolean) => void;
   startPreview: () => void;
   finishPreview: (result: Preview) => void;
   failPreview: (message: string) => void;
@@ -91,6 +95,7 @@ export function createComposerStore(
       fieldPicker: null,
       previewContact: null,
       previewWidth: 'desktop',
+      previewDark: false,
       preview: { status: 'idle', result: null, error: null },
 
       editBody: (body) => edit({ body }),
@@ -122,6 +127,7 @@ export function createComposerStore(
 
       setPreviewContact: (previewContact) => set({ previewContact }),
       setPreviewWidth: (previewWidth) => set({ previewWidth }),
+      setPreviewDark: (previewDark) => set({ previewDark }),
       startPreview: () => set((s) => ({ preview: { ...s.preview, status: 'loading', error: null } })),
       finishPreview: (result) => set({ preview: { status: 'ready', result, error: null } }),
       failPreview: (error) => set((s) => ({ preview: { ...s.preview, status: 'error', error } })),

@@ -18,6 +18,7 @@ export const useFieldPicker = () => useComposerStore((s) => s.fieldPicker);
 export const usePreview = () => useComposerStore((s) => s.preview);
 export const usePreviewContact = () => useComposerStore((s) => s.previewContact);
 export const usePreviewWidth = () => useComposerStore((s) => s.previewWidth);
+export const usePreviewDark = () => useComposerStore((s) => s.previewDark);
 
 type Actions = Pick<
   ComposerState,
@@ -27,6 +28,7 @@ type Actions = Pick<
   | 'highlightField'
   | 'setPreviewContact'
   | 'setPreviewWidth'
+  | 'setPreviewDark'
   | 'startPreview'
   | 'finishPreview'
   | 'failPreview'

@@ -26,6 +26,24 @@ describe('the leave guard', () => {
     confirm.mockRestore();
   });
 
+  it('asks on Back/Forward too, and puts the page\'s address back when refused', () => {
+    navigate('/templates/2');
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    render(<Editor unsaved />);
+
+    // The browser has already moved to the earlier entry when popstate fires.
+    window.history.replaceState(null, '', '/contacts');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(window.location.pathname).toBe('/templates/2');
+
+    window.history.replaceState(null, '', '/contacts');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(confirm).toHaveBeenCalledTimes(2);
+    expect(window.location.pathname).toBe('/contacts');
+    confirm.mockRestore();
+  });
+
   it('lets the page go without asking once the changes are saved, and asks the browser before unloading only while unsaved', () => {
     window.history.replaceState(null, '', '/templates/1');
     const confirm = vi.spyOn(window, 'confirm');

@@ -15,6 +15,10 @@ afterEach(cleanup);
 export const emptyDoc = (): DocNode => ({ type: 'doc', content: [{ type: 'paragraph' }] });
 export const emptyEmail = (): EmailContent => ({ subject: '', previewText: '', body: emptyDoc() });
 export const emptySms = (): SmsContent => ({ body: emptyDoc() });
+const oneLine = (text: string): DocNode => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+/** Something written, so the preview pane asks for a preview (a blank message shows its empty state). */
+export const writtenEmail = (): EmailContent => ({ subject: 'Welcome', previewText: '', body: oneLine('Hello') });
+export const writtenSms = (): SmsContent => ({ body: oneLine('Hello') });
 
 type HarnessProps = Omit<ComposerProps, 'value' | 'onChange'> & { initialValue?: ComposerValue };
 

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyEditor, renderComposer, screen } from './composer-harness';
+import { bodyEditor, renderComposer, screen, writtenEmail, writtenSms } from './composer-harness';
 
 /** A real HTTP endpoint shaped like memberlink's preview route, recording what it was sent. */
 interface Received {
@@ -48,14 +48,14 @@ describe('the composer as a host embeds it', () => {
   });
 
   it('without onPreview, siteId previews through memberlink’s /api/sites/:siteId/preview', async () => {
-    renderComposer({ channel: 'email', siteId: 'academy', apiBaseUrl: baseUrl });
+    renderComposer({ channel: 'email', initialValue: writtenEmail(), siteId: 'academy', apiBaseUrl: baseUrl });
     expect(await screen.findByText('Served subject', {}, { timeout: 3000 })).toBeTruthy();
     const request = received.find((r) => r.url === '/api/sites/academy/preview');
-    expect(request?.body).toEqual({ document: { subject: '', previewText: '', body: expect.any(Object) }, channel: 'email', contactId: null });
+    expect(request?.body).toEqual({ document: { subject: 'Welcome', previewText: '', body: expect.any(Object) }, channel: 'email', contactId: null });
   });
 
   it('says what memberlink answered when the preview is refused', async () => {
-    renderComposer({ channel: 'sms', siteId: 'broken', apiBaseUrl: baseUrl });
+    renderComposer({ channel: 'sms', initialValue: writtenSms(), siteId: 'broken', apiBaseUrl: baseUrl });
     expect((await screen.findByRole('alert', {}, { timeout: 3000 })).textContent).toContain('This site does not exist.');
   });
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { countSmsSegments, sampleMagicLinkUrl, type DocNode } from '../../../src/template';
+import { countSmsSegments, sampleMagicLinkUrl, sampleShortLinkUrl, SHORT_LINK_CODE_LENGTH, type DocNode } from '../../../src/template';
 import { act, bodyEditor, editorOf, literal, renderComposer, screen, textWithMark } from './composer-harness';
 
 const counter = () => screen.getByText(/characters? · \d+ segments?/);
@@ -33,7 +33,7 @@ describe('the SMS counter', () => {
     expect(counter().textContent).toBe('3 characters · 1 segment (GSM-7)');
   });
 
-  it('counts a magic link at the length of a real one, token included', async () => {
+  it('counts a member magic link at the length of the short link SMS sends', async () => {
     const { user } = renderComposer({ channel: 'sms', siteHost: 'academy.example.com' });
     await user.click(smsEditor());
     await user.keyboard('Hi ');
@@ -41,11 +41,32 @@ describe('the SMS counter', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Destination' }), 'Courses');
     await user.click(screen.getByRole('button', { name: 'Insert as URL' }));
 
-    const sent = `Hi ${sampleMagicLinkUrl('academy.example.com', 'courses', 'learner')}`;
-    const { units, segments } = countSmsSegments(sent);
-    expect(units).toBeGreaterThan(200); // not the 25 characters of `{{magic_link.courses}}`
+    const sent = `Hi ${sampleShortLinkUrl('academy.example.com')}`;
+    expect(sent).toMatch(new RegExp(`^Hi https://academy\\.example\\.com/l/x{${SHORT_LINK_CODE_LENGTH}}$`));
+    const { units } = countSmsSegments(sent);
+    expect(units).toBe(3 + 'https://academy.example.com/l/'.length + SHORT_LINK_CODE_LENGTH); // not the 25 characters of `{{magic_link.courses}}`
+    expect(counter().textContent).toBe(`${units} characters · 1 segment (GSM-7)`);
+  });
+
+  it('counts a staff User Link (never short) with its whole token', async () => {
+    const body: DocNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Go' }] }] };
+    renderComposer({ channel: 'sms', siteHost: 'academy.example.com', initialValue: { body } });
+    await act(async () => {
+      editorOf(smsEditor()).chain().setTextSelection({ from: 1, to: 3 }).setLink({ href: '{{magic_link.user}}' }).run();
+    });
+    const { units, segments } = countSmsSegments(`Go: ${sampleMagicLinkUrl('academy.example.com', '', 'user')}`);
+    expect(units).toBeGreaterThan(200);
     expect(counter().textContent).toBe(`${units} characters · ${segments} segments (GSM-7)`);
-    expect(screen.getByRole('status').textContent).toMatch(`Sent as ${segments} texts`);
+  });
+
+  it('counts on the site origin it is given, scheme and port included', async () => {
+    const body: DocNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Go' }] }] };
+    renderComposer({ channel: 'sms', siteHost: 'http://academy.localhost:3000', initialValue: { body } });
+    await act(async () => {
+      editorOf(smsEditor()).chain().setTextSelection({ from: 1, to: 3 }).setLink({ href: '{{magic_link.learner}}' }).run();
+    });
+    const { units } = countSmsSegments(`Go: http://academy.localhost:3000/l/${'x'.repeat(SHORT_LINK_CODE_LENGTH)}`);
+    expect(counter().textContent).toBe(`${units} characters · 1 segment (GSM-7)`);
   });
 
   it('counts a merge field at its catalog sample, not its token', async () => {
@@ -62,8 +83,8 @@ describe('the SMS counter', () => {
     await act(async () => {
       editorOf(smsEditor()).chain().setTextSelection({ from: 1, to: 3 }).setLink({ href: '{{magic_link.learner}}' }).run();
     });
-    const { units, segments } = countSmsSegments(`Go: ${sampleMagicLinkUrl('academy.example.com', '', 'learner')}`);
-    expect(counter().textContent).toBe(`${units} characters · ${segments} segments (GSM-7)`);
+    const { units, segments } = countSmsSegments(`Go: ${sampleShortLinkUrl('academy.example.com')}`);
+    expect(counter().textContent).toBe(`${units} characters · ${segments} segment (GSM-7)`);
   });
 
   it('warns once the message needs more than one segment', async () => {

@@ -84,6 +84,28 @@ describe('the toolbar', () => {
     expect(document.activeElement).toBe(trigger);
   });
 
+  it('closes the Magic link menu when Tab takes focus out of it, so it does not stay over the editor', async () => {
+    const { user } = renderComposer({ channel: 'email' });
+    const trigger = screen.getByRole('button', { name: 'Magic link' });
+    await user.click(trigger);
+    const menu = screen.getByRole('dialog', { name: 'Magic link' });
+    const controls = menu.querySelectorAll<HTMLElement>('select, input, button:not([disabled])');
+    act(() => controls[controls.length - 1].focus());
+
+    await user.tab();
+    expect(screen.queryByRole('dialog', { name: 'Magic link' })).toBeNull();
+    expect(trigger.getAttribute('aria-expanded')).toBe('false');
+    expect(menu.contains(document.activeElement)).toBe(false);
+  });
+
+  it('keeps a menu open while focus moves between its own controls', async () => {
+    const { user } = renderComposer({ channel: 'email' });
+    await user.click(screen.getByRole('button', { name: 'Link' }));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Link address' }));
+    await user.tab();
+    expect(screen.getByRole('dialog', { name: 'Link' }).contains(document.activeElement)).toBe(true);
+  });
+
   it('moves between its buttons with the arrow keys', async () => {
     const { user } = renderComposer({ channel: 'email' });
     const bold = screen.getByRole('button', { name: 'Bold' });
@@ -92,6 +114,7 @@ describe('the toolbar', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Italic' }));
     await user.keyboard('{ArrowLeft}{ArrowLeft}');
     // Undo and redo are disabled in a fresh editor, so the left neighbour of Bold wraps to the end.
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Image' }));
+    const toolbarButtons = screen.getByRole('toolbar', { name: 'Formatting' }).querySelectorAll(':scope > button, :scope > .ml-menu > button');
+    expect(document.activeElement).toBe(toolbarButtons[toolbarButtons.length - 1]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskLinkTokens, maskOptional, TOKEN_MASK } from '../../../server/links/mask-link-tokens.ts';
+import { PREVIEW_SHORT_CODE } from '../../../server/links/short-links.ts';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jws = (payload: Record<string, unknown>) => `${b64({ alg: 'HS256', kid: 'k1' })}.${b64(payload)}.c2lnbmF0dXJlLWJ5dGVz`;
@@ -49,5 +50,18 @@ describe('maskLinkTokens', () => {
 
   it('keeps null as null', () => {
     expect(maskOptional(null)).toEqual({ text: null, masked: 0 });
+  });
+
+  it('masks the code of a short link, raw or percent-encoded, as a member link the caller may keep', () => {
+    const code = 'AbCdEfGhIjKlMnOpQrSt_-';
+    expect(maskLinkTokens(`Hi Ada, log in: https://a.example/l/${code}`)).toEqual({ text: `Hi Ada, log in: https://a.example/l/${TOKEN_MASK}`, masked: 1 });
+    expect(maskLinkTokens(`url=https%3A%2F%2Fa.example%2Fl%2F${code}`).text).toBe(`url=https%3A%2F%2Fa.example%2Fl%2F${TOKEN_MASK}`);
+    const seen: unknown[] = [];
+    const kept = maskLinkTokens(`https://a.example/l/${code}`, (found) => (seen.push(found), found.audience === 'learner'));
+    expect(kept).toEqual({ text: `https://a.example/l/${code}`, masked: 0 });
+    expect(seen).toEqual([{ audience: 'learner', subject: null }]);
+    // Not a code: a preview's placeholder, a shorter or longer path segment.
+    expect(maskLinkTokens(`https://a.example/l/${PREVIEW_SHORT_CODE}`).masked).toBe(0);
+    expect(maskLinkTokens('https://a.example/l/short and /l/AbCdEfGhIjKlMnOpQrSt_-x').masked).toBe(0);
   });
 });

@@ -12,6 +12,8 @@ describe('catalog', () => {
       'site.support_email',
       'site.support_phone',
       'site.url',
+      'site.postal_address',
+      'unsubscribe_url',
       'offer.title',
       'login_code',
       'magic_link.learner',
@@ -36,7 +38,7 @@ describe('catalog', () => {
       { key: 'contact.custom.shoe_size', label: 'Shoe size', group: 'contact', sample: '42' },
       { key: 'contact.custom.team', label: 'Team', group: 'contact', sample: '' },
     ]);
-    expect(DEFAULT_CATALOG).toHaveLength(15);
+    expect(DEFAULT_CATALOG).toHaveLength(17);
   });
 
   it('knows listed keys and magic links to any one course or community', () => {

@@ -1,56 +1,54 @@
+/**
+ * The email compiler, judged by what a reader and a mail client get: the elements each node and
+ * mark becomes, the text and addresses they carry (escaping), where the custom values sit, that the
+ * compiler's own MJML passes strict validation, and the plain-text part. Parsed, never compared as a
+ * copied string, so a harmless change of whitespace or attribute order does not fail it.
+ */
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error jsdom ships no type declarations (the DOM types come from lib.dom)
+import { JSDOM } from 'jsdom';
 // @ts-expect-error mjml 5 ships no type declarations
 import mjml2html from 'mjml';
 import { compileEmailTemplate, renderEmailForRecipient } from '../../../server/render/compile-email';
-import { compileEmailToMjml, type Slot } from '../../../src/template/index';
+import { compileEmailToMjml, fillTemplate, sentinel, type EmailContent, type EmailCompileOptions, type Slot } from '../../../src/template/index';
 import { GOLDEN_EMAIL, HOSTILE_ATTRIBUTE, HOSTILE_NAME } from './fixtures';
 
-const LINK_STYLE = 'target="_blank" style="color:#2563eb;text-decoration:underline"';
-const P = '<p style="margin:0 0 16px">';
-const LIST_STYLE = 'style="margin:0 0 16px;padding:0 0 0 24px"';
-const CODE_STYLE =
-  'font-family:Menlo,Consolas,monospace;font-size:90%;background:#f4f5f7;padding:1px 4px;border-radius:3px';
-const PRE_STYLE =
-  'margin:0 0 16px;padding:12px;background:#f4f5f7;border-radius:4px;' +
-  'font-family:Menlo,Consolas,monospace;font-size:14px;line-height:1.4;white-space:pre-wrap';
+/** The MJML as an XML tree: a parse error (unbalanced or unescaped markup) fails the test. */
+function parseMjml(mjml: string): Document {
+  const document = new JSDOM(mjml, { contentType: 'text/xml' }).window.document;
+  expect(document.getElementsByTagName('parsererror')).toHaveLength(0);
+  return document;
+}
 
-// Written by hand: every node and mark, escaping of literal text, and one sentinel per distinct slot.
-const GOLDEN_MJML = `<mjml>
-  <mj-head>
-    <mj-attributes>
-      <mj-all font-family="Helvetica, Arial, sans-serif" />
-      <mj-text font-size="16px" line-height="1.5" color="#1f2933" padding="0 24px" />
-      <mj-button font-size="16px" font-weight="bold" border-radius="6px" inner-padding="12px 24px" padding="8px 24px 24px" />
-      <mj-image padding="0 24px 16px" />
-      <mj-divider padding="8px 24px 24px" />
-    </mj-attributes>
-    <mj-preview>Your courses at ml-slot-0-x are ready</mj-preview>
-  </mj-head>
-  <mj-body width="600px" background-color="#f4f5f7">
-    <mj-section background-color="#ffffff" padding="32px 0 16px">
-      <mj-column>
-        <mj-text>
-          <h1 style="margin:0 0 16px;font-size:28px;line-height:1.25">Hello ml-slot-1-x</h1>
-          ${P}<strong>Bold</strong>, <em>italic</em>, <u>underline</u>, <s>strike</s> and <code style="${CODE_STYLE}">code</code>.<br />Fish &amp; chips &lt;b&gt;&quot;quoted&quot;&lt;/b&gt;</p>
-          ${P}Open <a href="ml-slot-2-x" ${LINK_STYLE}>your courses</a>, read the <a href="https://example.com/guide?a=1&amp;b=2" ${LINK_STYLE}>guide</a> or <a href="https://example.com/prefs?email=ml-slot-3-x" ${LINK_STYLE}>update <strong>settings</strong></a>.</p>
-          <ul ${LIST_STYLE}><li>${P}First</p></li><li>${P}Second</p><ol start="3" ${LIST_STYLE}><li>${P}Nested</p></li></ol></li></ul>
-          <blockquote style="margin:0 0 16px;padding:0 0 0 16px;border-left:4px solid #d0d5dd;color:#52606d">${P}Quoted <strong>ml-slot-0-x</strong></p></blockquote>
-          <pre style="${PRE_STYLE}"><code>const a = 1 &lt; 2;
-return a;</code></pre>
-        </mj-text>
-        <mj-divider border-width="1px" border-color="#e4e7eb" />
-        <mj-image src="https://cdn.example.com/logo.png" alt="Logo of ml-slot-4-x" title="Logo" />
-        <mj-button href="ml-slot-5-x" align="center" background-color="#111827" color="#ffffff">Go to ml-slot-0-x</mj-button>
-        <mj-text>
-          ${P}<br /></p>
-          <h2 style="margin:0 0 16px;font-size:24px;line-height:1.25">Questions?</h2>
-          ${P}Write to <a href="mailto:ml-slot-6-x" ${LINK_STYLE}>support</a>.</p>
-        </mj-text>
-      </mj-column>
-    </mj-section>
-  </mj-body>
-</mjml>
-`;
+const parseHtml = (html: string): Document => new JSDOM(html).window.document;
+
+/** An element's inline style as property → value. */
+function styleOf(element: Element | null | undefined): Record<string, string> {
+  expect(element).toBeTruthy();
+  return Object.fromEntries(
+    (element!.getAttribute('style') ?? '')
+      .split(';')
+      .filter((declaration) => declaration.includes(':'))
+      .map((declaration) => {
+        const at = declaration.indexOf(':');
+        return [declaration.slice(0, at).trim(), declaration.slice(at + 1).trim()];
+      }),
+  );
+}
+
+const only = (document: Document | Element, selector: string): Element => {
+  const found = document.querySelectorAll(selector);
+  expect(found, selector).toHaveLength(1);
+  return found[0];
+};
+const children = (element: Element) => Array.from(element.children).map((child) => child.tagName);
+
+async function strictErrors(mjml: string): Promise<unknown[]> {
+  const result = await mjml2html(mjml, { validationLevel: 'strict' });
+  return result.errors;
+}
+
+const doc = (...content: EmailContent['body'][]): EmailContent => ({ subject: 's', previewText: '', body: { type: 'doc', content } });
 
 const GOLDEN_SLOTS: Slot[] = [
   { key: 'site.title', context: 'html' },
@@ -61,6 +59,9 @@ const GOLDEN_SLOTS: Slot[] = [
   { key: 'magic_link.learner', context: 'url', whole: true },
   { key: 'site.support_email', context: 'url' },
 ];
+/** The sentinel the compiler wrote for a slot of GOLDEN_SLOTS. */
+const slotWord = (key: string, context: Slot['context']) =>
+  sentinel(GOLDEN_SLOTS.findIndex((slot) => slot.key === key && slot.context === context));
 
 const RECIPIENT: Record<string, string> = {
   'contact.first_name': 'Ada',
@@ -72,55 +73,132 @@ const RECIPIENT: Record<string, string> = {
 };
 
 describe('compileEmailToMjml', () => {
-  it('writes every node and mark as hand-checked MJML with one sentinel per distinct slot', () => {
-    const { mjml, slots } = compileEmailToMjml(GOLDEN_EMAIL);
-    expect(mjml).toBe(GOLDEN_MJML);
+  const { mjml, slots } = compileEmailToMjml(GOLDEN_EMAIL);
+  const tree = parseMjml(mjml);
+  const column = only(tree, 'mjml > mj-body > mj-section > mj-column');
+  const [firstText, lastText] = Array.from(column.querySelectorAll('mj-text'));
+
+  it('writes one sentinel per distinct custom value and context', () => {
     expect(slots).toEqual(GOLDEN_SLOTS);
+    for (let i = 0; i < slots.length; i++) expect(mjml).toContain(sentinel(i));
+    expect(mjml).not.toContain(sentinel(slots.length));
   });
 
-  it('produces MJML that passes strict validation', async () => {
-    const result = await mjml2html(GOLDEN_MJML, { validationLevel: 'strict' });
-    expect(result.errors).toEqual([]);
+  it('sets the default font and the preview text in the head', () => {
+    expect(only(tree, 'mj-head mj-attributes mj-all').getAttribute('font-family')).toBe('Helvetica, Arial, sans-serif');
+    expect(only(tree, 'mj-head mj-preview').textContent).toBe(`Your courses at ${slotWord('site.title', 'html')} are ready`);
+    expect(only(tree, 'mj-body').getAttribute('width')).toBe('600px');
+  });
+
+  it('groups text blocks in mj-text and gives rule, image and button their own components, in document order', () => {
+    expect(children(column)).toEqual(['mj-text', 'mj-divider', 'mj-image', 'mj-button', 'mj-text']);
+    expect(children(firstText)).toEqual(['h1', 'p', 'p', 'ul', 'blockquote', 'pre']);
+    expect(children(lastText)).toEqual(['p', 'h2', 'p']);
+  });
+
+  it('writes headings at their level and marks as their elements', () => {
+    expect(only(firstText, 'h1').textContent).toBe(`Hello ${slotWord('contact.first_name', 'html')}`);
+    expect(styleOf(only(firstText, 'h1'))['font-size']).toBe('28px');
+    expect(only(lastText, 'h2').textContent).toBe('Questions?');
+    expect(styleOf(only(lastText, 'h2'))['font-size']).toBe('24px');
+    const marks = firstText.children[1];
+    expect(['strong', 'em', 'u', 's', 'code'].map((tag) => only(marks, tag).textContent)).toEqual(['Bold', 'italic', 'underline', 'strike', 'code']);
+    expect(styleOf(only(marks, 'code'))['font-family']).toMatch(/monospace$/);
+    expect(marks.querySelectorAll('br')).toHaveLength(1);
+  });
+
+  it('escapes literal text: markup typed by the author stays text', () => {
+    const marks = firstText.children[1];
+    expect(marks.textContent).toBe('Bold, italic, underline, strike and code.Fish & chips <b>"quoted"</b>');
+    expect(marks.querySelector('b')).toBeNull();
+    const code = only(firstText, 'pre > code');
+    expect(code.textContent).toBe('const a = 1 < 2;\nreturn a;');
+    expect(styleOf(code.parentElement)['white-space']).toBe('pre-wrap');
+    expect(styleOf(code.parentElement)['font-family']).toMatch(/monospace$/);
+  });
+
+  it('writes links with their address, a new tab and the brand colour; one link across differently marked text', () => {
+    const links = Array.from(tree.querySelectorAll('mj-text a'));
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['your courses', slotWord('magic_link.courses', 'url')],
+      ['guide', 'https://example.com/guide?a=1&b=2'],
+      ['update settings', `https://example.com/prefs?email=${slotWord('contact.email', 'url')}`],
+      ['support', `mailto:${slotWord('site.support_email', 'url')}`],
+    ]);
+    expect(only(links[2], 'strong').textContent).toBe('settings');
+    for (const a of links) {
+      expect(a.getAttribute('target')).toBe('_blank');
+      expect(styleOf(a)).toMatchObject({ color: '#2563eb', 'text-decoration': 'underline' });
+    }
+  });
+
+  it('nests lists with their items, keeps an ordered list’s start, and indents them', () => {
+    const list = only(firstText, ':scope > ul');
+    expect(Array.from(list.querySelectorAll(':scope > li')).map((li) => li.firstElementChild?.textContent)).toEqual(['First', 'Second']);
+    const nested = only(list, 'li > ol');
+    expect(nested.getAttribute('start')).toBe('3');
+    expect(nested.textContent).toBe('Nested');
+    expect(styleOf(list)['padding']).toBe('0 0 0 24px');
+    expect(styleOf(nested)['padding']).toBe('0 0 0 24px');
+  });
+
+  it('quotes with a bar, keeping the marks and values inside', () => {
+    const quote = only(firstText, 'blockquote');
+    expect(only(quote, 'p > strong').textContent).toBe(slotWord('site.title', 'html'));
+    expect(styleOf(quote)['border-left']).toMatch(/solid/);
+  });
+
+  it('gives the image, the rule and the button their attributes, values in the right context', () => {
+    const image = only(column, 'mj-image');
+    expect([image.getAttribute('src'), image.getAttribute('alt'), image.getAttribute('title')]).toEqual([
+      'https://cdn.example.com/logo.png',
+      `Logo of ${slotWord('site.title', 'attr')}`,
+      'Logo',
+    ]);
+    expect(only(column, 'mj-divider').getAttribute('border-width')).toBe('1px');
+    const button = only(column, 'mj-button');
+    expect(button.getAttribute('href')).toBe(slotWord('magic_link.learner', 'url'));
+    expect([button.getAttribute('align'), button.getAttribute('background-color'), button.getAttribute('color')]).toEqual(['center', '#111827', '#ffffff']);
+    expect(button.hasAttribute('width')).toBe(false);
+    expect(button.textContent).toBe(`Go to ${slotWord('site.title', 'html')}`);
+  });
+
+  it('keeps an empty paragraph as a blank line', () => {
+    const blank = lastText.children[0];
+    expect(blank.textContent).toBe('');
+    expect(children(blank)).toEqual(['br']);
   });
 
   it('uses the brand colour and font, and ignores values that are not a colour or a font stack', () => {
-    const branded = compileEmailToMjml(GOLDEN_EMAIL, { brandColor: '#aa0000', fontFamily: "'Open Sans', sans-serif" });
-    expect(branded.mjml).toContain(`<mj-all font-family="'Open Sans', sans-serif" />`);
-    expect(branded.mjml).toContain('style="color:#aa0000;text-decoration:underline"');
-    const hostile = compileEmailToMjml(GOLDEN_EMAIL, { brandColor: 'red;x:"', fontFamily: 'a"><script>' });
-    expect(hostile.mjml).toContain('<mj-all font-family="Helvetica, Arial, sans-serif" />');
-    expect(hostile.mjml).toContain('style="color:#2563eb;text-decoration:underline"');
+    const brandOf = (options: EmailCompileOptions) => {
+      const branded = parseMjml(compileEmailToMjml(GOLDEN_EMAIL, options).mjml);
+      return { font: only(branded, 'mj-all').getAttribute('font-family'), link: styleOf(branded.querySelector('mj-text a')).color };
+    };
+    expect(brandOf({ brandColor: '#aa0000', fontFamily: " 'Open Sans', sans-serif " })).toEqual({ font: "'Open Sans', sans-serif", link: '#aa0000' });
+    expect(brandOf({ brandColor: 'red;x:"', fontFamily: 'a"><script>' })).toEqual({ font: 'Helvetica, Arial, sans-serif', link: '#2563eb' });
   });
 
   it('breaks sentinel look-alikes typed by the author, even across adjacent text nodes', () => {
-    const { mjml, slots } = compileEmailToMjml({
-      subject: 's',
-      previewText: '',
-      body: {
-        type: 'doc',
+    const typed = compileEmailToMjml(
+      doc({
+        type: 'paragraph',
         content: [
-          {
-            type: 'paragraph',
-            content: [
-              { type: 'text', text: 'ml-sl' },
-              { type: 'text', text: 'ot-0-x and ml-slot-1-x' },
-              { type: 'mergeField', attrs: { key: 'contact.first_name' } },
-            ],
-          },
+          { type: 'text', text: 'ml-sl' },
+          { type: 'text', text: 'ot-0-x and ml-slot-1-x' },
+          { type: 'mergeField', attrs: { key: 'contact.first_name' } },
         ],
-      },
-    });
-    expect(mjml).toContain(`${P}ml&#45;slot-0-x and ml&#45;slot-1-xml-slot-0-x</p>`);
-    expect(slots).toEqual([{ key: 'contact.first_name', context: 'html' }]);
+      }),
+    );
+    expect(typed.slots).toEqual([{ key: 'contact.first_name', context: 'html' }]);
+    // Only the real slot is a sentinel in the markup; the reader still sees what was typed.
+    expect(typed.mjml.match(/ml-slot-\d+-x/g)).toEqual([sentinel(0)]);
+    expect(only(parseMjml(typed.mjml), 'mj-text p').textContent).toBe(`ml-slot-0-x and ml-slot-1-x${sentinel(0)}`);
   });
 
-  it('renders a nested button and image as HTML, and drops an image whose address is unsafe', () => {
-    const { mjml } = compileEmailToMjml({
-      subject: 's',
-      previewText: '',
-      body: {
-        type: 'doc',
-        content: [
+  it('renders a nested button, image and rule as HTML, and drops an unsafe address', () => {
+    const nested = parseMjml(
+      compileEmailToMjml(
+        doc(
           {
             type: 'blockquote',
             content: [
@@ -130,17 +208,49 @@ describe('compileEmailToMjml', () => {
             ],
           },
           { type: 'image', attrs: { src: 'data:image/png;base64,AAAA', alt: 'x' } },
-        ],
-      },
-    });
-    expect(mjml).toContain(
-      '<p style="margin:0 0 16px;text-align:right"><a href="#" target="_blank" style="display:block;padding:12px 24px;' +
-        'border-radius:6px;background:#2563eb;color:#ffffff;font-weight:bold;text-decoration:none">Go</a></p>' +
-        '<img src="https://cdn.example.com/a.png" alt="" style="display:block;max-width:100%;height:auto;border:0" />' +
-        '<hr style="border:none;border-top:1px solid #e4e7eb;margin:0 0 16px" />',
+        ),
+      ).mjml,
     );
-    expect(mjml).not.toContain('data:');
-    expect(mjml).not.toContain('javascript:');
+    const column = only(nested, 'mj-column');
+    expect(children(column)).toEqual(['mj-text']);
+    const quote = only(column, 'blockquote');
+    expect(children(quote)).toEqual(['p', 'img', 'hr']);
+    const paragraph = quote.children[0];
+    expect(styleOf(paragraph)['text-align']).toBe('right');
+    const button = only(paragraph, 'a');
+    expect([button.textContent, button.getAttribute('href'), button.getAttribute('target')]).toEqual(['Go', '#', '_blank']);
+    expect(styleOf(button)).toMatchObject({ display: 'block', background: '#2563eb', color: '#ffffff', 'text-decoration': 'none' });
+    const image = only(quote, 'img');
+    expect([image.getAttribute('src'), image.getAttribute('alt')]).toEqual(['https://cdn.example.com/a.png', '']);
+    expect(styleOf(image)['max-width']).toBe('100%');
+    expect(styleOf(only(quote, 'hr'))['border-top']).toMatch(/^1px solid/);
+    expect(nested.documentElement.outerHTML).not.toMatch(/data:|javascript:/);
+  });
+});
+
+describe('the compiler’s own MJML under strict validation', () => {
+  const documents: Record<string, [EmailContent, EmailCompileOptions?]> = {
+    'every node and mark': [GOLDEN_EMAIL],
+    'brand options': [GOLDEN_EMAIL, { brandColor: '#aa0000', fontFamily: 'Georgia, serif' }],
+    'nested components and a full-width button': [
+      doc(
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'button', attrs: { href: 'https://a.example', label: 'Go', fullWidth: true } }] }] },
+        { type: 'button', attrs: { href: '{{magic_link.learner}}', label: 'Wide', fullWidth: true } },
+      ),
+    ],
+    'an empty document': [doc()],
+  };
+  for (const [name, [content, options]] of Object.entries(documents)) {
+    it(`is valid: ${name}`, async () => {
+      expect(await strictErrors(compileEmailToMjml(content, options).mjml)).toEqual([]);
+    });
+  }
+
+  it('is what compileEmailTemplate turns into HTML (a full-width button gets width 100%)', async () => {
+    const wide = doc({ type: 'button', attrs: { href: 'https://a.example', label: 'Wide', fullWidth: true } });
+    expect(only(parseMjml(compileEmailToMjml(wide).mjml), 'mj-column > mj-button').getAttribute('width')).toBe('100%');
+    const html = parseHtml((await compileEmailTemplate(wide)).html.parts.join(''));
+    expect(html.querySelector('a[href="https://a.example"]')?.textContent?.trim()).toBe('Wide');
   });
 });
 
@@ -164,47 +274,52 @@ describe('compileEmailTemplate', () => {
     expect(before('site.title', 'html')).toHaveLength(3);
   });
 
-  it('fills per recipient: magic links land in href with & as &amp;, values are escaped', async () => {
-    const compiled = await compileEmailTemplate(GOLDEN_EMAIL);
-    const email = renderEmailForRecipient(compiled, (slot) => RECIPIENT[slot.key]);
+  it('fills per recipient: each address lands whole in its href, values are escaped, the text part has them raw', async () => {
+    const email = renderEmailForRecipient(await compileEmailTemplate(GOLDEN_EMAIL), (slot) => RECIPIENT[slot.key]);
     expect(email.subject).toBe('Welcome, Ada!');
-    expect(email.html).toContain(
-      '<a href="https://school.example.com/courses?token=aaa.bbb.ccc&amp;utm_source=email" target="_blank"',
+    const html = parseHtml(email.html);
+    const hrefs = Array.from(html.querySelectorAll('a[href]'), (a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        RECIPIENT['magic_link.courses'],
+        RECIPIENT['magic_link.learner'],
+        'https://example.com/guide?a=1&b=2',
+        'https://example.com/prefs?email=ada%2Bnews%40example.com',
+        'mailto:help%40example.com',
+      ]),
     );
-    expect(email.html).toMatch(/<a\s+href="https:\/\/school\.example\.com\/\?token=ddd\.eee\.fff&amp;utm_source=email"/);
-    expect(email.html).toContain('href="https://example.com/prefs?email=ada%2Bnews%40example.com"');
-    expect(email.html).toContain('href="mailto:help%40example.com"');
-    expect(email.html).toContain('alt="Logo of Engine School"');
-    expect(email.html).toContain('>Hello Ada</h1>');
-    expect(email.html).toContain('Your courses at Engine School are ready');
+    expect(only(html, 'img[src="https://cdn.example.com/logo.png"]').getAttribute('alt')).toBe('Logo of Engine School');
+    expect(only(html, 'h1').textContent).toBe('Hello Ada');
+    expect(html.body.textContent).toContain('Your courses at Engine School are ready');
     expect(email.html).not.toMatch(/ml-slot-\d+-x/);
+    expect(email.text).toContain(`Open your courses: ${RECIPIENT['magic_link.courses']}, read the guide: https://example.com/guide?a=1&b=2`);
+    expect(email.text).toContain(`Go to Engine School: ${RECIPIENT['magic_link.learner']}`);
+    expect(email.text.startsWith('HELLO Ada\n\n')).toBe(true);
   });
 
   it('keeps a hostile first name inert and falls back when a value is empty', async () => {
     const compiled = await compileEmailTemplate(GOLDEN_EMAIL);
-    const hostile = renderEmailForRecipient(compiled, (slot) =>
-      slot.key === 'contact.first_name' ? HOSTILE_NAME : RECIPIENT[slot.key],
-    );
-    expect(hostile.html).toContain('>Hello &lt;script&gt;alert(1)&lt;/script&gt;</h1>');
-    expect(hostile.html).not.toContain('<script>');
+    const hostile = parseHtml(renderEmailForRecipient(compiled, (slot) => (slot.key === 'contact.first_name' ? HOSTILE_NAME : RECIPIENT[slot.key])).html);
+    expect(only(hostile, 'h1').textContent).toBe(`Hello ${HOSTILE_NAME}`);
+    expect(hostile.querySelectorAll('script')).toHaveLength(0);
     const empty = renderEmailForRecipient(compiled, (slot) => (slot.key === 'contact.first_name' ? '' : RECIPIENT[slot.key]));
-    expect(empty.html).toContain('>Hello there</h1>');
+    expect(only(parseHtml(empty.html), 'h1').textContent).toBe('Hello there');
     expect(empty.subject).toBe('Welcome, friend!');
   });
 
   it('keeps a hostile value inert in every slot of the HTML: text, attribute, whole URL, URL part', async () => {
     const compiled = await compileEmailTemplate(GOLDEN_EMAIL);
     const email = renderEmailForRecipient(compiled, () => HOSTILE_ATTRIBUTE);
-    expect(email.html).not.toContain('<img src=x');
-    expect(email.html).toContain('>Hello &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</h1>');
-    expect(email.html).toContain('alt="Logo of &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
-    expect(email.html).toContain('<a href="#" target="_blank"');
-    expect(email.html).toMatch(/<a\s+href="#"/);
-    expect(email.html).toContain('href="https://example.com/prefs?email=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"');
-    const script = renderEmailForRecipient(compiled, (slot) =>
-      slot.key.startsWith('magic_link.') ? 'javascript:alert(1)' : HOSTILE_NAME,
-    );
-    expect(script.html).not.toContain('<script>');
+    const html = parseHtml(email.html);
+    expect(html.querySelectorAll('img[src="x"], [onerror]')).toHaveLength(0);
+    expect(only(html, 'h1').textContent).toBe(`Hello ${HOSTILE_ATTRIBUTE}`);
+    expect(only(html, 'img[src="https://cdn.example.com/logo.png"]').getAttribute('alt')).toBe(`Logo of ${HOSTILE_ATTRIBUTE}`);
+    const hrefs = Array.from(html.querySelectorAll('a[href]'), (a) => a.getAttribute('href'));
+    // A value that is not a safe address never becomes a whole href; inside a URL it is percent-encoded.
+    expect(hrefs.filter((href) => href === '#')).toHaveLength(2);
+    expect(hrefs).toContain('https://example.com/prefs?email=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+    const script = renderEmailForRecipient(compiled, (slot) => (slot.key.startsWith('magic_link.') ? 'javascript:alert(1)' : HOSTILE_NAME));
+    expect(parseHtml(script.html).querySelectorAll('script')).toHaveLength(0);
     expect(script.html).not.toContain('javascript:');
     expect(script.text).toContain(`HELLO ${HOSTILE_NAME}`); // plain text is never interpreted
   });
@@ -225,13 +340,16 @@ describe('compileEmailTemplate', () => {
       },
     });
     expect(compiled.html.slots).toEqual([]);
-    expect(compiled.html.parts[0]).not.toContain('<script>');
-    expect(compiled.html.parts[0]).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    const html = parseHtml(compiled.html.parts[0]);
+    expect(html.querySelectorAll('script')).toHaveLength(0);
+    expect(only(html, 'h1').textContent).toBe(attack);
+    expect(only(html, 'img[alt]').getAttribute('alt')).toBe(attack);
+    expect(fillTemplate(compiled.text, () => '')).toContain(attack);
   });
 
   it('compiles an empty document', async () => {
     const compiled = await compileEmailTemplate({ subject: 'Hi', previewText: '', body: { type: 'doc', content: [] } });
-    expect(compiled.html.parts[0]).toContain('<!doctype html>');
+    expect(compiled.html.parts[0]).toMatch(/^<!doctype html>/i);
     expect(compiled.text).toEqual({ parts: [''], slots: [] });
   });
 });

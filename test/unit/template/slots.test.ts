@@ -92,6 +92,16 @@ describe('fillTemplate', () => {
     const template = one({ key: 'contact.phone', context: 'html' });
     expect(fillTemplate(template, () => 442079460000 as unknown as string)).toBe('[442079460000]');
   });
+
+  it('escapes the text of a non-string value too (a list of tags from a database row)', () => {
+    const template = one({ key: 'contact.tags', context: 'html' });
+    expect(fillTemplate(template, () => ['<b>', 'vip'] as unknown as string)).toBe('[&lt;b&gt;,vip]');
+  });
+
+  it('keeps a whole emoji inside a URL and replaces only a lone surrogate half', () => {
+    const template = one({ key: 'contact.custom.nick', context: 'url' });
+    expect(fillTemplate(template, () => '\u{1F600}\uD800')).toBe(`[${encodeURIComponent('\u{1F600}')}%EF%BF%BD]`);
+  });
 });
 
 describe('sentinels', () => {

@@ -174,9 +174,9 @@ describe('validateSmsContent', () => {
       DEFAULT_CATALOG,
     );
     expect(issues).toEqual([
-      { path: 'body.content[0]', message: 'An SMS cannot contain "heading": use plain paragraphs' },
+      { path: 'body.content[0]', message: 'An SMS cannot contain a heading: use plain paragraphs' },
       { path: 'body.content[0].content[0].marks[0]', message: 'An SMS cannot contain "bold" formatting' },
-      { path: 'body.content[1]', message: 'An SMS cannot contain "image": use plain paragraphs' },
+      { path: 'body.content[1]', message: 'An SMS cannot contain an image: use plain paragraphs' },
       { path: 'body.content[2].content[2]', key: 'contact.fav', message: 'Unknown custom value {{contact.fav}} in body' },
     ]);
   });

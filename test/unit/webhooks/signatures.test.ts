@@ -1,7 +1,7 @@
 /** The two inbound signature schemes, pure: memberlink's HMAC-SHA256 with a timestamp, and Twilio's. */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { twilioSignature, twilioSignatureValid } from '../../../server/conversations/twilio-signature.ts';
+import { twilioSignature, twilioSignatureValid } from '../../../server/webhooks/twilio-signature.ts';
 import { checkWebhookSignature, sameSignature, signWebhook } from '../../../server/webhooks/webhook-signature.ts';
 
 describe('memberlink webhook signature', () => {

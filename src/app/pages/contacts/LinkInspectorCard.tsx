@@ -35,8 +35,8 @@ export function LinkInspectorCard({ siteId }: { siteId: string }) {
           label="Paste the link they used"
           value={url}
           onChange={setUrl}
-          placeholder="https://…?token=…"
-          hint="Ask the member to forward the email, or to copy the link address."
+          placeholder="https://…?token=… or https://…/l/…"
+          hint="A full link or a short link from a text message. Ask the member to forward the message, or to copy the link address."
           spellCheck={false}
         />
         <FormError message={error} />

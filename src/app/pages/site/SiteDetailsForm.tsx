@@ -12,6 +12,7 @@ const FIELDS = [
   'subdomain',
   'supportEmail',
   'supportPhone',
+  'postalAddress',
   'linkPolicy.learnerLinkTtlSeconds',
   'linkPolicy.userLinkTtlSeconds',
   'linkPolicy.maxUses',
@@ -22,6 +23,7 @@ interface Draft {
   subdomain: string;
   supportEmail: string;
   supportPhone: string;
+  postalAddress: string;
   learnerMinutes: string;
   userMinutes: string;
   maxUses: string;
@@ -32,6 +34,7 @@ const draftOf = (site: Site): Draft => ({
   subdomain: site.subdomain ?? '',
   supportEmail: site.supportEmail ?? '',
   supportPhone: site.supportPhone ?? '',
+  postalAddress: site.postalAddress ?? '',
   learnerMinutes: String(site.linkPolicy.learnerLinkTtlSeconds / 60),
   userMinutes: String(site.linkPolicy.userLinkTtlSeconds / 60),
   maxUses: site.linkPolicy.maxUses === null ? '' : String(site.linkPolicy.maxUses),
@@ -58,6 +61,7 @@ export function SiteDetailsForm({ site, onSaved }: { site: Site; onSaved: (site:
       subdomain: draft.subdomain.trim().toLowerCase() || null,
       supportEmail: draft.supportEmail.trim() || null,
       supportPhone: draft.supportPhone.trim() || null,
+      postalAddress: draft.postalAddress.trim() || null,
       linkPolicy: {
         learnerLinkTtlSeconds: seconds(draft.learnerMinutes),
         userLinkTtlSeconds: seconds(draft.userMinutes),
@@ -99,6 +103,13 @@ export function SiteDetailsForm({ site, onSaved }: { site: Site; onSaved: (site:
           onChange={edit('supportPhone', 'supportPhone')}
           error={e.supportPhone}
           hint="International format, e.g. +14155552671."
+        />
+        <TextField
+          label="Postal address"
+          value={draft.postalAddress}
+          onChange={edit('postalAddress', 'postalAddress')}
+          error={e.postalAddress}
+          hint="Optional. Shown in the footer of your emails; many anti-spam laws ask marketing email for one."
         />
       </div>
       <fieldset className="fieldset">

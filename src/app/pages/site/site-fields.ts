@@ -4,6 +4,7 @@ export const SITE_FIELD_LABELS: Record<string, string> = {
   subdomain: 'Subdomain',
   supportEmail: 'Support email',
   supportPhone: 'Support phone',
+  postalAddress: 'Postal address',
 };
 
 export const siteFieldLabel = (field: string) => SITE_FIELD_LABELS[field] ?? field;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createApiKey, deleteApiKey, listApiKeys } from '../../api/staff';
 import type { ApiKeySummary, CreatedApiKey } from '../../api/types';
-import type { Role } from '../../../../server/auth/permissions.ts';
+import type { Role } from '../../../contract/permissions.ts';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useResource } from '../../hooks/use-resource';
 import { useSite } from '../../session/SiteContext';

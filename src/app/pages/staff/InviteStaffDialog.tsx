@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { inviteStaff } from '../../api/staff';
 import type { StaffMember } from '../../api/types';
-import type { Role } from '../../../../server/auth/permissions.ts';
+import type { Role } from '../../../contract/permissions.ts';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions } from '../../ui/DialogActions';

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../../../server/auth/permissions.ts';
+import { ROLES, type Role } from '../../../contract/permissions.ts';
 import { SelectField } from '../../ui/SelectField';
 
 export const ROLE_LABELS: Record<Role, string> = {

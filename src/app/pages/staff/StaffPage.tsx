@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { changeStaffRole, listStaff, removeStaff } from '../../api/staff';
 import { messageOf } from '../../api/client';
 import type { StaffMember } from '../../api/types';
-import type { Role } from '../../../../server/auth/permissions.ts';
+import type { Role } from '../../../contract/permissions.ts';
 import { useResource } from '../../hooks/use-resource';
 import { useSite } from '../../session/SiteContext';
 import { usePermissions } from '../../session/Permissions';

@@ -7,7 +7,7 @@ import { useResource } from '../../hooks/use-resource';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectField } from '../../ui/SelectField';
 import { contactName, formatDuration } from '../../ui/format';
-import { describeLinkPolicy, linkPolicyOf, LIFETIME_CHOICES, USES_CHOICES, SITE_DEFAULT } from './send-link-policy';
+import { defaultFormLabel, describeLinkPolicy, FORM_CHOICES, linkPolicyOf, LIFETIME_CHOICES, USES_CHOICES, SITE_DEFAULT } from './send-link-policy';
 import { ContactChooser } from './ContactChooser';
 import { SendProgress } from './SendProgress';
 
@@ -29,8 +29,9 @@ export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
   const [sends, setSends] = useState<MessageSummary[]>([]);
   const [lifetime, setLifetime] = useState(SITE_DEFAULT);
   const [uses, setUses] = useState(SITE_DEFAULT);
+  const [form, setForm] = useState(SITE_DEFAULT);
   const { site } = useSite();
-  const linkPolicy = linkPolicyOf(lifetime, uses);
+  const linkPolicy = linkPolicyOf(lifetime, uses, form);
   const offers = useResource(() => listOffers(siteId), [siteId]);
   const id = useId();
 
@@ -107,8 +108,25 @@ export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
               </option>
             ))}
           </SelectField>
+          {template && (
+            <SelectField label="Links look like" value={form} onChange={setForm}>
+              <option value={SITE_DEFAULT}>{defaultFormLabel(template.channel)}</option>
+              {FORM_CHOICES.map(({ value, label }) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </SelectField>
+          )}
         </div>
       </fieldset>
+      {template && template.warnings.length > 0 && (
+        <ul className="notice notice--warn" aria-label="Before you send">
+          {template.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
       <div className="form-actions">
         {blocked && <span className="muted small">{blocked}</span>}
         <button type="button" className="button button--primary" disabled={blocked !== null} onClick={() => setConfirming(true)}>

@@ -1,31 +1,39 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { Composer, type ComposerValue } from 'memberlink/composer';
+import { Composer, type ComposerValue, type OfferOption } from 'memberlink/composer';
 import { catalogForContext, DEFAULT_CATALOG } from '../../../template';
-import { getTemplate } from '../../api/messages';
-import { listContent } from '../../api/offers';
+import { discardTemplateDraft, draftKeyOf, getTemplate, getTemplateDraft, type TemplateDraft } from '../../api/messages';
+import { listContent, listOffers } from '../../api/offers';
 import type { Channel, Template } from '../../api/types';
 import { useResource } from '../../hooks/use-resource';
-import { searchParam, useLocation } from '../../router/history';
+import { replaceAddress, searchParam, useLocation } from '../../router/history';
 import { Link } from '../../router/Link';
 import { useLeaveGuard } from '../../router/leave-guard';
 import { useSite } from '../../session/SiteContext';
 import { ErrorState, Loading } from '../../ui/States';
 import { emptyContent } from './empty-content';
+import { DraftRestoredBar } from './DraftRestoredBar';
 import { SendPanel } from './SendPanel';
 import { TemplateSaveBar } from './TemplateSaveBar';
 import { useComposerHost } from './use-composer-host';
+import { useDraftAutosave } from './use-draft-autosave';
 
 const CATALOG = catalogForContext(DEFAULT_CATALOG, 'broadcast');
 
-/** Loads the template (or starts a new one) and the site's courses and communities for magic links. */
+/** Loads the template (or starts a new one), the site's courses and communities for magic links, and its offers for Show if…. */
 export function TemplateEditorPage({ templateId }: { templateId: string | null }) {
   const { site } = useSite();
   const location = useLocation();
   const channel: Channel = searchParam(location, 'channel') === 'sms' ? 'sms' : 'email';
   const data = useResource(async () => {
-    const [template, content] = await Promise.all([templateId ? getTemplate(site.id, templateId) : Promise.resolve(null), listContent(site.id)]);
-    return { template, content };
-  }, [site.id, templateId]);
+    const [template, content, offers, draft] = await Promise.all([
+      templateId ? getTemplate(site.id, templateId) : Promise.resolve(null),
+      listContent(site.id),
+      listOffers(site.id),
+      // A draft is a convenience: if it can't be read, the template still opens.
+      getTemplateDraft(site.id, draftKeyOf(templateId, channel)).catch(() => null),
+    ]);
+    return { template, content, offers: offers.map(({ id, title }) => ({ id, title })), draft };
+  }, [site.id, templateId, channel]);
 
   return (
     <>
@@ -34,29 +42,55 @@ export function TemplateEditorPage({ templateId }: { templateId: string | null }
       </p>
       {data.state.status === 'error' && <ErrorState message={data.state.error} onRetry={data.reload} />}
       {!data.state.data && data.state.status === 'loading' && <Loading />}
-      {data.state.data && <TemplateEditor template={data.state.data.template} channel={data.state.data.template?.channel ?? channel} content={data.state.data.content} />}
+      {data.state.data && (
+        <TemplateEditor
+          template={data.state.data.template}
+          draft={data.state.data.draft}
+          channel={data.state.data.template?.channel ?? channel}
+          content={data.state.data.content}
+          offers={data.state.data.offers}
+        />
+      )}
     </>
   );
 }
 
 interface TemplateEditorProps {
   template: Template | null;
+  /** The staff member's autosaved work on it, opened instead of the saved content. */
+  draft: TemplateDraft | null;
   channel: Channel;
   content: Awaited<ReturnType<typeof listContent>>;
+  /** For Show if… "holds an offer". */
+  offers: OfferOption[];
 }
 
-function TemplateEditor({ template, channel, content }: TemplateEditorProps) {
+function TemplateEditor({ template, draft, channel, content, offers }: TemplateEditorProps) {
   const { site } = useSite();
+  const untitled = channel === 'email' ? 'Untitled email' : 'Untitled SMS';
   const [saved, setSaved] = useState<Template | null>(template);
-  const [name, setName] = useState(template?.name ?? (channel === 'email' ? 'Untitled email' : 'Untitled SMS'));
-  const [value, setValue] = useState<ComposerValue>(() => (template?.content as ComposerValue | undefined) ?? emptyContent(channel));
-  const [dirty, setDirty] = useState(template === null);
-  // A new template can be saved as it is (dirty), but only edits are worth a leave prompt.
-  const [edited, setEdited] = useState(false);
+  const [restored, setRestored] = useState<TemplateDraft | null>(draft);
+  const [name, setName] = useState(draft?.name ?? template?.name ?? untitled);
+  const [value, setValue] = useState<ComposerValue>(() => ((draft ?? template)?.content as ComposerValue | undefined) ?? emptyContent(channel));
+  const [dirty, setDirty] = useState(template === null || draft !== null);
+  // A new template can be saved as it is (dirty), but only edits (or a restored draft) are worth a leave prompt.
+  const [edited, setEdited] = useState(draft !== null);
   const host = useComposerHost(site, channel, content);
   const form = useRef<HTMLFormElement>(null);
+  const draftKey = draftKeyOf(saved?.id ?? null, channel);
+  const autosave = useDraftAutosave(site.id, draftKey, { name, channel, content: value }, edited);
   useLeaveGuard(edited ? 'This template has unsaved changes. Leave without saving?' : null);
   useSaveShortcut(form);
+
+  const discardDraft = async () => {
+    await autosave.settle();
+    await discardTemplateDraft(site.id, draftKey);
+    setName(saved?.name ?? untitled);
+    setValue((saved?.content as ComposerValue | undefined) ?? emptyContent(channel));
+    setDirty(saved === null);
+    setEdited(false);
+    setRestored(null);
+  };
 
   const change = (next: ComposerValue) => {
     setValue(next);
@@ -66,6 +100,7 @@ function TemplateEditor({ template, channel, content }: TemplateEditorProps) {
 
   return (
     <div className="stack">
+      {restored && <DraftRestoredBar draft={restored} templateSavedAt={saved?.updatedAt ?? null} onDiscard={discardDraft} />}
       <TemplateSaveBar
         formRef={form}
         siteId={site.id}
@@ -79,11 +114,15 @@ function TemplateEditor({ template, channel, content }: TemplateEditorProps) {
         }}
         value={value}
         dirty={dirty}
+        draftSavedAt={edited && !autosave.failed ? autosave.savedAt : null}
         onSaved={(template) => {
           setSaved(template);
           setDirty(false);
           setEdited(false);
-          window.history.replaceState(null, '', `/templates/${template.id}`);
+          setRestored(null);
+          // The server deleted the draft with the save; one write still in flight could bring it back.
+          void autosave.settle().then(() => discardTemplateDraft(site.id, draftKey).catch(() => undefined));
+          replaceAddress(`/templates/${template.id}`);
         }}
       />
       <section className="card composer-card" aria-label="Message">
@@ -93,6 +132,7 @@ function TemplateEditor({ template, channel, content }: TemplateEditorProps) {
           channel={channel}
           catalog={CATALOG}
           destinations={host.destinations}
+          offers={offers}
           siteHost={host.siteHost}
           onPreview={host.onPreview}
           searchContacts={host.searchContacts}

@@ -6,6 +6,7 @@ import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { Badge } from '../../ui/Badge';
 import { FormError } from '../../ui/FormError';
+import { formatClockTime } from '../../ui/format';
 import { TextField } from '../../ui/TextField';
 
 const FIELDS = ['name'] as const;
@@ -20,11 +21,13 @@ interface TemplateSaveBarProps {
   onName: (name: string) => void;
   value: ComposerValue;
   dirty: boolean;
+  /** When the unsaved changes were last kept as a draft on the server. */
+  draftSavedAt?: string | null;
   onSaved: (template: Template) => void;
 }
 
 /** The template's name and Save; the server checks custom values and names the one it refuses. */
-export function TemplateSaveBar({ formRef, siteId, channel, saved, name, onName, value, dirty, onSaved }: TemplateSaveBarProps) {
+export function TemplateSaveBar({ formRef, siteId, channel, saved, name, onName, value, dirty, draftSavedAt = null, onSaved }: TemplateSaveBarProps) {
   useDocumentTitle(saved ? saved.name : channel === 'email' ? 'New email' : 'New SMS');
   const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
 
@@ -40,7 +43,7 @@ export function TemplateSaveBar({ formRef, siteId, channel, saved, name, onName,
         <div className="save-bar-status">
           <Badge tone={channel === 'email' ? 'info' : 'good'}>{channel === 'email' ? 'Email' : 'SMS'}</Badge>
           <span className="muted small" role="status">
-            {dirty ? 'Unsaved changes' : saved ? `Saved · version ${saved.version}` : ''}
+            {dirty ? `Unsaved changes${draftSavedAt ? ` · draft kept ${formatClockTime(draftSavedAt)}` : ''}` : saved ? `Saved · version ${saved.version}` : ''}
           </span>
           <button type="submit" className="button button--primary" disabled={busy || (!dirty && saved !== null)}>
             {busy ? 'Saving…' : 'Save template'}

@@ -12,7 +12,9 @@ export function useComposerHost(site: Site, channel: Channel, content: ContentIt
     () => content.map((item) => ({ value: `${item.kind === 'course' ? 'courses' : 'communities'}/${item.id}`, label: item.title })),
     [content],
   );
-  const siteHost = site.subdomain ? `${site.subdomain}.${window.location.host}` : window.location.host;
+  // The member site's origin (scheme and port included), so the SMS counter counts links exactly as sent.
+  const { protocol, host } = window.location;
+  const siteHost = `${protocol}//${site.subdomain ? `${site.subdomain}.${host}` : host}`;
 
   const onPreview = useCallback(
     async (value: ComposerValue, contactId: string | null): Promise<Preview> => {

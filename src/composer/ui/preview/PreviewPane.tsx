@@ -1,16 +1,18 @@
-import { useChannel, useLabels, usePreview, usePreviewWidth } from '../../store/hooks';
+import { useChannel, useLabels, usePreview, usePreviewDark, usePreviewWidth } from '../../store/hooks';
 import { ContactPicker } from './ContactPicker';
 import { EmailPreview } from './EmailPreview';
 import { SmsPreview } from './SmsPreview';
 import { usePreviewRequest } from './use-preview-request';
+import { DarkModeToggle } from './DarkModeToggle';
 import { WidthToggle } from './WidthToggle';
 
 /** The message as one contact (or sample data) receives it, rendered by the host's onPreview. */
 export function PreviewPane() {
   const channel = useChannel();
   const width = usePreviewWidth();
+  const dark = usePreviewDark();
   const { status, result, error } = usePreview();
-  const { refresh } = usePreviewRequest();
+  const { refresh, blocker } = usePreviewRequest();
   const labels = useLabels();
 
   return (
@@ -19,6 +21,7 @@ export function PreviewPane() {
         <ContactPicker />
         <div className="ml-preview-actions">
           {channel === 'email' && <WidthToggle />}
+          {channel === 'email' && <DarkModeToggle />}
           <button type="button" className="ml-button-secondary" onClick={refresh}>
             {labels.refreshPreview}
           </button>
@@ -27,7 +30,12 @@ export function PreviewPane() {
       <p className="ml-field-hint" role="status">
         {status === 'loading' && labels.updatingPreview}
       </p>
-      {status === 'error' && (
+      {blocker && (
+        <p className="ml-preview-empty" role="note">
+          {blocker === 'empty' ? labels.previewEmpty : labels.previewNeedsSubject}
+        </p>
+      )}
+      {!blocker && status === 'error' && (
         <div className="ml-error" role="alert">
           <p>{error}</p>
           <button type="button" className="ml-button-secondary" onClick={refresh}>
@@ -35,8 +43,8 @@ export function PreviewPane() {
           </button>
         </div>
       )}
-      {result?.channel === 'email' && <EmailPreview preview={result} width={width} />}
-      {result?.channel === 'sms' && <SmsPreview preview={result} />}
+      {!blocker && result?.channel === 'email' && <EmailPreview preview={result} width={width} dark={dark} />}
+      {!blocker && result?.channel === 'sms' && <SmsPreview preview={result} />}
     </section>
   );
 }

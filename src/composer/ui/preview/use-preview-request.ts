@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { previewBlocker, type PreviewBlocker } from './preview-blocker';
 import { useComposerAction, useComposerConfig, useComposerValue, usePreviewContact } from '../../store/hooks';
 
 /** Long enough that typing does not send a request per keystroke. */
@@ -8,10 +9,12 @@ const messageOf = (error: unknown, fallback: string) => (error instanceof Error 
 
 /**
  * Asks the host for a preview whenever the message or the chosen contact changes (after a short
- * pause), or on `refresh`. A response that arrives after a newer request started is dropped.
+ * pause), or on `refresh`. A response that arrives after a newer request started is dropped. Nothing is
+ * asked while the message is blank or an email has no subject (`blocker` says which).
  */
-export function usePreviewRequest(): { refresh: () => void } {
+export function usePreviewRequest(): { refresh: () => void; blocker: PreviewBlocker } {
   const value = useComposerValue();
+  const blocker = previewBlocker(value);
   const contactId = usePreviewContact()?.id ?? null;
   const { onPreview, labels } = useComposerConfig();
   const previewFailed = labels.previewFailed;
@@ -21,7 +24,7 @@ export function usePreviewRequest(): { refresh: () => void } {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (!onPreview) return;
+    if (!onPreview || blocker) return;
     let superseded = false;
     const timer = setTimeout(() => {
       startPreview();
@@ -38,7 +41,7 @@ export function usePreviewRequest(): { refresh: () => void } {
       superseded = true;
       clearTimeout(timer);
     };
-  }, [value, contactId, onPreview, previewFailed, attempt, startPreview, finishPreview, failPreview]);
+  }, [value, blocker, contactId, onPreview, previewFailed, attempt, startPreview, finishPreview, failPreview]);
 
-  return { refresh: () => setAttempt((n) => n + 1) };
+  return { refresh: () => setAttempt((n) => n + 1), blocker };
 }

@@ -26,7 +26,7 @@ export function SmsCounter() {
           </p>
         )}
       </div>
-      <p className="ml-field-hint">Magic links and fields are counted at the length of a real one.</p>
+      <p className="ml-field-hint">Magic links count at the length of the short links SMS sends; fields at a sample value.</p>
     </div>
   );
 }

@@ -16,6 +16,7 @@ export function FormattingButtons({ editor, actions }: { editor: Editor; actions
         <ToolbarButton
           key={action.id}
           label={action.label}
+          shortcut={action.shortcut}
           pressed={states[i].pressed}
           disabled={!states[i].enabled}
           onClick={() => action.run(editor)}

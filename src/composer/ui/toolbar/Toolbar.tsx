@@ -8,6 +8,7 @@ import { ImageMenu } from './ImageMenu';
 import { InsertFieldMenu } from './InsertFieldMenu';
 import { LinkMenu } from './LinkMenu';
 import { MagicLinkMenu } from './MagicLinkMenu';
+import { MembershipBlockMenus } from './MembershipBlockMenus';
 
 const Separator = () => <span className="ml-toolbar-separator" role="separator" aria-orientation="vertical" />;
 
@@ -46,6 +47,7 @@ export function Toolbar({ editor, channel }: { editor: Editor; channel: Channel 
           <Separator />
           <FormattingButtons editor={editor} actions={INSERT_ACTIONS} />
           <ImageMenu editor={editor} />
+          <MembershipBlockMenus editor={editor} />
         </>
       )}
     </div>

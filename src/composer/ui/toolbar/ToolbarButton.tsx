@@ -1,16 +1,19 @@
 import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import { classNames } from '../class-names';
+import { ariaKeyShortcut, shortcutLabel } from './keyboard-shortcut';
 
 export interface ToolbarButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {
   /** Accessible name and tooltip. */
   label: string;
   /** For toggles: rendered as aria-pressed. Leave undefined for plain actions. */
   pressed?: boolean;
+  /** The keyboard shortcut doing the same, in Tiptap's spelling (`Mod-B`): named in the tooltip. */
+  shortcut?: string;
 }
 
 /** Every toolbar control's button: labelled, keyboard-reachable, and it leaves the editor's selection alone. */
 export const ToolbarButton = forwardRef<HTMLButtonElement, ToolbarButtonProps>(function ToolbarButton(
-  { label, pressed, className, children, onMouseDown, ...rest },
+  { label, pressed, shortcut, className, children, onMouseDown, ...rest },
   ref,
 ) {
   return (
@@ -18,7 +21,8 @@ export const ToolbarButton = forwardRef<HTMLButtonElement, ToolbarButtonProps>(f
       ref={ref}
       type="button"
       aria-label={label}
-      title={label}
+      title={shortcut ? `${label} (${shortcutLabel(shortcut)})` : label}
+      aria-keyshortcuts={shortcut && ariaKeyShortcut(shortcut)}
       aria-pressed={pressed}
       className={classNames('ml-toolbar-button', pressed && 'ml-toolbar-button--pressed', className)}
       // A mouse press would otherwise move focus out of the editor and collapse its selection.

@@ -9,8 +9,10 @@ interface ToolbarMenuProps {
 }
 
 /**
- * A toolbar button that opens a small non-modal panel (a list of fields, a form). Closes on Escape,
- * on a press outside, or when its content calls `close`. Focus moves into the panel on open.
+ * A toolbar button that opens a small non-modal panel (a list of fields, a form). Closes on Escape
+ * (focus back on its button), on a press outside, when focus leaves it (Tab past its last control:
+ * a panel left open would sit over the editor), or when its content calls `close`. Focus moves into
+ * the panel on open.
  */
 export function ToolbarMenu({ label, glyph, children }: ToolbarMenuProps) {
   const [open, setOpen] = useState(false);
@@ -32,7 +34,15 @@ export function ToolbarMenu({ label, glyph, children }: ToolbarMenuProps) {
   }, [open]);
 
   return (
-    <div className="ml-menu" ref={rootRef}>
+    <div
+      className="ml-menu"
+      ref={rootRef}
+      onBlur={(event) => {
+        // relatedTarget is null when focus goes nowhere in particular (a press on the page): the pointerdown rule covers that.
+        const next = event.relatedTarget as Node | null;
+        if (open && next && !rootRef.current?.contains(next)) close();
+      }}
+    >
       <ToolbarButton
         ref={triggerRef}
         label={label}

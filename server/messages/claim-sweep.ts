@@ -1,0 +1,49 @@
+/**
+ * Every process, every `SEND_SWEEP_SECONDS` on PostgreSQL: take over the claims of processes whose
+ * lease expired (they died), and queue their batches again, in one transaction (the jobs exist only
+ * if the take-over commits). With the default lease of 15 s and sweep of 5 s a dead process's
+ * recipients are being sent again ~20 s after its last heartbeat.
+ *
+ * On the embedded database it runs once, at start: the only other process that ever held claims
+ * there is the previous run of this one.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from '../context.ts';
+import type { Messaging } from './messaging.ts';
+import type { ProgressSignal } from './progress-signal.ts';
+import { takeOverDeadClaims } from './recipient-claims.ts';
+
+export interface ClaimSweep {
+  /** Runs one sweep now; resolves to the batches taken over. */
+  sweep(): Promise<number>;
+  stop(): void;
+}
+
+export async function startClaimSweep(ctx: AppContext, messaging: Messaging, progress: ProgressSignal, log: FastifyBaseLogger): Promise<ClaimSweep> {
+  const sweep = async () => {
+    const batches = await ctx.db.transaction(async (tx) => {
+      const taken = await takeOverDeadClaims(tx);
+      if (taken.length > 0) await messaging.enqueue(tx, taken);
+      return taken;
+    });
+    if (batches.length === 0) return 0;
+    log.warn({ batches: batches.length }, 'took over the claims of a process that stopped renewing its lease');
+    messaging.wake();
+    for (const messageId of new Set(batches.map((b) => b.messageId))) progress.changed(messageId);
+    return batches.length;
+  };
+  await sweep();
+  let timer: NodeJS.Timeout | undefined;
+  if (ctx.database.driver === 'postgres') {
+    let sweeping = false;
+    timer = setInterval(() => {
+      if (sweeping) return;
+      sweeping = true;
+      sweep()
+        .catch((error) => log.error({ err: error }, 'the claim sweep failed'))
+        .finally(() => (sweeping = false));
+    }, ctx.config.delivery.sweepSeconds * 1000);
+    timer.unref();
+  }
+  return { sweep, stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,215 @@
+/**
+ * Regions: parts of a compiled template decided per recipient at fill time, so the email is still
+ * compiled once. A region is opened and closed by two marker slots (sentinels that survive MJML
+ * like any other slot); between them sits ordinary literal text and slots.
+ * - `show_if`: the inside is kept or dropped for the recipient;
+ * - `repeat`: the inside is filled once per item the recipient can open, with `item.*` values.
+ */
+import { magicLinkKey } from './magic-link-keys';
+import type { Slot, SlotContext, SlotValueSource, TextTemplate } from './slots';
+import { slotTemplate, type Fragment, concat } from './template-fragments';
+
+/** Who sees a Show if… block. Field values compare trimmed and case-insensitively. */
+export type ShowIfCondition =
+  | { kind: 'offer'; offerId: string }
+  | { kind: 'no_offer' }
+  | { kind: 'field'; field: string; value: string };
+
+/** What a repeat block goes through: the member site sections whose items an offer unlocks. */
+export const REPEAT_LISTS = ['courses', 'communities'] as const;
+export type RepeatList = (typeof REPEAT_LISTS)[number];
+
+export type RegionMarker =
+  | { kind: 'show_if'; condition: ShowIfCondition }
+  | { kind: 'repeat'; list: RepeatList }
+  | { kind: 'end' }
+  /**
+   * A separator between plain-text blocks next to a region: written only between two pieces of
+   * output (never first or last), and once however many meet, so a dropped region leaves no blank.
+   */
+  | { kind: 'gap'; text: string };
+
+/** One course or community a repeat block shows a card for. */
+export interface RepeatItem {
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** What the fill needs to know about the recipient to decide regions (batch-loaded per send). */
+export interface RecipientFacts {
+  holdsOffer(offerId: string): boolean;
+  holdsAnyOffer(): boolean;
+  /** The contact's custom field, or undefined when unset. */
+  customField(field: string): string | undefined;
+  items(list: RepeatList): readonly RepeatItem[];
+}
+
+/** Nobody: a fill without facts shows no conditional part and repeats nothing. */
+export const NO_FACTS: RecipientFacts = {
+  holdsOffer: () => false,
+  holdsAnyOffer: () => false,
+  customField: () => undefined,
+  items: () => [],
+};
+
+/** The values a repeated card may use; only meaningful inside a repeat region. */
+export const ITEM_KEYS = { title: 'item.title', description: 'item.description', magicLink: 'item.magic_link' } as const;
+
+const REGION_KEYS = { show_if: 'region.show_if', repeat: 'region.repeat', end: 'region.end', gap: 'region.gap' } as const;
+
+export function regionMarker(region: RegionMarker, context: SlotContext): TextTemplate {
+  return slotTemplate({ key: REGION_KEYS[region.kind], context, region });
+}
+
+/** `inside` wrapped in the region's open and end markers. */
+export function regionTemplate(region: Extract<RegionMarker, { kind: 'show_if' | 'repeat' }>, context: SlotContext, inside: Fragment): TextTemplate {
+  return concat(regionMarker(region, context), inside, regionMarker({ kind: 'end' }, context));
+}
+
+export function conditionHolds(condition: ShowIfCondition, facts: RecipientFacts): boolean {
+  switch (condition.kind) {
+    case 'offer':
+      return facts.holdsOffer(condition.offerId);
+    case 'no_offer':
+      return !facts.holdsAnyOffer();
+    case 'field':
+      return (facts.customField(condition.field) ?? '').trim().toLowerCase() === condition.value.trim().toLowerCase();
+  }
+}
+
+/** The magic-link key of one item's own link (`magic_link.course.<id>`). */
+export function itemLinkKey(list: RepeatList, itemId: string): string {
+  return magicLinkKey('learner', `${list}/${itemId}`);
+}
+
+export function hasRegions(template: TextTemplate): boolean {
+  return template.slots.some((slot) => slot.region !== undefined);
+}
+
+/** For each opening marker, the index of its end marker (MJML keeps order, so they nest). */
+function matchingEnds(slots: readonly Slot[]): Map<number, number> {
+  const ends = new Map<number, number>();
+  const open: number[] = [];
+  slots.forEach((slot, i) => {
+    if (!slot.region) return;
+    if (slot.region.kind === 'show_if' || slot.region.kind === 'repeat') open.push(i);
+    else if (slot.region.kind === 'end' && open.length > 0) ends.set(open.pop()!, i);
+  });
+  return ends;
+}
+
+/** A value slot as it is filled: `item` is the repeat item in scope, if any. */
+export type VisibleSlotVisitor = (slot: Slot, item: { list: RepeatList; item: RepeatItem } | undefined) => string;
+
+/**
+ * Walks what this recipient gets: hidden regions are skipped, repeats run once per item, and every
+ * value slot met is handed to `visit` (whose result is written in its place). Markers write nothing.
+ * One walker serves the fill and the question "which links does this recipient receive".
+ */
+export function walkVisible(template: TextTemplate, facts: RecipientFacts, visit: VisibleSlotVisitor): string {
+  const { parts, slots } = template;
+  if (!hasRegions(template)) {
+    // The common case, kept as lean as the fill was before regions existed.
+    let plain = parts[0];
+    for (let i = 0; i < slots.length; i++) plain += visit(slots[i], undefined) + parts[i + 1];
+    return plain;
+  }
+  const ends = matchingEnds(slots);
+  let out = '';
+  let gap: string | null = null;
+  const write = (piece: string) => {
+    if (piece === '') return;
+    if (gap !== null) out += gap;
+    gap = null;
+    out += piece;
+  };
+  const render = (first: number, last: number, scope: Parameters<VisibleSlotVisitor>[1]): void => {
+    // parts[first] … parts[last], with slots first … last-1 between them.
+    write(parts[first]);
+    let i = first;
+    while (i < last) {
+      const slot = slots[i];
+      const region = slot.region;
+      const end = ends.get(i);
+      if (region && end !== undefined && end <= last) {
+        if (region.kind === 'show_if') {
+          if (conditionHolds(region.condition, facts)) render(i + 1, end, scope);
+        } else if (region.kind === 'repeat') {
+          for (const item of facts.items(region.list)) render(i + 1, end, { list: region.list, item });
+        }
+        write(parts[end + 1]);
+        i = end + 1;
+        continue;
+      }
+      if (region?.kind === 'gap') {
+        if (out !== '' && gap === null) gap = region.text;
+      } else if (!region) {
+        write(visit(slot, scope));
+      } // A marker without its partner (MJML dropped one; compile warns) writes nothing.
+      write(parts[i + 1]);
+      i++;
+    }
+  };
+  render(0, slots.length, undefined);
+  return out;
+}
+
+/**
+ * The value source inside a repeat: `item.*` from the item (its link through `valueOf` under the
+ * item's own magic-link key, so it is minted like any other link); everything else unchanged.
+ */
+export function scopedValue(valueOf: SlotValueSource, slot: Slot, scope: Parameters<VisibleSlotVisitor>[1]) {
+  if (scope && slot.key.startsWith('item.')) {
+    switch (slot.key) {
+      case ITEM_KEYS.title:
+        return scope.item.title;
+      case ITEM_KEYS.description:
+        return scope.item.description;
+      case ITEM_KEYS.magicLink:
+        return valueOf({ ...slot, key: itemLinkKey(scope.list, scope.item.id) });
+    }
+  }
+  return valueOf(slot);
+}
+
+/** The key a slot is filled from for this recipient (item links become the item's own key). */
+export function effectiveKey(slot: Slot, scope: Parameters<VisibleSlotVisitor>[1]): string {
+  return scope && slot.key === ITEM_KEYS.magicLink ? itemLinkKey(scope.list, scope.item.id) : slot.key;
+}
+
+/**
+ * Joins sibling blocks of plain text with `separator` so that a dropped region leaves no extra
+ * separator: next to a region the separator is a gap (see `RegionMarker`), the region's own one
+ * inside it, so it goes with the region.
+ */
+export function joinBlocks(blocks: readonly TextTemplate[], separator: string): TextTemplate {
+  const out: Fragment[] = [];
+  let previousIsRegion = false;
+  blocks.forEach((block, i) => {
+    const isRegion = opensRegion(block);
+    if (i > 0 && isRegion) {
+      out.push(withLeadingGap(block, separator));
+    } else {
+      if (i > 0) out.push(previousIsRegion ? gapMarker(separator) : separator);
+      out.push(block);
+    }
+    previousIsRegion = isRegion;
+  });
+  return concat(...out);
+}
+
+export function gapMarker(text: string): TextTemplate {
+  return slotTemplate({ key: REGION_KEYS.gap, context: 'text', region: { kind: 'gap', text } });
+}
+
+function opensRegion(block: TextTemplate): boolean {
+  const kind = block.slots[0]?.region?.kind;
+  return block.parts[0] === '' && (kind === 'show_if' || kind === 'repeat');
+}
+
+/** The block starts with its open marker: the gap goes right after it. */
+function withLeadingGap(block: TextTemplate, separator: string): TextTemplate {
+  const gap = gapMarker(separator);
+  return { ...block, parts: ['', '', ...block.parts.slice(1)], slots: [block.slots[0], gap.slots[0], ...block.slots.slice(1)] };
+}

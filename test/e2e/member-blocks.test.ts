@@ -1,0 +1,129 @@
+/**
+ * Show if… and the unlocked-courses repeat in real Chromium against the real server: built in the
+ * composer, previewed for two contacts holding different offers (each sees their own parts and
+ * cards, with inert preview links), shown in dark mode, then sent through the outbox where each
+ * received email carries only their parts and live links to their own courses.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newContext, screenshotBothSizes } from '../support/e2e-browser.ts';
+import { afterNextFrames, pathOf, waitForText } from '../support/e2e-page.ts';
+import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+
+let server: E2eServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function api<T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
+  const response = await page.request.fetch(`${server.origin}${path}`, { method, data, headers: { origin: server.origin }, timeout: 15_000 });
+  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+  context = await newContext(browser, server.origin);
+  page = await context.newPage();
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('membership blocks in the composer', () => {
+  it('builds a Show if… and a repeat, previews them for two contacts and sends each their own email', async () => {
+    await page.goto(server.adminLoginUrl);
+    await page.getByRole('button', { name: /^Sign in to .+ admin$/ }).click();
+    await page.waitForURL(`${server.origin}/site`);
+    const site = '/api/sites/academy';
+    const harp = (await api<{ id: string }>('POST', `${site}/content`, { kind: 'course', title: 'Harp for all', description: 'Your first glissando' })).id;
+    const drums = (await api<{ id: string }>('POST', `${site}/content`, { kind: 'course', title: 'Drum rudiments', description: 'Paradiddles daily' })).id;
+    const harpPlan = (await api<{ id: string }>('POST', `${site}/offers`, { title: 'Harp plan', itemIds: [harp] })).id;
+    const drumPlan = (await api<{ id: string }>('POST', `${site}/offers`, { title: 'Drum plan', itemIds: [drums] })).id;
+    const member = async (firstName: string, email: string, offerId: string) => {
+      const { id } = await api<{ id: string }>('POST', `${site}/contacts`, { firstName, lastName: 'Player', email });
+      await api('POST', `${site}/contacts/${id}/access`, { offerId });
+      return id;
+    };
+    const harper = await member('Harper', 'harper@example.com', harpPlan);
+    const drummer = await member('Dana', 'dana@example.com', drumPlan);
+
+    await page.goto(`${server.origin}/templates/new`);
+    await page.getByLabel('Template name').fill('Music news');
+    await page.getByRole('textbox', { name: 'Subject' }).click();
+    await page.keyboard.type('This week in music');
+    await page.getByRole('textbox', { name: 'Email body' }).click();
+    await page.keyboard.type('Hello everyone.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Harp news: new strings are in.');
+    await page.keyboard.press('Shift+Home');
+    await page.getByRole('button', { name: 'Show if…' }).click();
+    const rule = page.getByRole('dialog', { name: 'Show if…' });
+    await rule.getByLabel('Show the selected blocks to').selectOption('offer');
+    await rule.getByLabel('Offer', { exact: true }).selectOption({ label: 'Harp plan' });
+    await rule.getByRole('button', { name: 'Apply rule' }).click();
+    await page.getByText('Show if the contact holds Harp plan').waitFor();
+    await page.keyboard.press('Control+End');
+    await page.getByRole('button', { name: 'For each unlocked…' }).click();
+    const cards = page.getByRole('dialog', { name: 'For each unlocked…' });
+    await cards.getByLabel('Button label').fill('Start learning');
+    await cards.getByRole('button', { name: 'Insert cards' }).click();
+    await page.getByText('For each unlocked course').waitFor();
+    await afterNextFrames(page);
+
+    const previewFor = async (name: string) => {
+      await page.getByRole('combobox', { name: 'Preview for a contact' }).fill(name);
+      await page.getByRole('option', { name: new RegExp(name) }).click();
+    };
+    const preview = page.frameLocator('iframe[title="Email preview"]');
+    await previewFor('Harper');
+    await waitForText(preview, 'Harp news: new strings are in.');
+    await waitForText(preview, 'Harp for all');
+    // Sample data (every offer) shows first; Harper's own preview has only her course.
+    await expect.poll(() => preview.locator('body').innerText(), { timeout: 15_000 }).not.toContain('Drum rudiments');
+    expect(await preview.getByRole('link', { name: 'Start learning' }).getAttribute('href')).toBe(`${server.memberOrigin}/courses/${harp}?token=preview`);
+    await screenshotBothSizes(page, 'member-blocks-preview-harper', page.getByRole('region', { name: 'Preview' }));
+
+    await previewFor('Dana');
+    await waitForText(preview, 'Drum rudiments');
+    await expect.poll(() => preview.locator('body').innerText(), { timeout: 15_000 }).not.toContain('Harp news');
+    expect(await preview.getByRole('link', { name: 'Start learning' }).getAttribute('href')).toBe(`${server.memberOrigin}/courses/${drums}?token=preview`);
+
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    const dark = page.frameLocator('iframe[title="Email preview in dark mode"]');
+    await waitForText(dark, 'Drum rudiments');
+    await screenshotBothSizes(page, 'member-blocks-preview-dark', page.getByRole('region', { name: 'Preview' }));
+
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.getByText('Saved · version 1').waitFor();
+    const templateId = pathOf(page).split('/').pop();
+    const message = await api<{ id: string }>('POST', `${site}/messages`, { templateId, channel: 'email', recipients: { contactIds: [harper, drummer] } });
+    for (let i = 0; ; i++) {
+      const { status, counts } = await api<{ status: string; counts: { sent: number } }>('GET', `${site}/messages/${message.id}`);
+      if (status === 'completed') {
+        expect(counts.sent).toBe(2);
+        break;
+      }
+      if (i > 100) throw new Error(`message still ${status}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
+    const token = /\?token=[\w-]+\.[\w-]+\.[\w-]+$/;
+    const toHarper = page.frameLocator('iframe[title="Email to harper@example.com"]');
+    await waitForText(toHarper, 'Harp news: new strings are in.');
+    const harperLink = await toHarper.getByRole('link', { name: 'Start learning' }).getAttribute('href');
+    expect(harperLink).toMatch(new RegExp(`^${server.memberOrigin}/courses/${harp}`));
+    expect(harperLink).toMatch(token);
+    await page.getByText('dana@example.com').first().click();
+    const toDana = page.frameLocator('iframe[title="Email to dana@example.com"]');
+    await waitForText(toDana, 'Drum rudiments');
+    expect(await toDana.locator('body').innerText()).not.toContain('Harp news');
+    const danaLink = await toDana.getByRole('link', { name: 'Start learning' }).getAttribute('href');
+    expect(danaLink).toMatch(new RegExp(`^${server.memberOrigin}/courses/${drums}`));
+    expect(danaLink).toMatch(token);
+  }, 180_000);
+});

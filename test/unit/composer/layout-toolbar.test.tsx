@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { DocNode } from '../../../src/template';
+import { act, bodyEditor, editorOf, renderComposer, screen, waitFor } from './composer-harness';
+
+const oneParagraph = (text: string): DocNode => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+describe('the toolbar for layout blocks', () => {
+  it('inserts columns, a spacer and the footer from their buttons', async () => {
+    const { user, latest } = renderComposer({ channel: 'email', initialValue: { subject: '', previewText: '', body: oneParagraph('Hello') } });
+    const editor = editorOf(bodyEditor());
+    await act(async () => {
+      editor.chain().focus().setTextSelection(6).run();
+    });
+    await user.click(screen.getByRole('button', { name: 'Footer with unsubscribe link' }));
+    await act(async () => {
+      editor.chain().focus().setTextSelection(6).run();
+    });
+    await user.click(screen.getByRole('button', { name: '2 columns' }));
+    await act(async () => {
+      editor.chain().focus().setTextSelection(6).run();
+    });
+    await user.click(screen.getByRole('button', { name: 'Space' }));
+    await waitFor(() => expect(latest().body.content?.map((node) => node.type).slice(0, 4)).toEqual(['paragraph', 'spacer', 'columns', 'footer']));
+  });
+
+  it('names the keyboard shortcut in the tooltip', () => {
+    renderComposer({ channel: 'email', initialValue: { subject: '', previewText: '', body: oneParagraph('Hello') } });
+    const bold = screen.getByRole('button', { name: 'Bold' });
+    expect(bold.title).toBe('Bold (Ctrl+B)');
+    expect(bold.getAttribute('aria-keyshortcuts')).toBe('Control+B');
+    expect(screen.getByRole('button', { name: 'Bulleted list' }).title).toBe('Bulleted list (Ctrl+Shift+8)');
+    expect(screen.getByRole('button', { name: '2 columns' }).title).toBe('2 columns');
+  });
+
+  it('offers no layout blocks in an SMS', () => {
+    renderComposer({ channel: 'sms', initialValue: { body: oneParagraph('Hi') } });
+    expect(screen.queryByRole('button', { name: 'Space' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Footer with unsubscribe link' })).toBeNull();
+  });
+});

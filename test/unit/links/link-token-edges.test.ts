@@ -1,0 +1,84 @@
+/**
+ * The edges of the link token that mutation testing (npm run test:mutation, target token) found
+ * unguarded: claims that are not an object, a negative issue time, the length cap, a kid that is
+ * not a string, minting through jose without node's HMAC, the refusal messages, and errors that
+ * are not jose's (a broken key source) surfacing instead of reading as a malformed link.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { KeyRing } from '../../../server/links/key-ring.ts';
+import { MAX_TOKEN_LENGTH, mintLinkToken, parseLinkClaims, verifyLinkToken, type LinkClaims } from '../../../server/links/link-token.ts';
+import { MemoryKeyStore, type MemoryKey } from './memory-key-store.ts';
+
+const SITE = '0b8e7a52-3f0c-4b7e-9d51-6a1f2e3d4c5b';
+const CONTACT = '5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f';
+const NOW = new Date('2026-03-01T12:00:00Z');
+const IAT = NOW.getTime() / 1000;
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+const claims = (overrides: Partial<LinkClaims> = {}): LinkClaims => ({
+  iss: SITE, aud: 'learner', sub: CONTACT, dest: 'courses', iat: IAT, exp: IAT + 3600, jti: randomBytes(16).toString('base64url'), ...overrides,
+});
+
+let ring: KeyRing;
+let key: MemoryKey;
+beforeEach(() => {
+  const master = randomBytes(32);
+  const store = new MemoryKeyStore(master);
+  ring = new KeyRing(store, master);
+  key = store.add(SITE);
+});
+const verify = (token: string) => verifyLinkToken(token, ring, { siteId: SITE, audience: 'learner' }, NOW);
+
+describe('parseLinkClaims', () => {
+  it('refuses claims that are not a plain object, even an array carrying every claim', () => {
+    expect(parseLinkClaims(null)).toBeNull();
+    expect(parseLinkClaims('claims')).toBeNull();
+    expect(parseLinkClaims(Object.assign([], claims()))).toBeNull();
+    expect(parseLinkClaims(claims())).not.toBeNull();
+  });
+
+  it('refuses a negative issue time and accepts the epoch itself', () => {
+    expect(parseLinkClaims(claims({ iat: -1, exp: 100 }))).toBeNull();
+    expect(parseLinkClaims(claims({ iat: 0, exp: 100 }))).toMatchObject({ iat: 0, exp: 100 });
+  });
+});
+
+describe('mintLinkToken', () => {
+  it('says why it refuses to mint', async () => {
+    const signing = await ring.signingKey(SITE);
+    await expect(mintLinkToken(signing, claims({ jti: 'short' }))).rejects.toThrow('missing or malformed claims');
+    await expect(mintLinkToken({ ...signing, kid: 'bad kid' }, claims())).rejects.toThrow('malformed kid');
+  });
+
+  it('signs the destination through jose too (no node HMAC key given)', async () => {
+    const { kid, key: cryptoKey } = await ring.signingKey(SITE);
+    const token = await mintLinkToken({ kid, key: cryptoKey }, claims());
+    const result = await verify(token);
+    expect(result).toMatchObject({ ok: true, claims: { dest: 'courses' } });
+  });
+});
+
+describe('verifyLinkToken', () => {
+  it('refuses a token longer than the cap before reading it, and reads one exactly at the cap', async () => {
+    const signing = await ring.signingKey(SITE);
+    const token = await mintLinkToken(signing, claims());
+    const padded = (length: number) => token + 'A'.repeat(length - token.length);
+    expect(await verify(padded(MAX_TOKEN_LENGTH + 1))).toEqual({ ok: false, reason: 'malformed' });
+    // At the cap the signature is read, and is wrong.
+    expect(await verify(padded(MAX_TOKEN_LENGTH))).toEqual({ ok: false, reason: 'bad_signature' });
+  });
+
+  it('refuses a kid that is not a string as malformed, without asking the key source', async () => {
+    const input = `${b64({ alg: 'HS256', kid: 12345, typ: 'JWT' })}.${b64(claims())}`;
+    const token = `${input}.${createHmac('sha256', key.raw).update(input).digest('base64url')}`;
+    expect(await verify(token)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('lets an error that is not jose’s through (a broken key source is not a malformed link)', async () => {
+    const signing = await ring.signingKey(SITE);
+    const token = await mintLinkToken(signing, claims());
+    const broken = { verificationKey: async () => ({ kid: signing.kid, siteId: SITE, status: 'active' as const, key: 'not a key' as unknown as CryptoKey }) };
+    await expect(verifyLinkToken(token, broken, { siteId: SITE, audience: 'learner' }, NOW)).rejects.toThrow(TypeError);
+  });
+});

@@ -1,0 +1,35 @@
+/** The public document format: the reference, the README table and the example cover every node type. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileEmailTemplate } from '../../../server/render/compile-email';
+import { extendCatalog, DEFAULT_CATALOG, validateEmailContent, type DocNode, type EmailContent } from '../../../src/template/index';
+import { DOCUMENT_NODES } from '../../../src/template/document-reference';
+import { SERIALIZERS } from '../../../src/template/registry';
+
+const example = JSON.parse(readFileSync('examples/documents/every-block.json', 'utf8')) as EmailContent;
+const readme = readFileSync('README.md', 'utf8');
+const section = readme.slice(readme.indexOf('## The document format'), readme.indexOf('## Layout'));
+
+function typesIn(node: DocNode, found = new Set<string>()): Set<string> {
+  found.add(node.type);
+  for (const child of node.content ?? []) typesIn(child, found);
+  return found;
+}
+
+describe('the document format', () => {
+  const known = ['doc', ...Object.keys(SERIALIZERS.nodes)];
+
+  it('describes every node type the compiler knows, and no other', () => {
+    expect(DOCUMENT_NODES.map((node) => node.type).sort()).toEqual([...known].sort());
+  });
+
+  it('lists every node type in the README', () => {
+    for (const type of known) expect(section, type).toContain(`\`${type}\``);
+  });
+
+  it('has an example that uses every node type, is valid and compiles through strict MJML', async () => {
+    expect([...typesIn(example.body)].sort()).toEqual([...known].sort());
+    expect(validateEmailContent(example, extendCatalog(DEFAULT_CATALOG, [{ key: 'plan', label: 'Plan' }]))).toEqual([]);
+    expect((await compileEmailTemplate(example)).warnings).toEqual([]);
+  });
+});
