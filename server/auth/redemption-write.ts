@@ -20,6 +20,11 @@ export interface RedemptionWrite {
   session: SessionAudience;
   /** The audience's use limit (null = unlimited), applied on top of the row's own. */
   atMost: number | null;
+  /**
+   * False for a login code (server/auth/redeem-login-code.ts): the code stands in for the link
+   * without taking one of its uses, so only "not revoked" is re-checked and `uses` stays put.
+   */
+  takesUse?: boolean;
   payload: DomainEventMap['link.redeemed'];
   ip: string;
   now: Date;
@@ -32,14 +37,16 @@ export async function writeRedemption(
 ): Promise<{ session: OpenedSession; event: DomainEvent<'link.redeemed'> } | null> {
   const { siteId, claims, now } = write;
   const session = newSession(write.session, now);
+  const takesUse = write.takesUse ?? true;
   const [row] = await queryRows<{ eventId: string | null; eventAt: number | null }>(
     db,
     sql`with used as (
-        update magic_links set uses = uses + 1
+        update magic_links set uses = uses + ${takesUse ? 1 : 0}
         where jti = ${claims.jti}
           and revoked_at is null
-          and (max_uses is null or uses < max_uses)
-          and (${write.atMost}::int is null or uses < ${write.atMost}::int)
+          and (not ${takesUse}::boolean or (
+            (max_uses is null or uses < max_uses)
+            and (${write.atMost}::int is null or uses < ${write.atMost}::int)))
         returning jti
       ), opened as (
         insert into sessions (site_id, audience, subject_id, token_hash, expires_at)

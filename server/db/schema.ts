@@ -517,3 +517,26 @@ export const rateLimitWindows = pgTable('rate_limit_windows', {
   windowStart: bigint('window_start', { mode: 'number' }).notNull(),
   hits: integer('hits').notNull(),
 });
+
+/**
+ * The 6-digit code sent with a login email (server/auth/login-codes.ts): one row per request, bound
+ * to the link sent with it (jti). Only an HMAC of request id and code is stored. Independent of
+ * the link's own uses: a code login never takes a use of the link, and the link never spends the code.
+ */
+export const loginCodes = pgTable(
+  'login_codes',
+  {
+    /** The request id; a page that knows the request carries it, so the person types only the code. */
+    id: uuid('id').primaryKey(),
+    siteId: siteRef(),
+    kind: text('kind', { enum: ['learner', 'user'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    jti: text('jti').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('login_codes_subject_idx').on(t.subjectId, t.expiresAt), index('login_codes_jti_idx').on(t.jti)],
+);

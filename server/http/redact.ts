@@ -8,7 +8,8 @@
 const REDACTED = '[redacted]';
 
 /** Secret-bearing parameter names (links, API keys, session cookies). */
-const SECRET_NAMES = 'token|api_key|access_token|key|ml_staff|ml_member';
+// `code`: the 6-digit login code a "Have a code?" form posts (server/member/member-pages.ts).
+const SECRET_NAMES = 'token|api_key|access_token|key|ml_staff|ml_member|code';
 /** `=` raw, percent-encoded once, twice or three times. */
 const EQUALS = '(?:=|%3D|%253D|%25253D)';
 /** Where a value ends: a separator in any of those encodings, or whitespace/quotes. */

@@ -12,6 +12,7 @@ import { sendEmailNow } from '../delivery/send-email.ts';
 import type { AppContext } from '../context.ts';
 import type { Contact } from '../contacts/contact-service.ts';
 import type { Site } from '../sites/site-repository.ts';
+import { issueLoginCode } from '../auth/login-codes.ts';
 
 const text = (t: string) => ({ type: 'text', text: t });
 const field = (key: string, fallback = '') => ({ type: 'mergeField', attrs: { key, fallback } });
@@ -29,6 +30,10 @@ export function loginLinkEmail(destination: string): EmailContent {
         {
           type: 'button',
           attrs: { href: magicLinkHref(key), label: 'Log in', align: 'left', backgroundColor: '#4f46e5', textColor: '#ffffff', fullWidth: false },
+        },
+        {
+          type: 'paragraph',
+          content: [text('On another device? Enter this code on the login page instead: '), field('login_code'), text('. It works for 10 minutes.')],
         },
         { type: 'paragraph', content: [text("If you didn't ask for this email, you can ignore it.")] },
       ],
@@ -54,6 +59,8 @@ export async function sendLoginLinkEmail(
   contact: Contact,
   destination: string,
   sentBy: 'member:login' | 'member:resend',
+  /** The request id the answering page already shows (its "Have a code?" form names it). */
+  requestId?: string,
 ): Promise<void> {
   if (!contact.email) throw new Error('The contact has no email address');
   const email = await compiledFor(destination);
@@ -66,6 +73,10 @@ export async function sendLoginLinkEmail(
     now: ctx.now(),
   });
   await minter.flush();
-  const rendered = renderEmailForRecipient(email, recipientValueSource(ctx.config, recipient, links));
+  // The code is bound to this request and to the link sent with it (server/auth/login-codes.ts).
+  const link = links.get(magicLinkKey('learner', destination))!;
+  const { code } = await issueLoginCode(ctx.db, ctx.masterKey, { requestId, siteId: site.id, kind: 'learner', subjectId: contact.id, jti: link.jti, now: ctx.now() });
+  const values = recipientValueSource(ctx.config, recipient, links);
+  const rendered = renderEmailForRecipient(email, (slot) => (slot.key === 'login_code' ? code : values(slot)));
   await sendEmailNow(ctx, { siteId: site.id, contactId: contact.id, to: contact.email, ...rendered });
 }

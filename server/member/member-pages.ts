@@ -37,6 +37,37 @@ function loginForm(): SafeHtml {
 }
 
 /** The plain URL (no token, not logged in): manual login. */
+/**
+ * "Have a code?": the 6-digit code from the login email, for a device other than the one that
+ * has the email. The page names the request when it knows it, otherwise the person gives the email.
+ */
+export function loginCodeForm(target: { requestId: string } | { email: true }): SafeHtml {
+  return html`<details class="code-form"${'requestId' in target ? ' open' : ''}>
+  <summary>Have a code?</summary>
+  <form method="post" action="/login/code">
+    ${'requestId' in target
+      ? html`<input type="hidden" name="request" value="${target.requestId}">`
+      : html`<label for="code-email">Email address</label>
+    <input id="code-email" type="email" name="email" autocomplete="email" required>`}
+    <label for="code">The 6-digit code from your login email</label>
+    <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7" required>
+    <button type="submit">Log in with the code</button>
+  </form>
+</details>`;
+}
+
+/** A code that is wrong, expired, used or locked, or an address of no one: one answer. */
+export function loginCodeRefusedPage(site: Site, requestId?: string): string {
+  return card(
+    site,
+    "That code didn't work",
+    html`<h1>That code didn't work</h1>
+  <p>Check the 6 digits in your latest login email. A code works for 10 minutes and allows 5 tries; after that, ask for a new email.</p>
+  ${loginCodeForm(requestId ? { requestId } : { email: true })}
+  <p><a href="/">Email me a new link</a></p>`,
+  );
+}
+
 export function loginFormPage(site: Site, notice?: string): string {
   return card(
     site,
@@ -44,16 +75,18 @@ export function loginFormPage(site: Site, notice?: string): string {
     html`<h1>Log in to ${site.title}</h1>
   ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
   <p>Enter the email address you joined with and we'll email you a login link.</p>
-  ${loginForm()}`,
+  ${loginForm()}
+  ${loginCodeForm({ email: true })}`,
   );
 }
 
-export function loginEmailSentPage(site: Site): string {
+export function loginEmailSentPage(site: Site, requestId: string): string {
   return card(
     site,
     'Check your email',
     html`<h1>Check your email</h1>
   <p>If that address belongs to a member of ${site.title}, a login link is on its way. It can take a minute to arrive; check your spam folder too.</p>
+  ${loginCodeForm({ requestId })}
   <p><a href="/">Use a different address</a></p>`,
   );
 }
@@ -66,7 +99,8 @@ export function linkUnusablePage(site: Site): string {
     html`<h1>This link can't be used</h1>
   <p>The login link you followed isn't valid any more. It may have been replaced by a newer one, already used, or copied incompletely.</p>
   <p>Enter your email address and we'll send you a new one.</p>
-  ${loginForm()}`,
+  ${loginForm()}
+  ${loginCodeForm({ email: true })}`,
   );
 }
 
@@ -79,16 +113,18 @@ export function linkExpiredPage(site: Site, token: string): string {
   <form method="post" action="/resend">
     <input type="hidden" name="token" value="${token}">
     <button type="submit">Send me a new link</button>
-  </form>`,
+  </form>
+  ${loginCodeForm({ email: true })}`,
   );
 }
 
-export function freshLinkSentPage(site: Site): string {
+export function freshLinkSentPage(site: Site, requestId: string): string {
   return card(
     site,
     'New link sent',
     html`<h1>A new link is on its way</h1>
-  <p>We've sent a fresh login link to the email address on file. It can take a minute to arrive.</p>`,
+  <p>We've sent a fresh login link to the email address on file. It can take a minute to arrive.</p>
+  ${loginCodeForm({ requestId })}`,
   );
 }
 

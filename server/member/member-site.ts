@@ -22,7 +22,10 @@ import { emailField } from '../../src/contract/fields.ts';
 import { html } from './html.ts';
 import { brandedLayout, memberLayout, supportContact } from './member-layout.ts';
 import { holdsAnyOffer, memberAccess, unlocks } from '../offers/member-access.ts';
-import { redeemLearnerLink } from './redeem-learner-link.ts';
+import { learnerAudience, redeemLearnerLink } from './redeem-learner-link.ts';
+import { redeemLoginCode } from '../auth/redeem-login-code.ts';
+import { normaliseLoginCode } from '../auth/login-codes.ts';
+import { randomUUID } from 'node:crypto';
 import { recordLinkAttempt, type Redemption } from '../auth/redeem-link.ts';
 import { sendLoginLinkEmail } from './login-link-email.ts';
 import { runAfterReply } from '../http/after-reply.ts';
@@ -94,6 +97,8 @@ const FAILURE_STATUS = { invalid: 400, expired: 410, no_access: 403 } as const;
 
 export function registerMemberSite(member: FastifyInstance, ctx: AppContext): void {
   const redeemPerIp = createRateLimiter(ctx, 'member-redeem-ip', { limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 });
+  // Its own bucket: guessing codes must not eat the budget for following links, nor the reverse.
+  const codeEntriesPerIp = createRateLimiter(ctx, 'member-login-code-ip', { limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 });
   const linkEmailsPerAddress = createRateLimiter(ctx, 'member-link-email', { limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 });
   const linkEmailsPerIp = createRateLimiter(ctx, 'member-link-email-ip', { limit: ctx.config.rateLimits.linkEmailsPerHour * 4, windowMs: 3_600_000 });
 
@@ -216,6 +221,8 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
     if ((await overLimit(reply, site, linkEmailsPerIp, request.ip)) || (await overLimit(reply, site, linkEmailsPerAddress, `${site.id}:${email}`))) {
       return reply;
     }
+    // Chosen now so the page can name it in its "Have a code?" form — member or not, alike.
+    const requestId = randomUUID();
     // The same answer, at the same speed, whether or not the address is a member's: the lookup
     // and the email happen after the reply. Only members get an email.
     runAfterReply(ctx, reply, 'member-login-email', async () => {
@@ -225,10 +232,10 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
         .where(and(eq(contacts.siteId, site.id), eq(contacts.email, email)))
         .limit(1);
       if (contact && holdsAnyOffer(await memberAccess(ctx.db, site.id, contact.id))) {
-        await sendLoginLinkEmail(ctx, site, contact, '', 'member:login');
+        await sendLoginLinkEmail(ctx, site, contact, '', 'member:login', requestId);
       }
     });
-    return sendMemberPage(reply, 200, pages.loginEmailSentPage(site));
+    return sendMemberPage(reply, 200, pages.loginEmailSentPage(site, requestId));
   });
 
   member.post<{ Body: { token?: string } }>('/resend', async (request, reply) => {
@@ -244,11 +251,28 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
     const contact = await findContact(ctx.db, site.id, claims.sub);
     if (!contact?.email) return sendMemberPage(reply, 200, pages.noEmailOnFilePage(site));
     const ip = request.ip;
+    const requestId = randomUUID();
     runAfterReply(ctx, reply, 'member-resend-email', async () => {
-      await sendLoginLinkEmail(ctx, site, contact, claims.dest, 'member:resend');
+      await sendLoginLinkEmail(ctx, site, contact, claims.dest, 'member:resend', requestId);
       await recordLinkAttempt(ctx, site, 'resent', claims, ip);
     });
-    return sendMemberPage(reply, 200, pages.freshLinkSentPage(site));
+    return sendMemberPage(reply, 200, pages.freshLinkSentPage(site, requestId));
+  });
+
+  // "Have a code?": the code from a login email logs in on any device, like its link (session
+  // cookie and 303 to the link's destination), without taking a use of the link.
+  member.post<{ Body: { code?: string; request?: string; email?: string } }>('/login/code', async (request, reply) => {
+    const site = request.memberSite!;
+    if (await overLimit(reply, site, codeEntriesPerIp, request.ip)) return reply;
+    const requestId = typeof request.body?.request === 'string' && request.body.request ? request.body.request : undefined;
+    const code = normaliseLoginCode(request.body?.code);
+    const email = emailField.safeParse(request.body?.email ?? '');
+    if (!code || (!requestId && !email.success)) return sendMemberPage(reply, 400, pages.loginCodeRefusedPage(site, requestId));
+    const target = requestId ? { requestId, siteId: site.id } : { email: email.data!, siteId: site.id };
+    const result = await redeemLoginCode(ctx, learnerAudience, target, code, request.ip);
+    if (result.outcome === 'no_access') return sendMemberPage(reply, FAILURE_STATUS.no_access, pages.noAccessPage(site));
+    if (result.outcome === 'wrong') return sendMemberPage(reply, 400, pages.loginCodeRefusedPage(site, requestId));
+    return answerRedemption(reply, site, '', result);
   });
 
   member.post('/logout', async (request, reply) => {

@@ -17,7 +17,7 @@ function sampleLinkUrl(d: FixedDestination): string {
   return `https://academy.example.com/${d.kind === 'user' ? 'admin' : d.path}?token=…`;
 }
 
-export type CustomValueGroup = 'contact' | 'site' | 'offer' | 'magic_link';
+export type CustomValueGroup = 'contact' | 'site' | 'offer' | 'magic_link' | 'login';
 
 export interface CustomValue {
   key: string;
@@ -25,8 +25,12 @@ export interface CustomValue {
   group: CustomValueGroup;
   /** Shown in previews and used to estimate lengths (SMS segments). */
   sample: string;
-  /** `workflow`: only known when a workflow sends the message (e.g. the offer that triggered it). */
-  context?: 'workflow';
+  /**
+   * `workflow`: only known when a workflow sends the message (e.g. the offer that triggered it).
+   * `login_email`: only filled in the login emails memberlink itself sends ({{login_code}}), so
+   * validation refuses it by name in templates, sends and previews.
+   */
+  context?: 'workflow' | 'login_email';
   /**
    * `staff`: only a member of staff may receive it (a User Link signs its holder into the admin
    * app). Messages go to members, so validation refuses it by name.
@@ -67,6 +71,13 @@ export const DEFAULT_CATALOG: readonly CustomValue[] = [
     group: 'offer',
     sample: 'Engines 101',
     context: 'workflow',
+  },
+  {
+    key: 'login_code',
+    label: 'Login code',
+    group: 'login',
+    sample: '123456',
+    context: 'login_email',
   },
   ...FIXED_DESTINATIONS.map(
     (d): CustomValue => ({

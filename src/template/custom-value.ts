@@ -4,10 +4,11 @@
  */
 
 /**
- * `group.name` or `group.sub.name` (a lowercase group, then dot-separated segments), or
- * `unsubscribe_url`, the one value of no group (a lone `{{contact}}` stays a typo to report).
+ * `group.name` or `group.sub.name` (a lowercase group, then dot-separated segments), or one of the
+ * two values of no group: `unsubscribe_url`, and `login_code` (the code in a login email,
+ * catalog.ts). A lone `{{contact}}` stays a typo to report.
  */
-export const CUSTOM_VALUE_KEY_PATTERN = /^(?:[a-z_]+(?:\.[A-Za-z0-9_-]+)+|unsubscribe_url)$/;
+export const CUSTOM_VALUE_KEY_PATTERN = /^(?:[a-z_]+(?:\.[A-Za-z0-9_-]+)+|unsubscribe_url|login_code)$/;
 
 export type CustomValueToken =
   | { type: 'text'; text: string }
@@ -16,7 +17,7 @@ export type CustomValueToken =
 // Inner spaces and tabs are tolerated (people type `{{ contact.first_name }}`); newlines are not, so
 // a stray `{{` never swallows the following paragraph.
 const CUSTOM_VALUE =
-  /\{\{[ \t]*([a-z_]+(?:\.[A-Za-z0-9_-]+)+|unsubscribe_url)[ \t]*(?:\|[ \t]*default[ \t]*:[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*)?\}\}/g;
+  /\{\{[ \t]*([a-z_]+(?:\.[A-Za-z0-9_-]+)+|unsubscribe_url|login_code)[ \t]*(?:\|[ \t]*default[ \t]*:[ \t]*"((?:[^"\\]|\\.)*)"[ \t]*)?\}\}/g;
 
 export function isCustomValueKey(key: string): boolean {
   return CUSTOM_VALUE_KEY_PATTERN.test(key);

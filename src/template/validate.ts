@@ -105,6 +105,14 @@ function checkKnownValue(key: string, path: string, where: string, check: Check)
     });
     return false;
   }
+  if (known?.context === 'login_email') {
+    check.issues.push({
+      path,
+      key,
+      message: `${known.label} (${value}) in ${where} is only filled in the login emails memberlink sends ("email me a login link"), never in a message: remove it or use a Learner Link`,
+    });
+    return false;
+  }
   return true;
 }
 

@@ -5,6 +5,7 @@ const GROUP_LABELS: Record<CustomValueGroup, string> = {
   site: 'Site',
   offer: 'Offer',
   magic_link: 'Magic links',
+  login: 'Login emails only',
 };
 
 export interface FieldGroup {

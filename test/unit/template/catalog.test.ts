@@ -15,6 +15,7 @@ describe('catalog', () => {
       'site.postal_address',
       'unsubscribe_url',
       'offer.title',
+      'login_code',
       'magic_link.learner',
       'magic_link.courses',
       'magic_link.communities',
@@ -22,6 +23,7 @@ describe('catalog', () => {
       'magic_link.user',
     ]);
     expect(DEFAULT_CATALOG.find((value) => value.key === 'offer.title')?.context).toBe('workflow');
+    expect(DEFAULT_CATALOG.find((value) => value.key === 'login_code')?.context).toBe('login_email');
     expect(DEFAULT_CATALOG.every((value) => value.sample.length > 0)).toBe(true);
   });
 
@@ -36,7 +38,7 @@ describe('catalog', () => {
       { key: 'contact.custom.shoe_size', label: 'Shoe size', group: 'contact', sample: '42' },
       { key: 'contact.custom.team', label: 'Team', group: 'contact', sample: '' },
     ]);
-    expect(DEFAULT_CATALOG).toHaveLength(16);
+    expect(DEFAULT_CATALOG).toHaveLength(17);
   });
 
   it('knows listed keys and magic links to any one course or community', () => {
@@ -52,5 +54,16 @@ describe('catalog', () => {
   it('leaves workflow-only values out of broadcasts', () => {
     expect(catalogHas(catalogForContext(DEFAULT_CATALOG, 'broadcast'), 'offer.title')).toBe(false);
     expect(catalogHas(catalogForContext(DEFAULT_CATALOG, 'workflow'), 'offer.title')).toBe(true);
+  });
+});
+
+describe('{{login_code}}', () => {
+  it('is refused by name in a message: only login emails fill it', async () => {
+    const { validateEmailContent } = await import('../../../src/template/index');
+    const issues = validateEmailContent(
+      { subject: 'Hi', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Code: {{login_code}}' }] }] } },
+      DEFAULT_CATALOG,
+    );
+    expect(issues).toEqual([expect.objectContaining({ key: 'login_code', message: expect.stringContaining('Login code ({{login_code}})') })]);
   });
 });
