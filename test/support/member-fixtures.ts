@@ -75,3 +75,9 @@ export async function mintTestLink(
   const url = new URL(link.url);
   return { url: link.url, token: url.searchParams.get('token')!, path: url.pathname + url.search, jti: link.jti };
 }
+
+/**
+ * A login page's body without its login request id: the id is random per request (it binds the
+ * "Have a code?" form to that request), so member and stranger answers are alike except for it.
+ */
+export const withoutLoginRequestId = (body: string): string => body.replace(/name="request" value="[0-9a-f-]+"/, '');
