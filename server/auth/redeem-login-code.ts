@@ -10,12 +10,12 @@
  * Wrong, expired, used, locked and unknown all answer alike: the form must not tell whether an
  * address belongs to anyone.
  */
+import { storedLinkClaims } from '../links/stored-link-claims.ts';
 import { and, eq, gt, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import { contacts, loginCodes, magicLinks, staffUsers } from '../db/schema.ts';
 import { inTransaction } from '../events/transaction.ts';
 import { linkUsability } from '../links/link-state.ts';
-import type { LinkClaims } from '../links/link-token.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { UUID_PATTERN } from '../../src/template/uuid.ts';
 import { LOGIN_CODE_MAX_ATTEMPTS, loginCodeMatches } from './login-codes.ts';
@@ -72,15 +72,7 @@ export async function redeemLoginCode(
     const [link] = await tx.select().from(magicLinks).where(eq(magicLinks.jti, matched.jti)).limit(1);
     const site = link && (await findSiteByRef(tx, matched.siteId));
     if (!link || !site) return { outcome: 'wrong' } as const;
-    const claims: LinkClaims = {
-      iss: link.siteId,
-      aud: link.kind,
-      sub: link.subjectId,
-      dest: link.destination,
-      iat: Math.floor(link.issuedAt.getTime() / 1000),
-      exp: Math.floor(link.expiresAt.getTime() / 1000),
-      jti: link.jti,
-    };
+    const claims = storedLinkClaims(link);
     // Revoked (one link, or "revoke all") or its subject gone: the code goes with the link.
     // Used up is the link's own business: the code is a credential of its own.
     const usable = await linkUsability(tx, claims, now);

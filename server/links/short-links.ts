@@ -10,6 +10,7 @@
  * confirmation and expired pages carry that token in their forms, as for the long link: whoever
  * holds the short link holds the same credential (same jti, uses, expiry and revocation).
  */
+import { storedLinkClaims } from './stored-link-claims.ts';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
@@ -61,16 +62,7 @@ export async function resolveShortLink(
     .where(and(eq(magicLinks.shortCodeHash, hashShortCode(code)), eq(magicLinks.siteId, site.id), eq(magicLinks.kind, 'learner')))
     .limit(1);
   if (!row) return { kind: 'unknown' };
-  const claims: LinkClaims = {
-    iss: row.siteId,
-    aud: row.kind,
-    sub: row.subjectId,
-    dest: row.destination,
-    // As minted: iat is the issue instant's whole second, exp the recorded expiry.
-    iat: Math.floor(row.issuedAt.getTime() / 1000),
-    exp: Math.floor(row.expiresAt.getTime() / 1000),
-    jti: row.jti,
-  };
+  const claims = storedLinkClaims(row);
   const key = await ring.verificationKey(row.kid);
   if (!key || key.status === 'retired' || key.siteId !== site.id) return { kind: 'key_retired', claims };
   return { kind: 'token', token: await mintLinkToken({ kid: key.kid, key: key.key }, claims) };
