@@ -34,6 +34,7 @@ import { startQueue } from './queue/queue.ts';
 import { linkRoutes } from './links/link-routes.ts';
 import { registerStaffLogin, staffLoginRoutes } from './auth/staff-login.ts';
 import { signInOptionRoutes } from './auth/sign-in-options.ts';
+import { registerStaffCodeForm, staffLoginCodeRoutes } from './auth/staff-login-code.ts';
 import { fallbackSignInPage, sendStaffPage } from './auth/staff-pages.ts';
 import { workflowRoutes } from './workflows/workflow-routes.ts';
 import { startWorkflows } from './workflows/start-workflows.ts';
@@ -52,6 +53,7 @@ export const apiRoutes: AnyRouteDef[] = [
   ...offerRoutes,
   ...linkRoutes,
   ...staffLoginRoutes,
+  ...staffLoginCodeRoutes,
   ...signInOptionRoutes,
   // Send-time resolution and delivery (server/templates, render, messages, delivery).
   ...templateRoutes,
@@ -133,6 +135,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     done();
   }, { prefix: MEMBER_PREFIX });
 
+  registerStaffCodeForm(app, ctx);
   registerStaffLogin(app, ctx, (reply) =>
     existsSync(ADMIN_APP_DIR) ? reply.header('cache-control', 'no-cache').sendFile('index.html') : sendStaffPage(reply, 200, fallbackSignInPage()),
   );

@@ -11,12 +11,11 @@ import type { DbOrTx } from '../db/database.ts';
 import { loginCodes } from '../db/schema.ts';
 import type { LinkAudience } from '../links/link-token.ts';
 import { secretsEqual } from '../crypto/secrets.ts';
+import { loginCodeField } from '../../src/contract/fields.ts';
 
 export const LOGIN_CODE_TTL_MS = 10 * 60_000;
 export const LOGIN_CODE_MAX_ATTEMPTS = 5;
 export const LOGIN_CODE_DIGITS = 6;
-/** What a typed code must look like once spaces are dropped (people copy "123 456"). */
-export const LOGIN_CODE_PATTERN = /^\d{6}$/;
 
 const derivedKeys = new WeakMap<Buffer, Buffer>();
 function codeKey(masterKey: Buffer): Buffer {
@@ -39,8 +38,8 @@ export function loginCodeMatches(masterKey: Buffer, requestId: string, code: str
 
 /** "123 456" → "123456"; null when it can't be a code. */
 export function normaliseLoginCode(typed: unknown): string | null {
-  const code = String(typed ?? '').replace(/[\s-]/g, '');
-  return LOGIN_CODE_PATTERN.test(code) ? code : null;
+  const parsed = loginCodeField.safeParse(String(typed ?? ''));
+  return parsed.success ? parsed.data : null;
 }
 
 export interface IssueLoginCode {

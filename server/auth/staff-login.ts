@@ -3,8 +3,9 @@
  * site's learner policy: GET /login?token=… shows a confirm page (scanners' GET and HEAD change
  * nothing), the person's POST /login/confirm redeems it through the one redemption service,
  * opens a staff session (HttpOnly cookie) and 303s to the admin app without the token.
- * POST /api/auth/login-link (and the pages' form, POST /login/email) emails a fresh User Link:
- * the same answer for every address, sent after the reply.
+ * POST /api/auth/login-link (and the pages' form, POST /login/email) emails a fresh User Link
+ * with a 6-digit login code beside it (staff-login-code.ts): the same answer for every address,
+ * sent after the reply.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { decodeProtectedHeader } from 'jose';
@@ -13,8 +14,9 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { sites, staffUsers } from '../db/schema.ts';
 import { mintMagicLinkNow, USER_LINK_MAX_USES } from '../links/mint-magic-link.ts';
-import { closeSession, SESSION_COOKIE } from './sessions.ts';
-import { createRateLimiter, type RateLimiter } from '../http/rate-limiter.ts';
+import { closeSession, SESSION_COOKIE, type OpenedSession } from './sessions.ts';
+import { issueLoginCode, LOGIN_CODE_TTL_MS } from './login-codes.ts';
+import { createRateLimiter, limiterPerApp } from '../http/rate-limiter.ts';
 import { sendEmailNow } from '../delivery/send-email.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { emailField } from '../../src/contract/fields.ts';
@@ -39,6 +41,17 @@ export const staffAudience: RedemptionAudience = {
   admitsSql: (siteId, subjectId) => sql`exists (select 1 from staff_users u where u.site_id = ${siteId}::uuid and u.id::text = ${subjectId})`,
   maxUses: () => USER_LINK_MAX_USES,
 };
+
+/** The staff session cookie, for a User Link and a login code alike: HttpOnly, never readable by scripts. */
+export function setStaffSessionCookie(ctx: AppContext, reply: FastifyReply, session: OpenedSession): void {
+  reply.setCookie(SESSION_COOKIE.staff, session.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.publicUrl.protocol === 'https:',
+    path: '/',
+    expires: session.expiresAt,
+  });
+}
 
 /** The site a token claims to be from, by its key id: user links are redeemed on the shared admin host. */
 async function siteOfToken(ctx: AppContext, token: string): Promise<Site | null> {
@@ -75,20 +88,18 @@ export function registerStaffLogin(app: FastifyInstance, ctx: AppContext, serveS
   async function render(reply: FastifyReply, site: Site, token: string, result: Redemption) {
     switch (result.outcome) {
       case 'ok':
-        reply.setCookie(SESSION_COOKIE.staff, result.session.token, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: ctx.config.publicUrl.protocol === 'https:',
-          path: '/',
-          expires: result.session.expiresAt,
-        });
+        setStaffSessionCookie(ctx, reply, result.session);
         return reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').redirect('/', 303);
       case 'confirm': {
         const [user] = await ctx.db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, result.claims.sub)).limit(1);
         return sendStaffPage(reply, 200, staffConfirmPage(site, user?.email ?? '', token));
       }
       case 'expired':
-        return sendStaffPage(reply, 410, staffFailurePage(site, 'This sign-in link has expired', 'Sign-in links for staff are short-lived. Request a new one.'));
+        return sendStaffPage(
+          reply,
+          410,
+          staffFailurePage(site, 'This sign-in link has expired', 'Sign-in links for staff are short-lived. Request a new one, or enter the code from the same email.', { codeForm: true }),
+        );
       case 'no_access':
         return sendStaffPage(reply, 403, staffFailurePage(site, UNUSABLE, `You are no longer on the staff of ${site.title}.`));
       case 'preview':
@@ -149,27 +160,23 @@ export async function sendStaffLoginEmail(
   sentBy = 'staff:login',
 ): Promise<void> {
   const link = await mintUserLink(ctx, site, staffUser.id, 'email', sentBy);
+  // The code is bound to this email's request and to the link beside it (server/auth/login-codes.ts).
+  const { code } = await issueLoginCode(ctx.db, ctx.masterKey, { siteId: site.id, kind: 'user', subjectId: staffUser.id, jti: link.jti, now: ctx.now() });
   const minutes = Math.round(site.userLinkTtlSeconds / 60);
+  const codeMinutes = LOGIN_CODE_TTL_MS / 60_000;
   await sendEmailNow(ctx, {
     siteId: site.id,
     to: staffUser.email,
     subject: `Sign in to ${site.title} on memberlink`,
-    text: `Sign in to ${site.title}: ${link.url}\n\nThis link works once and expires in ${minutes} minutes.`,
-    html: html`<p>Sign in to <strong>${site.title}</strong>:</p><p><a href="${link.url}">Sign in</a></p><p>This link works once and expires in ${minutes} minutes.</p>`
+    text:
+      `Sign in to ${site.title}: ${link.url}\n\nThis link works once and expires in ${minutes} minutes.\n\n` +
+      `On another device? Enter this code on the sign-in page instead: ${code}. It works for ${codeMinutes} minutes.`,
+    html: html`<p>Sign in to <strong>${site.title}</strong>:</p><p><a href="${link.url}">Sign in</a></p><p>This link works once and expires in ${minutes} minutes.</p><p>On another device? Enter this code on the sign-in page instead: <strong>${code}</strong>. It works for ${codeMinutes} minutes.</p>`
       .value,
   });
 }
 
-/** One limiter per running app (tests run several apps in one process). */
-const loginLinkLimiters = new WeakMap<AppContext, RateLimiter>();
-function loginLinkLimiter(ctx: AppContext): RateLimiter {
-  let limiter = loginLinkLimiters.get(ctx);
-  if (!limiter) {
-    limiter = createRateLimiter(ctx, 'staff-login-email', { limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 });
-    loginLinkLimiters.set(ctx, limiter);
-  }
-  return limiter;
-}
+const loginLinkLimiter = limiterPerApp('staff-login-email', (ctx) => ({ limit: ctx.config.rateLimits.linkEmailsPerHour, windowMs: 3_600_000 }));
 
 /**
  * Queues the sign-in emails for an address (one per site it is staff of) to run after the reply,

@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { html, type SafeHtml } from '../member/html.ts';
 import { brandedLayout } from '../member/member-layout.ts';
 import type { Site } from '../sites/site-repository.ts';
+import { loginCodeForm } from '../member/member-pages.ts';
 
 const brandOf = (site?: Site | null) => (site ? `${site.title} admin` : 'memberlink');
 
@@ -51,17 +52,24 @@ export function staffConfirmPage(site: Site, email: string, token: string): stri
   );
 }
 
-export function staffFailurePage(site: Site | null | undefined, title: string, message: string): string {
-  return card(site, title, html`<h1>${title}</h1><p>${message}</p>${newLinkForm()}`);
+export function staffFailurePage(site: Site | null | undefined, title: string, message: string, options: { codeForm?: boolean } = {}): string {
+  return card(site, title, html`<h1>${title}</h1><p>${message}</p>${newLinkForm()}${options.codeForm ? loginCodeForm({ email: true }) : ''}`);
 }
 
+/** After "email me a new sign-in link": the code from that email works here too (POST /login/code). */
 export function staffLinkSentPage(): string {
   return card(
     null,
     'Check your email',
     html`<h1>Check your email</h1>
-  <p>If that address belongs to a member of staff, a sign-in link is on its way. It can take a minute to arrive.</p>`,
+  <p>If that address belongs to a member of staff, a sign-in link is on its way. It can take a minute to arrive.</p>
+  ${loginCodeForm({ email: true })}`,
   );
+}
+
+/** A code that is wrong, expired, used or locked, or an address of no one on the staff: one answer. */
+export function staffCodeRefusedPage(message: string): string {
+  return card(null, "That code didn't work", html`<h1>That code didn't work</h1><p>${message}</p>${loginCodeForm({ email: true })}${newLinkForm()}`);
 }
 
 /** Sign-in when the admin app has not been built (API-only deployments). */

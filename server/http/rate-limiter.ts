@@ -29,6 +29,22 @@ export function createRateLimiter(ctx: AppContext, name: string, rule: RateLimit
   return ctx.database.driver === 'postgres' ? new SqlRateLimiter(ctx.db, name, rule, clock) : new MemoryRateLimiter(rule, clock);
 }
 
+/**
+ * A limiter for routes declared once for every app (src/contract routes): one per running app,
+ * made on first use (tests run several apps in one process, each with its own counts).
+ */
+export function limiterPerApp(name: string, rule: (ctx: AppContext) => RateLimit): (ctx: AppContext) => RateLimiter {
+  const byApp = new WeakMap<AppContext, RateLimiter>();
+  return (ctx) => {
+    let limiter = byApp.get(ctx);
+    if (!limiter) {
+      limiter = createRateLimiter(ctx, name, rule(ctx));
+      byApp.set(ctx, limiter);
+    }
+    return limiter;
+  };
+}
+
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
   private lastSweep = 0;

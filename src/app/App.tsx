@@ -32,7 +32,7 @@ export function App() {
         </div>
       );
     case 'signedOut':
-      return <SignInPage />;
+      return <SignInPage onSignedIn={check} />;
     case 'signedIn':
       if (session.sites.length === 0) {
         return (

@@ -49,6 +49,16 @@ export const subdomainField = z
   .refine((s) => !s.includes('--') || !/^..--/.test(s), 'must not have hyphens in the 3rd and 4th positions')
   .refine((s) => !RESERVED_SUBDOMAINS.has(s), 'is reserved; choose another name');
 
+/**
+ * A 6-digit login code as people type it: "123 456" and "123-456" count, spaces and dashes
+ * dropped. The issuing and checking live in server/auth/login-codes.ts.
+ */
+export const loginCodeField = z
+  .string()
+  .max(20, 'must be the 6 digits from your sign-in email')
+  .transform((typed) => typed.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, 'must be the 6 digits from your sign-in email'));
+
 export const uuidParam = z.uuid({ message: 'must be an id (UUID)' });
 
 /** A staff member's or API key's role, from the permissions table. */

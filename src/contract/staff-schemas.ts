@@ -1,6 +1,6 @@
 /** Who is calling, the staff of a site and its API keys, as the API answers them. */
 import { z } from 'zod';
-import { roleField } from './fields.ts';
+import { emailField, loginCodeField, roleField } from './fields.ts';
 import { ROLES } from './permissions.ts';
 
 export const meResponse = z.object({
@@ -37,3 +37,11 @@ export const signInOptionsResponse = z.object({
   /** The command that prints a fresh User Link in the server's terminal. */
   cliLoginLink: z.string(),
 });
+
+/** "Have a code?" on the admin sign-in page (POST /api/auth/login-code). */
+export const loginCodeBody = z.strictObject({
+  email: emailField.describe('The address the sign-in email went to.'),
+  code: loginCodeField.describe('The 6-digit code from that email; spaces and dashes are ignored.'),
+});
+
+export const loginCodeResponse = z.object({ signedIn: z.literal(true) });

@@ -5,6 +5,8 @@ import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { settleAfterReplyWork } from '../../server/http/after-reply.ts';
+import { loginCodeOf } from '../support/staff-sign-in.ts';
+import { apiOk } from '../support/fixtures.ts';
 
 describe.each(TEST_DRIVERS)('login codes on %s', (driver) => {
   let t: TestApp;
@@ -18,7 +20,7 @@ describe.each(TEST_DRIVERS)('login codes on %s', (driver) => {
     const requestId = /name="request" value="([0-9a-f-]+)"/.exec(page.body)![1];
     await settleAfterReplyWork(t.ctx);
     const [email] = await listOutbox(t.ctx.db, s.site.id, { limit: 1 });
-    const code = /code on the login page instead: (\d{6})\./.exec(email.text)![1];
+    const code = loginCodeOf(email.text!);
     const url = new URL(/(http:\/\/school\.localhost:3000\/\?token=[\w.-]+)/.exec(email.text)![1]);
     return { requestId, code, path: url.pathname + url.search };
   }
@@ -69,5 +71,14 @@ describe.each(TEST_DRIVERS)('login codes on %s', (driver) => {
     expect((await post('/login/code', { request: second.requestId, code: second.code })).statusCode).toBe(303);
     const after = await t.app.inject({ method: 'GET', url: second.path, headers: { host: s.host } });
     expect(after.statusCode).toBe(303);
+  });
+
+  it('a code is refused once the contact’s links are revoked: it goes with its link', async () => {
+    t.clock.advance(3_600_000);
+    const { requestId, code } = await requestLogin();
+    await apiOk(t, 'POST', `/api/sites/${s.site.id}/contacts/${s.learner.id}/links/revoke`, {});
+    const res = await post('/login/code', { request: requestId, code });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("That code didn't work");
   });
 });

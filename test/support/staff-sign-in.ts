@@ -1,9 +1,13 @@
+/** Staff sign-in as tests do it: a User Link opened as a person does, and a sign-in email's code. */
+import { httpRequest } from './http-client.ts';
+import type { TestApp } from './test-app.ts';
+import { listOutbox } from '../../server/delivery/outbox.ts';
+import { settleAfterReplyWork } from '../../server/http/after-reply.ts';
+
 /**
  * Opens a User Link as a person does: follows it, and where the page asks to confirm, presses
  * the button (posts its form). Returns the staff session cookie, or throws saying what it saw.
  */
-import { httpRequest } from './http-client.ts';
-
 export async function signInWithUserLink(link: string): Promise<string> {
   const url = new URL(link);
   const port = Number(url.port);
@@ -28,4 +32,25 @@ export async function signInWithUserLink(link: string): Promise<string> {
   const cookie = [response.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('ml_staff='));
   if (!cookie) throw new Error(`the User Link did not sign in: ${response.status} ${response.body.slice(0, 300)}`);
   return cookie.split(';')[0];
+}
+
+/** The 6-digit code in a login or sign-in email ("…enter this code on the … page instead: 123456."). */
+export function loginCodeOf(text: string): string {
+  const code = /page instead: (\d{6})\./.exec(text)?.[1];
+  if (!code) throw new Error(`no login code in the email: ${text.slice(0, 300)}`);
+  return code;
+}
+
+/**
+ * "Email me a sign-in link" for `email` (POST /api/auth/login-link), then the newest sign-in email
+ * to that address on `siteId`: its code and its User Link's path.
+ */
+export async function askForStaffSignIn(t: TestApp, siteId: string, email: string): Promise<{ code: string; token: string; path: string }> {
+  const asked = await t.app.inject({ method: 'POST', url: '/api/auth/login-link', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email }) });
+  if (asked.statusCode !== 202) throw new Error(`login-link: ${asked.statusCode} ${asked.body}`);
+  await settleAfterReplyWork(t.ctx);
+  const mail = (await listOutbox(t.ctx.db, siteId)).find((m) => m.recipient === email);
+  if (!mail?.text) throw new Error(`no sign-in email to ${email}`);
+  const url = new URL(/http:\/\/localhost:3000\/login\?token=[\w.-]+/.exec(mail.text)![0]);
+  return { code: loginCodeOf(mail.text), token: url.searchParams.get('token')!, path: url.pathname + url.search };
 }

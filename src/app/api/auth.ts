@@ -17,6 +17,10 @@ export async function fetchSessionSites(): Promise<Site[] | null> {
 /** Emails a User Link; the answer is the same whether or not the address is known. */
 export const requestLoginLink = (email: string) => apiRequest<{ sent: true }>('POST', '/api/auth/login-link', { body: { email } });
 
+/** "Have a code?": signs in with the code from the sign-in email; the server sets the HttpOnly cookie. */
+export const signInWithLoginCode = (email: string, code: string) =>
+  apiRequest<{ signedIn: true }>('POST', '/api/auth/login-code', { body: { email, code } });
+
 /** Ends the staff session (the server clears the HttpOnly cookie and answers with a redirect). */
 export async function signOut(): Promise<void> {
   await fetch('/logout', { method: 'POST', credentials: 'same-origin', redirect: 'manual' });

@@ -4,14 +4,16 @@ import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
+import { LoginCodeForm } from './LoginCodeForm';
 
 const FIELDS = ['email'] as const;
 
 /**
- * Staff sign in with a User Link: enter an email and a link is sent. The answer is the same for
- * unknown addresses, so the page never reveals who has an account.
+ * Staff sign in with a User Link: enter an email and a link is sent, with a 6-digit code for
+ * another device ("Have a code?"). The answer is the same for unknown addresses, so the page
+ * never reveals who has an account.
  */
-export function SignInPage() {
+export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   useDocumentTitle('Sign in');
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -43,7 +45,8 @@ export function SignInPage() {
               few minutes.
             </p>
             {options?.emailDelivery === 'outbox' && <NoEmailServerNote command={options.cliLoginLink} />}
-            <button type="button" className="button" onClick={() => setSentTo(null)}>
+            <LoginCodeForm email={sentTo} onSignedIn={onSignedIn} />
+            <button type="button" className="button button--block" onClick={() => setSentTo(null)}>
               Use a different email
             </button>
           </div>
