@@ -7,6 +7,9 @@ import { buildApp } from '../../server/app.ts';
 import { redactError, redactSecrets, redactUrl } from '../../server/http/redact.ts';
 import { openSession, SESSION_COOKIE } from '../../server/auth/sessions.ts';
 import { MagicLinkMinter } from '../../server/links/mint-magic-link.ts';
+import { listOutbox } from '../../server/delivery/outbox.ts';
+import { settleAfterReplyWork } from '../../server/http/after-reply.ts';
+import { askForStaffSignIn, loginCodeOf } from '../support/staff-sign-in.ts';
 
 describe('logging', () => {
   let t: TestApp;
@@ -118,6 +121,53 @@ describe('logging', () => {
       expect(inspected.json().verdict).toBe('works');
       expect(logs).toContain('/l/[redacted]');
       expect(logs).not.toContain(minted);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('logs login code entry (member and staff, in a body or a URL) without the code', async () => {
+    expect(redactUrl('/login/code?code=123456&x=1')).toBe('/login/code?code=[redacted]&x=1');
+    expect(redactSecrets('/api/x/inspect?url=http%3A%2F%2Fa.localhost%2Flogin%2Fcode%3Fcode%3D123456')).not.toContain('123456');
+    let logs = '';
+    const logStream = new Writable({
+      write(chunk, _enc, done) {
+        logs += chunk.toString();
+        done();
+      },
+    });
+    const app = await buildApp(t.ctx, { logger: true, logStream });
+    await app.ready();
+    // The code as a whole token: not part of a longer number, id or time.
+    const appears = (code: string) => new RegExp(`(?<![0-9A-Za-z.])${code}(?![0-9A-Za-z.])`).test(logs);
+    try {
+      const s = await createMemberSite(t, 'logged-codes');
+      const form = { 'content-type': 'application/x-www-form-urlencoded' };
+      await app.inject({ method: 'POST', url: '/login', headers: { host: s.host, ...form }, payload: `email=${encodeURIComponent(s.learner.email)}` });
+      await settleAfterReplyWork(t.ctx);
+      const [mail] = await listOutbox(t.ctx.db, s.site.id, { contactId: s.learner.id, limit: 1 });
+      const memberCode = loginCodeOf(mail.text!);
+      // A code in a URL (someone pastes it into the address bar), then the form's body.
+      await app.inject({ method: 'GET', url: `/login/code?code=${memberCode}`, headers: { host: s.host } });
+      const member = await app.inject({ method: 'POST', url: '/login/code', headers: { host: s.host, ...form }, payload: `email=${encodeURIComponent(s.learner.email)}&code=${memberCode}` });
+      expect(member.statusCode).toBe(303);
+
+      const staff = await askForStaffSignIn({ ...t, app }, s.site.id, s.staff.email);
+      await app.inject({ method: 'POST', url: `/api/auth/login-code?code=${staff.code}`, headers: { 'content-type': 'application/json' }, payload: '{}' });
+      const signedIn = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login-code',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ email: s.staff.email, code: staff.code }),
+      });
+      expect(signedIn.statusCode).toBe(200);
+      const staffForm = await app.inject({ method: 'POST', url: '/login/code', headers: { host: 'localhost:3000', ...form }, payload: `email=${encodeURIComponent(s.staff.email)}&code=${staff.code}` });
+      expect(staffForm.statusCode).toBe(400); // used once already
+
+      expect(logs).toContain('code=[redacted]');
+      expect(logs).toContain('/api/auth/login-code');
+      expect(appears(memberCode), 'the member code is in the logs').toBe(false);
+      expect(appears(staff.code), 'the staff code is in the logs').toBe(false);
     } finally {
       await app.close();
     }

@@ -152,3 +152,52 @@ describe.each(TEST_DRIVERS)('staff login codes on %s', (driver) => {
     expect(res.json().error.code).toBe('login_code_refused');
   });
 });
+
+describe.each(TEST_DRIVERS)('login code entry is limited per client address on %s', (driver) => {
+  let t: TestApp;
+  let port: number;
+  let s: MemberSiteFixture;
+  beforeAll(async () => {
+    t = await startTestApp(driver, { RATE_LIMIT_REDEEM_PER_MINUTE: '3' });
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    port = (t.app.server.address() as AddressInfo).port;
+    s = await createMemberSite(t, uniqueSubdomain('codelimits'));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const memberEntry = async (from: string) =>
+    (
+      await httpRequest(port, {
+        method: 'POST',
+        host: s.host,
+        path: '/login/code',
+        localAddress: from,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: s.learner.email, code: '000000' }).toString(),
+      })
+    ).status;
+  const staffEntry = async (from: string) =>
+    (
+      await httpRequest(port, {
+        method: 'POST',
+        host: `localhost:${port}`,
+        path: '/api/auth/login-code',
+        localAddress: from,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: s.staff.email, code: '000000' }),
+      })
+    ).status;
+
+  it.each([
+    ['member "Have a code?" (POST /login/code)', memberEntry, ['127.0.0.2', '127.0.0.3']],
+    ['staff "Have a code?" (POST /api/auth/login-code)', staffEntry, ['127.0.0.4', '127.0.0.5']],
+  ] as const)('%s: one address past the limit does not limit another', async (_name, enter, [first, second]) => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push(await enter(first));
+    expect(statuses).toEqual([400, 400, 400, 429]);
+    expect(await enter(second)).toBe(400);
+    expect(await enter(first)).toBe(429);
+  });
+});
