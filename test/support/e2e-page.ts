@@ -34,3 +34,40 @@ export async function waitForFocusIn(target: Locator): Promise<void> {
 export async function afterNextFrames(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
+
+/** Signs `page` in as the demo site's owner with the User Link the server printed at start (it works once). */
+export async function signInWithPrintedLink(page: Page, server: { adminLoginUrl: string; origin: string }): Promise<void> {
+  await page.goto(server.adminLoginUrl);
+  await page.getByRole('button', { name: /^Sign in to .+ admin$/ }).click();
+  await page.waitForURL(`${server.origin}/site`);
+}
+
+/** The Outbox's delivered emails to `recipient` (a staff member signed in on `page`, the Outbox open). */
+function outboxItemsTo(page: Page, recipient: string): Locator {
+  return page.getByRole('list', { name: 'Delivered messages' }).getByRole('listitem').filter({ hasText: recipient });
+}
+
+/** Opens the Outbox and counts what it lists for `recipient`: the mark `newestOutboxEmailText` waits past. */
+export async function outboxCountTo(page: Page, recipient: string): Promise<number> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
+  await page.getByRole('button', { name: 'Refresh' }).waitFor();
+  return outboxItemsTo(page, recipient).count();
+}
+
+/**
+ * Refreshes the open Outbox until it lists more than `before` emails to `recipient` (emails are
+ * sent just after the answer that asked for them), opens the newest and, once it shows `expected`,
+ * returns its text.
+ */
+export async function newestOutboxEmailText(page: Page, recipient: string, before: number, expected: RegExp): Promise<string> {
+  for (let attempt = 0; (await outboxItemsTo(page, recipient).count()) <= before; attempt++) {
+    if (attempt === 50) throw new Error(`no new email to ${recipient} in the Outbox`);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh' }).waitFor();
+  }
+  await outboxItemsTo(page, recipient).first().getByRole('button').click();
+  const frame = page.frameLocator(`iframe[title="Email to ${recipient}"]`);
+  await waitForText(frame, expected);
+  return frame.locator('body').innerText();
+}

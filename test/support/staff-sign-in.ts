@@ -34,9 +34,12 @@ export async function signInWithUserLink(link: string): Promise<string> {
   return cookie.split(';')[0];
 }
 
-/** The 6-digit code in a login or sign-in email ("…enter this code on the … page instead: 123456."). */
+/** Where a login or sign-in email gives its code: "…enter this code on the … page instead: 123456." */
+export const LOGIN_CODE_IN_EMAIL = /page instead: (\d{6})\./;
+
+/** The 6-digit code in a login or sign-in email. */
 export function loginCodeOf(text: string): string {
-  const code = /page instead: (\d{6})\./.exec(text)?.[1];
+  const code = LOGIN_CODE_IN_EMAIL.exec(text)?.[1];
   if (!code) throw new Error(`no login code in the email: ${text.slice(0, 300)}`);
   return code;
 }

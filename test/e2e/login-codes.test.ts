@@ -1,0 +1,104 @@
+/**
+ * Login codes in real Chromium against the real server (child process, demo site seeded, no SMTP
+ * so every email lands in the Outbox): on a second "device" (a fresh browser context) a member
+ * asks for a link on the plain login page and logs in with the code from the email under
+ * "Have a code?"; a staff member does the same on the admin sign-in page. The owner, signed in
+ * with the printed link on the first device, reads the codes in the Outbox.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
+import { newestOutboxEmailText, outboxCountTo, signInWithPrintedLink, waitForText } from '../support/e2e-page.ts';
+import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { LOGIN_CODE_IN_EMAIL, loginCodeOf } from '../support/staff-sign-in.ts';
+import { DEMO_OWNER_EMAIL } from '../../server/seed/demo-site.ts';
+
+let server: E2eServer;
+let browser: Browser;
+/** The owner's browser: the admin app with the Outbox. */
+let desk: BrowserContext;
+let page: Page;
+/** The other device: no cookies, no email — only the code typed in. */
+let phone: BrowserContext;
+let other: Page;
+const layout: LayoutProblem[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+  desk = await newContext(browser, server.origin);
+  page = await desk.newPage();
+  await signInWithPrintedLink(page, server);
+}, 150_000);
+
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  for (const [label, target] of [['desk', page], ['other', other]] as const) {
+    await target
+      ?.screenshot({ path: join(SCREENSHOT_DIR, `FAILED-${label}-${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true, timeout: 10_000 })
+      .catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  await phone?.close().catch(() => undefined);
+  await desk?.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await server?.stop();
+}, 30_000);
+
+async function freshDevice(origin: string): Promise<Page> {
+  await phone?.close();
+  phone = await newContext(browser, origin);
+  other = await phone.newPage();
+  return other;
+}
+
+describe('login codes in Chromium', () => {
+  it('a member asks for a link on the plain login page and logs in on another device with the code', async () => {
+    const member = 'ada@example.com';
+    const before = await outboxCountTo(page, member);
+    const device = await freshDevice(server.memberOrigin);
+    await device.goto(`${server.memberOrigin}/`);
+    await device.getByRole('heading', { level: 1, name: /^Log in to / }).waitFor();
+    await device.getByLabel('Email address', { exact: true }).first().fill(member);
+    await device.getByRole('button', { name: 'Email me a login link' }).click();
+    await device.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+    layout.push(...(await screenshotBothSizes(device, 'login-codes-01-member-check-your-email')));
+
+    const code = loginCodeOf(await newestOutboxEmailText(page, member, before, LOGIN_CODE_IN_EMAIL));
+    await device.getByLabel('The 6-digit code from your login email').fill(code);
+    await device.getByRole('button', { name: 'Log in with the code' }).click();
+    await device.waitForURL(`${server.memberOrigin}/`);
+    await device.getByRole('heading', { level: 1, name: 'Welcome, Ada!' }).waitFor();
+    const cookies = await phone.cookies(server.memberOrigin);
+    expect(cookies.find((c) => c.name === 'ml_member')?.httpOnly).toBe(true);
+  }, 90_000);
+
+  it('a staff member asks for a sign-in link on the admin sign-in page and signs in on another device with the code', async () => {
+    const before = await outboxCountTo(page, DEMO_OWNER_EMAIL);
+    const device = await freshDevice(server.origin);
+    await device.goto(`${server.origin}/login`);
+    await device.getByLabel('Work email').fill(DEMO_OWNER_EMAIL);
+    await device.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    const status = device.getByRole('status');
+    await waitForText(status, 'Check your email');
+    await status.getByRole('form', { name: 'Have a code?' }).waitFor();
+
+    // A wrong code first: the field says so, and the page stays put.
+    const code = loginCodeOf(await newestOutboxEmailText(page, DEMO_OWNER_EMAIL, before, LOGIN_CODE_IN_EMAIL));
+    const field = device.getByLabel('6-digit code from the email');
+    await field.fill(code === '000000' ? '111111' : '000000');
+    await device.getByRole('button', { name: 'Sign in with the code' }).click();
+    await waitForText(status, "That code didn't work");
+    layout.push(...(await screenshotBothSizes(device, 'login-codes-02-staff-code-refused')));
+
+    await field.fill(code);
+    await device.getByRole('button', { name: 'Sign in with the code' }).click();
+    await device.waitForURL(`${server.origin}/site`);
+    await device.getByRole('navigation', { name: 'Main' }).waitFor();
+    const cookies = await phone.cookies(server.origin);
+    expect(cookies.find((c) => c.name === 'ml_staff')?.httpOnly).toBe(true);
+    expect(layout).toEqual([]);
+  }, 90_000);
+});
