@@ -10,7 +10,9 @@ main{max-width:760px;margin:32px auto;padding:0 20px}
 .card{background:#fff;border-radius:12px;padding:28px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 h1{font-size:24px;margin:0 0 12px}p{margin:0 0 14px}
 form{display:flex;flex-direction:column;gap:10px;margin-top:16px}label{font-weight:600}
-input[type=email]{padding:10px 12px;border:1px solid #cbd5e1;border-radius:8px;font-size:16px}
+input[type=email],input[name=code]{padding:10px 12px;border:1px solid #cbd5e1;border-radius:8px;font-size:16px}
+input[name=code]{max-width:12em;letter-spacing:.25em;font-variant-numeric:tabular-nums}
+.code-form{margin:20px 0 16px;padding-top:14px;border-top:1px solid #e2e8f0}.code-form summary{cursor:pointer;font-weight:600;color:#4f46e5}.code-form form{margin-top:10px}
 button,.button{display:inline-block;background:#4f46e5;color:#fff;border:0;border-radius:8px;padding:11px 18px;font-size:16px;font-weight:600;cursor:pointer;text-decoration:none;text-align:center}
 button.secondary{background:#e2e8f0;color:#1f2937}
 .support{margin-top:22px;padding-top:16px;border-top:1px solid #e2e8f0;color:#475569;font-size:14px}
