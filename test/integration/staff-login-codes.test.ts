@@ -69,6 +69,15 @@ describe.each(TEST_DRIVERS)('staff login codes on %s', (driver) => {
     expect((await enterCode(staff.email, code)).statusCode).toBe(400);
   });
 
+  it('is described in the OpenAPI document like the other auth routes', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const op = doc.paths['/api/auth/login-code'].post;
+    expect(op.tags).toEqual(['Auth']);
+    const body = op.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(['email', 'code']);
+    expect(body.properties.code.description).toContain('6-digit code');
+  });
+
   it('the server-rendered check-your-email page takes the code too (POST /login/code → 303 with the cookie)', async () => {
     const staff = await newStaff();
     const sent = await t.app.inject({
