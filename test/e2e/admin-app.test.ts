@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
-import { afterNextFrames, clipboardText, pathOf, waitForFocusIn, waitForText } from '../support/e2e-page.ts';
+import { afterNextFrames, clipboardText, pathOf, signInWithPrintedLink, waitForFocusIn, waitForText } from '../support/e2e-page.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
 
@@ -101,9 +101,7 @@ describe('admin app in Chromium', () => {
     await shoot('02-sign-in-check-email');
 
     // A User Link asks for a person's click (scanners' GETs never sign in), then works once.
-    await page.goto(server.adminLoginUrl);
-    await page.getByRole('button', { name: /^Sign in to .+ admin$/ }).click();
-    await page.waitForURL(`${server.origin}/site`);
+    await signInWithPrintedLink(page, server);
     await page.getByRole('heading', { level: 1, name: 'Site details' }).waitFor();
     expect(page.url()).not.toContain('token=');
   }, 60_000);

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newContext, screenshotBothSizes } from '../support/e2e-browser.ts';
-import { afterNextFrames, pathOf, waitForText } from '../support/e2e-page.ts';
+import { afterNextFrames, pathOf, signInWithPrintedLink, waitForText } from '../support/e2e-page.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
 let server: E2eServer;
@@ -34,9 +34,7 @@ afterAll(async () => {
 
 describe('membership blocks in the composer', () => {
   it('builds a Show if… and a repeat, previews them for two contacts and sends each their own email', async () => {
-    await page.goto(server.adminLoginUrl);
-    await page.getByRole('button', { name: /^Sign in to .+ admin$/ }).click();
-    await page.waitForURL(`${server.origin}/site`);
+    await signInWithPrintedLink(page, server);
     const site = '/api/sites/academy';
     const harp = (await api<{ id: string }>('POST', `${site}/content`, { kind: 'course', title: 'Harp for all', description: 'Your first glissando' })).id;
     const drums = (await api<{ id: string }>('POST', `${site}/content`, { kind: 'course', title: 'Drum rudiments', description: 'Paradiddles daily' })).id;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { SHORT_LINK_CODE_LENGTH } from '../../src/template/index.ts';
 import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
-import { waitForFocusIn, waitForText } from '../support/e2e-page.ts';
+import { signInWithPrintedLink, waitForFocusIn, waitForText } from '../support/e2e-page.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
 let server: E2eServer;
@@ -38,9 +38,7 @@ afterAll(async () => {
 
 describe('short links in Chromium', () => {
   it('counts an SMS alike in the editor and the preview, sends it with a short link, and the short link logs the member in', async () => {
-    await page.goto(server.adminLoginUrl);
-    await page.getByRole('button', { name: /^Sign in to .+ admin$/ }).click();
-    await page.waitForURL(`${server.origin}/site`);
+    await signInWithPrintedLink(page, server);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
     await page.getByRole('link', { name: 'New SMS' }).first().click();
