@@ -346,7 +346,11 @@ export const messages = pgTable(
     batches: integer('batches').notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index('messages_site_idx').on(t.siteId, t.createdAt)],
+  (t) => [
+    index('messages_site_idx').on(t.siteId, t.createdAt),
+    // A template's send history, newest first.
+    index('messages_template_idx').on(t.templateId, t.createdAt),
+  ],
 );
 
 /**

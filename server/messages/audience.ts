@@ -11,6 +11,24 @@ import type { audienceField } from '../../src/contract/message-schemas.ts';
 
 export type Audience = z.output<typeof audienceField>;
 
+/** The audience as a condition on `contacts` (undefined: every contact of the site). */
+export function audienceCondition(db: DbOrTx, audience: Audience) {
+  if ('contactIds' in audience) return inArray(contacts.id, [...new Set(audience.contactIds)]);
+  if (!('offerId' in audience)) return undefined;
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(accessGrants)
+      .where(and(eq(accessGrants.contactId, contacts.id), eq(accessGrants.offerId, audience.offerId), isNull(accessGrants.revokedAt))),
+  );
+}
+
+/** Throws 400 naming the first of `ids` the site does not have (`found`: those it has). */
+export function assertNamedContactsFound(ids: string[], found: Set<string>): void {
+  const index = ids.findIndex((id) => !found.has(id));
+  if (index >= 0) throw invalidField(`recipients.contactIds.${index}`, `no contact ${ids[index]} on this site`);
+}
+
 /** Inserts the recipient rows; returns how many. Throws 400 naming a contact id the site does not have. */
 export async function insertRecipients(
   db: DbOrTx,
@@ -20,23 +38,7 @@ export async function insertRecipients(
   batchSize: number,
 ): Promise<number> {
   const ids = 'contactIds' in audience ? [...new Set(audience.contactIds)] : null;
-  const chosen =
-    ids !== null
-      ? inArray(contacts.id, ids)
-      : 'offerId' in audience
-        ? exists(
-            db
-              .select({ one: sql`1` })
-              .from(accessGrants)
-              .where(
-                and(
-                  eq(accessGrants.contactId, contacts.id),
-                  eq(accessGrants.offerId, audience.offerId),
-                  isNull(accessGrants.revokedAt),
-                ),
-              ),
-          )
-        : undefined;
+  const chosen = audienceCondition(db, audience);
   const insert = db
     .insert(messageRecipients)
     .select(
@@ -67,10 +69,6 @@ export async function insertRecipients(
   }
   // Named contacts: every one must be the site's (only this small list is read back).
   const inserted = await insert.returning({ contactId: messageRecipients.contactId });
-  if (inserted.length !== ids.length) {
-    const found = new Set(inserted.map((row) => row.contactId));
-    const index = ids.findIndex((id) => !found.has(id));
-    throw invalidField(`recipients.contactIds.${index}`, `no contact ${ids[index]} on this site`);
-  }
+  if (inserted.length !== ids.length) assertNamedContactsFound(ids, new Set(inserted.map((row) => row.contactId)));
   return inserted.length;
 }

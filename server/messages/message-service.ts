@@ -61,14 +61,25 @@ export interface NewMessage {
   messageId?: string;
 }
 
+export interface SendContent {
+  /** The offer behind `{{offer.*}}`: the audience's, else the caller's (a workflow's grant). */
+  offerId: string | null;
+  snapshot: ChannelContent;
+  template: { id: string; version: number } | null;
+  compiled: CompiledMessage;
+}
+
 /**
- * Creates a send: the document snapshot, its recipient rows and one queue job per batch, in one
- * transaction (the caller's `tx` when given; the caller then wakes the queue after committing).
+ * What a send (or its estimate) sends: the template's saved version or the given document,
+ * compiled, with the checks a send makes before anything is written (400/404/409).
  */
-export async function createMessage(ctx: AppContext, input: NewMessage): Promise<{ message: Message; batches: number }> {
-  const { site, body } = input;
-  const db = input.tx ?? ctx.db;
-  const offerId = 'offerId' in body.recipients ? body.recipients.offerId : (input.offerId ?? null);
+export async function resolveSendContent(
+  db: DbOrTx,
+  site: Site,
+  body: z.output<typeof createMessageBody>,
+  fallbackOfferId: string | null,
+): Promise<SendContent> {
+  const offerId = 'offerId' in body.recipients ? body.recipients.offerId : fallbackOfferId;
   if (offerId) await requireOffer(db, site.id, offerId);
   let snapshot: ChannelContent;
   let template: { id: string; version: number } | null = null;
@@ -88,6 +99,17 @@ export async function createMessage(ctx: AppContext, input: NewMessage): Promise
   if (compiled.carriesLearnerLink && !site.subdomain) {
     throw conflict('site_details_incomplete', 'subdomain: the site needs a subdomain before it can send magic links', 'subdomain');
   }
+  return { offerId, snapshot, template, compiled };
+}
+
+/**
+ * Creates a send: the document snapshot, its recipient rows and one queue job per batch, in one
+ * transaction (the caller's `tx` when given; the caller then wakes the queue after committing).
+ */
+export async function createMessage(ctx: AppContext, input: NewMessage): Promise<{ message: Message; batches: number }> {
+  const { site, body } = input;
+  const db = input.tx ?? ctx.db;
+  const { offerId, snapshot, template, compiled } = await resolveSendContent(db, site, body, input.offerId ?? null);
 
   const batchSize = ctx.config.delivery.batchSize;
   const write = async (tx: Tx) => {

@@ -14,8 +14,6 @@ import { senderOf } from '../delivery/sender-address.ts';
 import type { Pacer } from '../delivery/site-pacer.ts';
 import { MagicLinkMinter } from '../links/mint-magic-link.ts';
 import { memberAccessOf, type MemberAccess } from '../offers/member-access.ts';
-import { receivesLearnerLink, recipientLinkKeys } from '../render/compiled-message.ts';
-import { recipientFacts } from '../render/recipient-facts.ts';
 import { mintRecipientLinks, recipientValueSource } from '../render/recipient-values.ts';
 import { unsubscribeUrl } from '../delivery/unsubscribe-token.ts';
 import { shortLinksFor, siteWithLinkPolicy } from '../links/link-policy.ts';
@@ -26,7 +24,7 @@ import { ClaimLostError, deliverRecipient, deliverStored, storesInDatabase } fro
 import { compiledMessage, findMessage, type Message } from './message-service.ts';
 import type { ProgressSignal } from './progress-signal.ts';
 import { batchLeftovers, claimBatch, markFinal, markRetry, type Claim, type ClaimedRecipient } from './recipient-claims.ts';
-import { skipReason } from './recipient-skip.ts';
+import { recipientVerdict, skipNeedsAccess } from './recipient-skip.ts';
 import { runConcurrently } from './run-concurrently.ts';
 
 /** Recipients written to a database-storing transport (the outbox) per transaction. */
@@ -85,18 +83,14 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
   const byId = await contactsById(ctx.db, site.id, ids);
   // Offers and what they open, for the whole batch in two queries: who may get a learner link, and
   // what each Show if… and repeat decides.
-  const needsAccess = compiled.carriesLearnerLink || compiled.hasRegions;
-  const accessById = needsAccess ? await memberAccessOf(ctx.db, site.id, ids) : new Map<string, MemberAccess>();
+  const accessById = skipNeedsAccess(compiled) ? await memberAccessOf(ctx.db, site.id, ids) : new Map<string, MemberAccess>();
   const offer = await offerContext(ctx.db, message);
 
   const skipped = new Map<string, string[]>();
   const sendable: Array<{ row: ClaimedRecipient; contact: Contact; facts?: RecipientFacts; linkKeys: string[] }> = [];
   for (const row of claimed) {
     const contact = byId.get(row.contactId);
-    const access = accessById.get(row.contactId);
-    const facts = contact && access ? recipientFacts(contact, access) : undefined;
-    const linkKeys = facts ? recipientLinkKeys(compiled, facts) : compiled.linkKeys;
-    const reason = skipReason(contact, message.channel, receivesLearnerLink(linkKeys), (access?.offers.length ?? 0) > 0);
+    const { reason, facts, linkKeys } = recipientVerdict(compiled, message.channel, contact, accessById.get(row.contactId));
     if (reason) skipped.set(reason, [...(skipped.get(reason) ?? []), row.contactId]);
     else sendable.push({ row, contact: contact!, facts, linkKeys });
   }

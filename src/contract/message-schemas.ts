@@ -62,6 +62,10 @@ export const messageDetailResponse = messageResponse.extend({
   recipients: z.array(
     z.object({
       contactId: z.uuid(),
+      contact: z
+        .object({ firstName: z.string(), lastName: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+        .nullable()
+        .describe('Who it is; null once the contact was deleted.'),
       status: recipientStatusField,
       reason: z.string().nullable().describe('Why it was skipped or failed (or the last transient error).'),
       attempts: z.number(),
@@ -69,4 +73,41 @@ export const messageDetailResponse = messageResponse.extend({
     }),
   ),
   page: z.object({ limit: z.number(), offset: z.number(), total: z.number() }),
+  outcomes: z
+    .array(z.object({ status: z.enum(['skipped', 'failed']), reason: z.string(), count: z.number() }))
+    .describe('Skipped and failed recipients grouped by reason, most first.'),
+});
+
+export const estimateResponse = z.object({
+  recipients: z.number().describe('Contacts in the audience now.'),
+  willSend: z.number(),
+  skipped: z.number(),
+  skippedBy: z.array(z.object({ reason: z.string(), count: z.number() })).describe('Most common reason first.'),
+});
+
+export const templateSendsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const sentByResponse = z.object({
+  kind: z.enum(['staff', 'api-key', 'workflow', 'operator', 'other']),
+  id: z.string().nullable(),
+  name: z.string().nullable().describe('A staff member\'s name or email, an API key\'s name, a workflow\'s name; null when gone.'),
+});
+
+export const sendAudienceResponse = z.union([
+  z.object({ kind: z.literal('contacts'), count: z.number() }),
+  z.object({ kind: z.literal('offer'), offerId: z.uuid(), title: z.string().nullable() }),
+  z.object({ kind: z.literal('all') }),
+]);
+
+export const templateSendsResponse = z.object({
+  sends: z.array(messageResponse.extend({ sentBy: sentByResponse, audience: sendAudienceResponse })).describe('Newest first.'),
+  page: z.object({ limit: z.number(), offset: z.number(), total: z.number() }),
+});
+
+export const testSendResponse = z.object({
+  to: z.string().describe('The signed-in staff member\'s email address.'),
+  subject: z.string(),
 });

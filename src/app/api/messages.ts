@@ -2,7 +2,20 @@ import type { ApiRequest, ApiResponse } from '../../contract/wire';
 import type { draftResponse, findDraftResponse } from '../../contract/template-draft-schemas';
 import type { messageLinkPolicyField } from '../../contract/site-schemas';
 import { apiRequest } from './client';
-import type { Channel, MessageCounts, MessageDetail, MessageStatus, MessageSummary, OutboxMessage, PreviewResult, Recipients, Template } from './types';
+import type {
+  Channel,
+  MessageCounts,
+  MessageDetail,
+  MessageStatus,
+  MessageSummary,
+  OutboxMessage,
+  PreviewResult,
+  Recipients,
+  SendEstimate,
+  Template,
+  TemplateSendsPage,
+  TestSendResult,
+} from './types';
 
 const base = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
 
@@ -20,9 +33,20 @@ export const previewMessage = (siteId: string, input: { document: unknown; chann
 /** A send's own learner-link lifetime, use limit and link form (short links: default on for SMS, off for email); what it leaves out is the site's (or the channel's). */
 export type MessageLinkPolicy = ApiRequest<typeof messageLinkPolicyField>;
 
-export const sendMessage = (siteId: string, input: { templateId: string; channel: Channel; recipients: Recipients; linkPolicy?: MessageLinkPolicy }) =>
+export const sendMessage = (siteId: string, input: SendInput) =>
   apiRequest<MessageSummary>('POST', `${base(siteId)}/messages`, { body: input });
-export const getMessage = (siteId: string, messageId: string) => apiRequest<MessageDetail>('GET', `${base(siteId)}/messages/${messageId}`);
+export type SendInput = { templateId: string; channel: Channel; recipients: Recipients; linkPolicy?: MessageLinkPolicy };
+/** What the send would do now: recipients, and who would be skipped, by reason. */
+export const estimateSend = (siteId: string, input: SendInput) => apiRequest<SendEstimate>('POST', `${base(siteId)}/messages/estimate`, { body: input });
+/** Emails the signed-in staff member the template resolved for `contactId` (null: sample values), with preview links only. */
+export const sendTestToMe = (siteId: string, input: { templateId: string; contactId: string | null }) =>
+  apiRequest<TestSendResult>('POST', `${base(siteId)}/messages/test`, { body: input });
+/** `status` narrows the recipients listed (skipped, failed…); the page is `limit` from `offset`. */
+export const getMessage = (siteId: string, messageId: string, query: { status?: MessageDetail['recipients'][number]['status']; limit?: number; offset?: number } = {}) =>
+  apiRequest<MessageDetail>('GET', `${base(siteId)}/messages/${messageId}`, { query: { ...query } });
+/** A template's sends, newest first. */
+export const listTemplateSends = (siteId: string, templateId: string, page: { limit?: number; offset?: number } = {}) =>
+  apiRequest<TemplateSendsPage>('GET', `${base(siteId)}/templates/${templateId}/sends`, { query: { ...page } });
 /** The SSE stream of a send's progress: `progress` events, then `done`. */
 export const messageEventsUrl = (siteId: string, messageId: string) => `${base(siteId)}/messages/${messageId}/events`;
 export interface ProgressEvent {

@@ -8,7 +8,16 @@ import type { ApiRequest, ApiResponse } from '../../contract/wire';
 import type { contactPageResponse, contactResponse, contactWithAccessResponse, createContactBody, importReportResponse, updateContactBody } from '../../contract/contact-schemas';
 import type { conversationsResponse, threadItemResponse, threadResponse } from '../../contract/conversation-schemas';
 import type { contactLinksResponse, inspectionVerdictField, linkInspectionResponse, issuedLinkResponse, linkKindField } from '../../contract/link-schemas';
-import type { audienceField, countsResponse, messageDetailResponse, messageResponse, messageStatusField } from '../../contract/message-schemas';
+import type {
+  audienceField,
+  countsResponse,
+  estimateResponse,
+  messageDetailResponse,
+  messageResponse,
+  messageStatusField,
+  templateSendsResponse,
+  testSendResponse,
+} from '../../contract/message-schemas';
 import type { contentKindField, itemResponse, offerBody, offerResponse } from '../../contract/offer-schemas';
 import type { outboxMessageResponse } from '../../contract/outbox-schemas';
 import type { linkDescriptionResponse, siteMagicLinksResponse, siteResponse, updateSiteBody } from '../../contract/site-schemas';
@@ -55,6 +64,10 @@ export type MessageStatus = z.output<typeof messageStatusField>;
 export type MessageSummary = ApiResponse<typeof messageResponse>;
 export type MessageDetail = ApiResponse<typeof messageDetailResponse>;
 export type MessageRecipient = MessageDetail['recipients'][number];
+export type SendEstimate = ApiResponse<typeof estimateResponse>;
+export type TemplateSendsPage = ApiResponse<typeof templateSendsResponse>;
+export type TemplateSend = TemplateSendsPage['sends'][number];
+export type TestSendResult = ApiResponse<typeof testSendResponse>;
 
 export type OutboxMessage = ApiResponse<typeof outboxMessageResponse>;
 

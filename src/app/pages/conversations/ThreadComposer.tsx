@@ -10,6 +10,7 @@ import { FormError } from '../../ui/FormError';
 import { contactName } from '../../ui/format';
 import { emptyContent } from '../templates/empty-content';
 import { useComposerHost } from '../templates/use-composer-host';
+import { StartFromTemplate } from './StartFromTemplate';
 
 const CATALOG = catalogForContext(DEFAULT_CATALOG, 'broadcast');
 
@@ -27,6 +28,8 @@ export function ThreadComposer({ site, contact, onSent }: ThreadComposerProps) {
   const content = useResource(() => listContent(site.id), [site.id]);
   const [channel, setChannel] = useState<Channel>(contact.email || !contact.phone ? 'email' : 'sms');
   const [values, setValues] = useState<Record<Channel, ComposerValue>>(() => ({ email: emptyContent('email'), sms: emptyContent('sms') }));
+  // Bumped when a template fills the composer, so the editor opens on the new content.
+  const [filled, setFilled] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -80,9 +83,19 @@ export function ThreadComposer({ site, contact, onSent }: ThreadComposerProps) {
       {!address && <p className="field-hint">{name} has no {channel === 'email' ? 'email address' : 'phone number'}: add one on their contact page.</p>}
       {!hasOffer && <p className="field-hint">{name} holds no active offer: a message with a member-site magic link to them is skipped.</p>}
       {content.state.status === 'error' && <FormError message={`Courses and communities could not be loaded: ${content.state.error}`} />}
+      <StartFromTemplate
+        siteId={site.id}
+        channel={channel}
+        hasDraft={JSON.stringify(values[channel]) !== JSON.stringify(emptyContent(channel))}
+        onPick={(template) => {
+          setValues((previous) => ({ ...previous, [channel]: template.content as unknown as ComposerValue }));
+          setFilled((n) => n + 1);
+          setNotice(`Started from “${template.name}”: its custom values and links are filled in for ${name} when you send.`);
+        }}
+      />
       <div className="thread-composer-editor">
         <Composer
-          key={channel}
+          key={`${channel}-${filled}`}
           compact
           value={values[channel]}
           onChange={(value) => setValues((previous) => ({ ...previous, [channel]: value }))}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { listContacts } from '../../api/contacts';
 import type { Contact } from '../../api/types';
 import { useDebounced } from '../../hooks/use-debounced';
@@ -9,10 +9,13 @@ interface ContactChooserProps {
   siteId: string;
   chosen: Contact[];
   onChange: (contacts: Contact[]) => void;
+  /** The search field's label. */
+  label?: string;
 }
 
 /** Search contacts and add them to the recipients; chosen ones show as removable chips. */
-export function ContactChooser({ siteId, chosen, onChange }: ContactChooserProps) {
+export function ContactChooser({ siteId, chosen, onChange, label = 'Add recipients' }: ContactChooserProps) {
+  const searchId = useId();
   const [query, setQuery] = useState('');
   const term = useDebounced(query.trim(), 250);
   const results = useResource(() => (term ? listContacts(siteId, { search: term, limit: 8 }).then((page) => page.contacts) : Promise.resolve([])), [siteId, term]);
@@ -38,11 +41,11 @@ export function ContactChooser({ siteId, chosen, onChange }: ContactChooserProps
         </ul>
       )}
       <div className="field">
-        <label className="field-label" htmlFor="recipient-search">
-          Add recipients
+        <label className="field-label" htmlFor={searchId}>
+          {label}
         </label>
         <input
-          id="recipient-search"
+          id={searchId}
           className="input"
           type="search"
           placeholder="Search by name or email"

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { sendMessage } from '../../api/messages';
+import { listTemplateSends, sendMessage, type SendInput } from '../../api/messages';
 import { useSite } from '../../session/SiteContext';
 import { listOffers } from '../../api/offers';
 import type { Contact, MessageSummary, Recipients, Template } from '../../api/types';
@@ -9,7 +9,10 @@ import { SelectField } from '../../ui/SelectField';
 import { contactName, formatDuration } from '../../ui/format';
 import { defaultFormLabel, describeLinkPolicy, FORM_CHOICES, linkPolicyOf, LIFETIME_CHOICES, USES_CHOICES, SITE_DEFAULT } from './send-link-policy';
 import { ContactChooser } from './ContactChooser';
+import { SendEstimateSummary } from './SendEstimateSummary';
 import { SendProgress } from './SendProgress';
+import { mergeSends, sendsToFollow } from './sends-to-follow';
+import { TestSendDialog } from './TestSendDialog';
 
 type Audience = 'contacts' | 'offer' | 'all';
 
@@ -18,15 +21,24 @@ interface SendPanelProps {
   /** The saved template; sending uses the saved version, so unsaved edits must be saved first. */
   template: Template | null;
   dirty: boolean;
+  /** Told after each send, so the history can read it. */
+  onSent?: () => void;
 }
 
 /** Send the saved template to chosen contacts, an offer's holders or everyone, then follow the send live. */
-export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
+export function SendPanel({ siteId, template, dirty, onSent }: SendPanelProps) {
   const [audience, setAudience] = useState<Audience>('contacts');
   const [chosen, setChosen] = useState<Contact[]>([]);
   const [offerId, setOfferId] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [sends, setSends] = useState<MessageSummary[]>([]);
+  const [testing, setTesting] = useState(false);
+  // A reload keeps what was in progress: running sends of this template, and the newest if recent.
+  const templateId = template?.id ?? null;
+  const restored = useResource(
+    () => (templateId ? listTemplateSends(siteId, templateId, { limit: 10 }).then((page) => sendsToFollow(page.sends, new Date())) : Promise.resolve([])),
+    [siteId, templateId],
+  );
   const [lifetime, setLifetime] = useState(SITE_DEFAULT);
   const [uses, setUses] = useState(SITE_DEFAULT);
   const [form, setForm] = useState(SITE_DEFAULT);
@@ -49,10 +61,13 @@ export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
         : 'every contact of the site';
   const blocked = !template ? 'Save the template to send it.' : dirty ? 'Save your changes first: sends use the saved version.' : !recipients ? 'Choose who receives it.' : null;
 
+  const input: SendInput | null =
+    template && recipients ? { templateId: template.id, channel: template.channel, recipients, ...(linkPolicy && { linkPolicy }) } : null;
   // Errors are shown by the confirm dialog, which stays open so the send can be retried.
   const send = async () => {
-    const message = await sendMessage(siteId, { templateId: template!.id, channel: template!.channel, recipients: recipients!, ...(linkPolicy && { linkPolicy }) });
+    const message = await sendMessage(siteId, input!);
     setSends((previous) => [message, ...previous]);
+    onSent?.();
   };
 
   return (
@@ -129,13 +144,19 @@ export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
       )}
       <div className="form-actions">
         {blocked && <span className="muted small">{blocked}</span>}
+        {template && (
+          <button type="button" className="button" disabled={dirty} onClick={() => setTesting(true)} title={dirty ? 'Save your changes first: the test uses the saved version.' : undefined}>
+            Send a test to me…
+          </button>
+        )}
         <button type="button" className="button button--primary" disabled={blocked !== null} onClick={() => setConfirming(true)}>
           Send…
         </button>
       </div>
-      {sends.map((message) => (
+      {mergeSends(sends, restored.state.data ?? []).map((message) => (
         <SendProgress key={message.id} siteId={siteId} initial={message} />
       ))}
+      {template && <TestSendDialog siteId={siteId} template={template} open={testing} onClose={() => setTesting(false)} />}
       <ConfirmDialog
         title={`Send “${template?.name ?? ''}”?`}
         open={confirming}
@@ -143,6 +164,7 @@ export function SendPanel({ siteId, template, dirty }: SendPanelProps) {
         confirmLabel="Send now"
         onConfirm={send}
       >
+        {confirming && input && <SendEstimateSummary siteId={siteId} input={input} />}
         <p>
           It goes to <strong>{audienceText}</strong> right away. Each recipient gets their own magic links
           {linkPolicy ? `, which ${describeLinkPolicy(linkPolicy)}` : ''}. A send can't be recalled.

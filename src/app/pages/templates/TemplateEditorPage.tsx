@@ -12,6 +12,7 @@ import { useSite } from '../../session/SiteContext';
 import { ErrorState, Loading } from '../../ui/States';
 import { emptyContent } from './empty-content';
 import { DraftRestoredBar } from './DraftRestoredBar';
+import { SendHistory } from './SendHistory';
 import { SendPanel } from './SendPanel';
 import { TemplateSaveBar } from './TemplateSaveBar';
 import { useComposerHost } from './use-composer-host';
@@ -75,6 +76,7 @@ function TemplateEditor({ template, draft, channel, content, offers }: TemplateE
   const [dirty, setDirty] = useState(template === null || draft !== null);
   // A new template can be saved as it is (dirty), but only edits (or a restored draft) are worth a leave prompt.
   const [edited, setEdited] = useState(draft !== null);
+  const [sendsMade, setSendsMade] = useState(0);
   const host = useComposerHost(site, channel, content);
   const form = useRef<HTMLFormElement>(null);
   const draftKey = draftKeyOf(saved?.id ?? null, channel);
@@ -138,7 +140,8 @@ function TemplateEditor({ template, draft, channel, content, offers }: TemplateE
           searchContacts={host.searchContacts}
         />
       </section>
-      <SendPanel siteId={site.id} template={saved} dirty={dirty} />
+      <SendPanel siteId={site.id} template={saved} dirty={dirty} onSent={() => setSendsMade((n) => n + 1)} />
+      {saved && <SendHistory siteId={site.id} templateId={saved.id} refreshKey={sendsMade} />}
     </div>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "messages_template_idx" ON "messages" USING btree ("template_id","created_at");
