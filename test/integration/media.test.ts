@@ -148,6 +148,29 @@ describe.each(TEST_DRIVERS)('image uploads on %s', (driver) => {
     expect((await t.app.inject({ method: 'GET', url: '/media/social/myspace.png' })).statusCode).toBe(404);
   });
 
+  it('a social links row in a preview loads its icons from memberlink\'s public address, and an uploaded image is a valid src', async () => {
+    const uploaded = (await upload(admin, PNG)).json();
+    const document = {
+      subject: 'Follow us',
+      previewText: '',
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'image', attrs: { src: uploaded.url, alt: 'Our logo', width: 200, href: '{{magic_link.courses}}' } },
+          { type: 'socialLinks', attrs: { links: [{ network: 'instagram', url: 'https://instagram.com/media_school' }] } },
+        ],
+      },
+    };
+    const res = await t.api('POST', `/api/sites/${s.site.id}/preview`, { channel: 'email', document });
+    expect(res.statusCode, res.body).toBe(200);
+    const { html, text } = res.json();
+    expect(html).toContain(`src="${ORIGIN}/media/social/instagram.png"`);
+    expect(html).toContain(`src="${uploaded.url}"`);
+    expect(text).toContain('Instagram: https://instagram.com/media_school');
+    const icon = new URL(html.match(/src="([^"]*instagram\.png)"/)[1]);
+    expect((await t.app.inject({ method: 'GET', url: icon.pathname })).statusCode).toBe(200);
+  });
+
   it('describes the upload in the OpenAPI document with its permission and image body types', async () => {
     const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const operation = openapi.paths['/api/sites/{siteId}/media'].post;
