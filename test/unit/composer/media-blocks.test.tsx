@@ -121,7 +121,7 @@ describe('pasting and dropping image files', () => {
     await user.click(screen.getByRole('button', { name: 'Image' }));
     await user.type(screen.getByRole('textbox', { name: 'Description (alt text)' }), 'A pasted chart');
     await user.click(screen.getByRole('button', { name: 'Apply' }));
-    expect(imageNodes(latest())[0].attrs.alt).toBe('A pasted chart');
+    expect(imageNodes(latest())[0].attrs?.alt).toBe('A pasted chart');
     expect(screen.queryByText('Needs a description: select it, then Image')).toBeNull();
   });
 
@@ -180,7 +180,7 @@ describe('pasting and dropping image files', () => {
       const upload = requests.find((request) => request.url.endsWith('/media'))!;
       expect(upload.url).toBe('https://memberlink.example/api/sites/site-1/media');
       expect(upload.init).toMatchObject({ method: 'POST', credentials: 'include', headers: { 'content-type': 'image/png' }, body: file });
-      expect(imageNodes(latest())[0].attrs.src).toBe('https://memberlink.example/media/x.png');
+      expect(imageNodes(latest())[0].attrs?.src).toBe('https://memberlink.example/media/x.png');
     } finally {
       globalThis.fetch = realFetch;
     }
