@@ -1,7 +1,7 @@
 /**
  * The networks a social links row can point to. Each icon is a PNG memberlink serves itself at
  * `/media/social/<network>.png` (mail clients fetch images; Gmail and Outlook show no SVG), made once
- * from simple-icons by scripts/render-social-icons.ts. `hosts` are the addresses a profile lives at,
+ * from simple-icons by scripts/render-social-icons.ts (`npm run render:social-icons`). `hosts` are the addresses a profile lives at,
  * so a link pasted into the wrong network's field is caught.
  */
 export const SOCIAL_NETWORKS = [

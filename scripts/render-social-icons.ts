@@ -9,10 +9,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { siFacebook, siInstagram, siTiktok, siX, siYoutube } from 'simple-icons';
-import { SOCIAL_ICON_SIZE, SOCIAL_NETWORKS, type SocialNetworkId } from '../../src/template/social-networks.ts';
-import { findChromium } from '../../test/support/chromium-binary.ts';
+import { SOCIAL_ICON_SIZE, SOCIAL_NETWORKS, type SocialNetworkId } from '../src/template/social-networks.ts';
+import { findChromium } from '../test/support/chromium-binary.ts';
 
-const OUT_DIR = fileURLToPath(new URL('./social-icons/', import.meta.url));
+const OUT_DIR = fileURLToPath(new URL('../server/media/social-icons/', import.meta.url));
 const SIZE = SOCIAL_ICON_SIZE.drawn;
 
 const circle = (color: string) => `<circle cx="12" cy="12" r="12" fill="#${color}"/>`;
