@@ -1,4 +1,5 @@
 import { Node } from '@tiptap/react';
+import { NodeSelection } from '@tiptap/pm/state';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { ALIGNMENTS, type Alignment } from '../../template/nodes/alignment';
 import { socialLinksOf, type SocialLink } from '../../template/nodes/social-links';
@@ -114,7 +115,11 @@ export const SocialLinks = Node.create<SocialLinksOptions>({
         ({ links, align }) =>
         ({ commands, editor }) => {
           const attrs = { links: cleanSocialLinks(links), align: allowedAlign(align) };
-          return editor.isActive(this.name) ? commands.updateAttributes(this.name, attrs) : commands.insertContent({ type: this.name, attrs });
+          if (editor.isActive(this.name)) return commands.updateAttributes(this.name, attrs);
+          // After a selected block (an image just inserted), never in its place.
+          const { selection } = editor.state;
+          const node = { type: this.name, attrs };
+          return selection instanceof NodeSelection ? commands.insertContentAt(selection.to, node) : commands.insertContent(node);
         },
     };
   },

@@ -1,3 +1,4 @@
+import { NodeSelection } from '@tiptap/pm/state';
 import type { Editor } from '@tiptap/react';
 import type { ImageUploadNotice } from '../store/composer-store';
 import { imageFileProblem, type ImageUploader } from './image-upload';
@@ -12,14 +13,24 @@ function selectImage(editor: Editor, src: string): void {
 }
 
 /**
- * Inserts an image at `position` (a drop) or the selection, and selects it. A pasted or dropped one
- * has no description yet: the editor shows it needs one.
+ * Where a new block goes when none was given: at the caret, or after a selected block (an image or a
+ * button someone just inserted is not replaced by the next insert).
+ */
+export function insertionPoint(editor: Editor): number | null {
+  const { selection } = editor.state;
+  return selection instanceof NodeSelection ? selection.to : null;
+}
+
+/**
+ * Inserts an image at `position` (a drop) or the caret. One with no description yet (pasted or
+ * dropped) is left selected, so the Image menu edits it; the editor shows it needs one.
  */
 export function insertImage(editor: Editor, attrs: { src: string } & Record<string, unknown>, position: number | null): void {
   const image = { type: 'image', attrs: { alt: '', ...attrs } };
+  const at = position ?? insertionPoint(editor);
   const chain = editor.chain().focus();
-  (position === null ? chain.insertContent(image) : chain.insertContentAt(position, image)).run();
-  selectImage(editor, attrs.src);
+  (at === null ? chain.insertContent(image) : chain.insertContentAt(at, image)).run();
+  if (!image.attrs.alt) selectImage(editor, attrs.src);
 }
 
 /** Uploads one file, reporting progress and any refusal (wrong type, too big, the server's reason). */

@@ -212,6 +212,17 @@ describe('the Social links menu', () => {
     ]);
   });
 
+  it('goes after a selected image, never in its place', async () => {
+    const { user, latest } = renderComposer({ channel: 'email', initialValue: { subject: 'Hi', previewText: '', body: DOC } });
+    await user.click(bodyEditor());
+    await user.click(document.querySelector('.ml-image-block')!);
+    await user.click(screen.getByRole('button', { name: 'Social links' }));
+    await user.type(screen.getByRole('textbox', { name: 'X' }), 'https://x.com/academy');
+    await user.click(screen.getByRole('button', { name: 'Insert social links' }));
+    const types = ((latest() as EmailContent).body.content ?? []).map((node) => node.type);
+    expect(types).toEqual(['image', 'socialLinks', 'socialLinks', 'paragraph']);
+  });
+
   it('changes the selected row', async () => {
     const { user, latest } = renderComposer({ channel: 'email', initialValue: { subject: 'Hi', previewText: '', body: DOC } });
     await user.click(bodyEditor());
