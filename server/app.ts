@@ -44,6 +44,7 @@ import { hookGroups, hookRoutes } from './webhooks/hook-groups.ts';
 import { registerVerifiedHooks } from './webhooks/verified-hooks.ts';
 import { staffRoutes } from './staff/staff-routes.ts';
 import { apiKeyRoutes } from './auth/api-key-routes.ts';
+import { mediaRoutes, registerMediaFiles } from './media/media-routes.ts';
 
 export const ADMIN_APP_DIR = fileURLToPath(new URL('../dist/app', import.meta.url));
 
@@ -69,6 +70,8 @@ export const apiRoutes: AnyRouteDef[] = [
   // Who works on a site and with which role (server/staff, server/auth).
   ...staffRoutes,
   ...apiKeyRoutes,
+  // Images for emails (server/media).
+  ...mediaRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -124,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     return { ok: true, database: ctx.database.driver };
   });
 
+  registerMediaFiles(app, ctx);
   for (const route of apiRoutes) registerRoute(app, ctx, route);
   // Inbound webhooks: signed instead of authenticated, raw JSON bodies (server/webhooks).
   for (const group of hookGroups) await registerVerifiedHooks(app, ctx, group);

@@ -6,6 +6,7 @@ import { makePrivate } from './db/private-files.ts';
 import { EventBus } from './events/event-bus.ts';
 import { loadMasterKey } from './links/key-seal.ts';
 import { KeyRing } from './links/key-ring.ts';
+import { fileMediaStorage } from './media/file-media-storage.ts';
 
 export interface ContextOptions {
   /** An already-open database (tests pass a cloned template). */
@@ -32,6 +33,7 @@ export async function createAppContext(config: MemberlinkConfig, options: Contex
     events: new EventBus(options.onListenerError ?? ((error) => console.error('event listener failed', error))),
     masterKey,
     keyRing: KeyRing.fromDatabase(database.db, masterKey),
+    media: fileMediaStorage(join(config.dataDir, 'media')),
     now: options.now ?? (() => new Date()),
   };
 }

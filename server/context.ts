@@ -2,6 +2,7 @@ import type { MemberlinkConfig } from './config.ts';
 import type { Database, Db } from './db/database.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { KeyRing } from './links/key-ring.ts';
+import type { MediaStorage } from './media/media-storage.ts';
 
 /** What every domain function needs from the running process; built once in app.ts. */
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   masterKey: Buffer;
   /** Signing keys imported once per process. */
   keyRing: KeyRing;
+  /** Uploaded images (server/media): files under DATA_DIR/media by default. */
+  media: MediaStorage;
   /** Injected so tests can move time (link expiry, rate-limit windows). */
   now: () => Date;
 }

@@ -9,7 +9,8 @@ import { ApiError } from './api-error.ts';
 /** The path of the first string holding a NUL byte (keys included), or null. */
 export function nulBytePath(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (typeof value !== 'object' || value === null) return null;
+  // Binary bodies (an uploaded image) are bytes, not text: NUL is an ordinary byte there.
+  if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return null;
   for (const [key, child] of Object.entries(value)) {
     const childPath = `${path}.${key}`;
     if (key.includes('\u0000')) return childPath;

@@ -5,6 +5,7 @@
  */
 import { UNSUBSCRIBE_URL_KEY } from '../../src/template/catalog.ts';
 import { magicLinkTarget } from '../../src/template/magic-link-keys.ts';
+import { MEDIA_URL_KEY } from '../../src/template/social-networks.ts';
 import type { Slot, SlotValueSource, TextTemplate } from '../../src/template/slots.ts';
 import type { Contact } from '../contacts/contact-service.ts';
 import type { Site } from '../sites/site-repository.ts';
@@ -95,6 +96,9 @@ export function recipientValue(config: MemberlinkConfig, recipient: RecipientCon
       return recipient.offer?.title;
     case UNSUBSCRIBE_URL_KEY:
       return recipient.unsubscribeUrl;
+    // Where memberlink serves images (the social icons): written by the serializer, never by an author.
+    case MEDIA_URL_KEY:
+      return new URL('/media/', config.publicUrl).toString();
   }
   if (key.startsWith('contact.custom.')) return contact.customFields[key.slice('contact.custom.'.length)];
   return undefined;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_CATALOG } from '../template';
 import { labelsWith } from './labels';
 import { memberlinkPreview } from './preview/memberlink-preview';
+import { memberlinkUpload } from './media/image-upload';
 import { createComposerStore, type ComposerConfig } from './store/composer-store';
 import { ComposerStoreProvider } from './store/ComposerStoreContext';
 import type { ComposerProps, MagicLinkDestinationOption, OfferOption } from './types';
@@ -21,6 +22,8 @@ function configFrom(props: Omit<ComposerProps, 'value' | 'onChange'>): ComposerC
     labels: labelsWith(props.labels),
     onPreview: props.onPreview ?? (props.siteId ? memberlinkPreview({ siteId: props.siteId, channel: props.channel, baseUrl: props.apiBaseUrl }) : undefined),
     searchContacts: props.searchContacts,
+    mediaBaseUrl: `${(props.apiBaseUrl ?? '').replace(/\/$/, '')}/media/`,
+    uploadImage: props.onUploadImage ?? (props.siteId ? memberlinkUpload({ siteId: props.siteId, baseUrl: props.apiBaseUrl }) : undefined),
   };
 }
 
@@ -37,10 +40,10 @@ export function Composer(props: ComposerProps) {
   onChange.current = props.onChange;
   const [store] = useState(() => createComposerStore({ value: props.value, config: configFrom(props) }, (value) => onChange.current(value)));
 
-  const { value, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels } = props;
+  const { value, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, onUploadImage } = props;
   useEffect(() => {
-    store.getState().setConfig(configFrom({ channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels }));
-  }, [store, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels]);
+    store.getState().setConfig(configFrom({ channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, onUploadImage }));
+  }, [store, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, onUploadImage]);
 
   useEffect(() => {
     if (value !== store.getState().value) store.getState().replaceValue(value);

@@ -49,6 +49,11 @@ export interface ComposerProps {
   searchContacts?: (query: string) => Promise<ContactSummary[]>;
   /** The memberlink site whose preview endpoint the default preview provider calls. */
   siteId?: string;
+  /**
+   * Stores a picked, pasted or dropped image file and resolves to its public address. Without it,
+   * `siteId` selects memberlink's own `POST /api/sites/:siteId/media`; with neither, images are by address only.
+   */
+  onUploadImage?: (file: File) => Promise<{ url: string }>;
   /** memberlink's origin for the default preview provider when the host is elsewhere; default same origin. */
   apiBaseUrl?: string;
   /** Any of the composer's words in the host's language; the rest stay English. */

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'offers.write': MANAGERS,
   'access.write': MANAGERS,
   'content.write': MANAGERS,
+  /** Uploading images for emails (they become public at a permanent address). */
+  'media.write': MANAGERS,
   'templates.write': MANAGERS,
   'workflows.write': MANAGERS,
   'keys.write': MANAGERS,

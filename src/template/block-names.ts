@@ -13,6 +13,7 @@ const BLOCK_NAMES: Readonly<Record<string, string>> = {
   columns: 'columns',
   footer: 'a footer',
   column: 'columns',
+  socialLinks: 'social links',
 };
 
 export function blockName(type: string): string {

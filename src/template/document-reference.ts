@@ -25,7 +25,26 @@ export const DOCUMENT_NODES: readonly NodeReference[] = [
   { type: 'codeBlock', summary: 'Preformatted text.', content: 'text' },
   { type: 'horizontalRule', summary: 'A divider line.' },
   { type: 'hardBreak', summary: 'A line break inside a paragraph.' },
-  { type: 'image', summary: 'An image by address.', attrs: { src: 'absolute http(s) URL', alt: 'text for people who cannot see it', title: 'optional' } },
+  {
+    type: 'image',
+    summary: 'An image by address, e.g. one uploaded with POST /api/sites/{siteId}/media.',
+    attrs: {
+      src: 'absolute http(s) URL',
+      alt: 'required: what it shows, for people who cannot see it',
+      title: 'optional',
+      width: 'whole pixels 40–600, or null for the full width',
+      align: 'left | center | right (default center)',
+      href: 'optional link: absolute http/https/mailto/tel URL or a magic link such as {{magic_link.courses}}',
+    },
+  },
+  {
+    type: 'socialLinks',
+    summary: 'A row of social network icons (PNG, served by memberlink), each linking to a page.',
+    attrs: {
+      links: 'array of { network: facebook | instagram | x | linkedin | youtube | tiktok, url: https:// address on that network }',
+      align: 'left | center | right (default center)',
+    },
+  },
   {
     type: 'button',
     summary: 'A call-to-action button, usually a magic link.',

@@ -17,6 +17,7 @@ import { mergeField } from './nodes/merge-field';
 import { paragraph } from './nodes/paragraph';
 import { spacer } from './nodes/spacer';
 import { showIf } from './nodes/show-if';
+import { socialLinks } from './nodes/social-links';
 import { text } from './nodes/text';
 import { unlockedItems } from './nodes/unlocked-items';
 
@@ -40,6 +41,7 @@ export const SERIALIZERS: SerializerRegistry = {
     footer,
     showIf,
     unlockedItems,
+    socialLinks,
   },
   marks: { ...tagMarks, link },
 };

@@ -11,6 +11,9 @@ import { isCustomValueKey, parseCustomValueTokens } from './custom-value';
 import { isDocNode, type DocMark, type DocNode } from './document';
 import { isMagicLinkKey } from './magic-link-keys';
 import { COLUMN_COUNT } from './nodes/columns';
+import { IMAGE_WIDTH } from './nodes/image';
+import { ALIGNMENTS } from './nodes/alignment';
+import { socialNetwork, SOCIAL_NETWORKS } from './social-networks';
 import { SPACER_HEIGHT } from './nodes/spacer';
 import { REPEAT_LISTS } from './regions';
 import { SERIALIZERS } from './registry';
@@ -69,6 +72,8 @@ const REGION_PARENTS = new Set(['doc', 'showIf']);
 
 /** Blocks an SMS cannot carry, with the reason a marketer needs (others get the generic one). */
 const NOT_IN_SMS: Record<string, string> = {
+  image: 'An SMS cannot show an image: describe it in words, or link to it',
+  socialLinks: 'An SMS cannot show social icons: write the address of your page as a link instead',
   unlockedItems:
     'An SMS cannot list unlocked courses or communities: each card needs its own button. Use one magic link to the Courses or Communities page instead',
 };
@@ -172,6 +177,38 @@ function checkColor(value: unknown, path: string, check: Check): void {
   }
 }
 
+function checkAlign(value: unknown, path: string, what: string, check: Check): void {
+  if (value === undefined || value === null || (ALIGNMENTS as readonly unknown[]).includes(value)) return;
+  check.issues.push({ path, message: `${what} alignment must be left, center or right` });
+}
+
+/** One network's link: a known network, and an https address of a page on it. */
+function checkSocialLink(link: unknown, path: string, check: Check): void {
+  const network = socialNetwork(isRecord(link) ? link.network : undefined);
+  if (!isRecord(link) || !network) {
+    check.issues.push({ path: `${path}.network`, message: `Social links can point to ${SOCIAL_NETWORKS.map((n) => n.label).join(', ')}: pick one of them` });
+    return;
+  }
+  const url = stringOrEmpty(link.url).trim();
+  const example = `https://${network.hosts[0]}/…`;
+  if (!url) {
+    check.issues.push({ path: `${path}.url`, message: `The ${network.label} link has no address: paste the address of your page (${example})` });
+    return;
+  }
+  let host = '';
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'https:' && !url.includes('{{') && hrefWithValues(url, 'url')) host = parsed.hostname.toLowerCase();
+  } catch {
+    // Reported below.
+  }
+  if (!host) {
+    check.issues.push({ path: `${path}.url`, message: `The ${network.label} address "${url}" must be a full https:// address, such as ${example}` });
+  } else if (!network.hosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`))) {
+    check.issues.push({ path: `${path}.url`, message: `The ${network.label} address goes to ${host}, not ${network.label}: use your page's address (${example})` });
+  }
+}
+
 /** Rules for the nodes that carry author strings or attributes; other known nodes need none. */
 const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => void> = {
   text(node, path, check) {
@@ -240,8 +277,34 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
   },
   image(node, path, check) {
     checkHref(attrValue(node, 'src'), `${path}.attrs.src`, 'Image', check);
-    checkCustomValues(stringOrEmpty(attrValue(node, 'alt')), `${path}.attrs.alt`, 'image description', check);
+    const alt = stringOrEmpty(attrValue(node, 'alt'));
+    // An SMS refuses the image itself; asking for its description there would be noise.
+    if (!alt.trim() && check.channel === 'email') {
+      check.issues.push({
+        path: `${path}.attrs.alt`,
+        message: 'Image has no description: say what it shows (for example "Ada at the piano"), for people who cannot see it and for mail apps that hide images',
+      });
+    } else checkCustomValues(alt, `${path}.attrs.alt`, 'image description', check);
     checkCustomValues(stringOrEmpty(attrValue(node, 'title')), `${path}.attrs.title`, 'image title', check);
+    const width = attrValue(node, 'width');
+    if (width !== undefined && width !== null && !(typeof width === 'number' && Number.isInteger(width) && width >= IMAGE_WIDTH.min && width <= IMAGE_WIDTH.max)) {
+      check.issues.push({
+        path: `${path}.attrs.width`,
+        message: `Image width must be a whole number of pixels from ${IMAGE_WIDTH.min} to ${IMAGE_WIDTH.max}, or empty for the full width`,
+      });
+    }
+    checkAlign(attrValue(node, 'align'), `${path}.attrs.align`, 'Image', check);
+    const href = attrValue(node, 'href');
+    if (href !== undefined && href !== null && stringOrEmpty(href).trim() !== '') checkHref(href, `${path}.attrs.href`, 'Image link', check);
+  },
+  socialLinks(node, path, check) {
+    checkAlign(attrValue(node, 'align'), `${path}.attrs.align`, 'Social links', check);
+    const links = attrValue(node, 'links');
+    if (!Array.isArray(links) || links.length === 0) {
+      check.issues.push({ path: `${path}.attrs.links`, message: 'Social links has no links: add the address of at least one of your pages' });
+      return;
+    }
+    links.forEach((link: unknown, i) => checkSocialLink(link, `${path}.attrs.links[${i}]`, check));
   },
 };
 

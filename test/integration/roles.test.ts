@@ -90,6 +90,7 @@ describe.each(TEST_DRIVERS)('roles and permissions on %s', (driver) => {
     ['PATCH', '/templates/00000000-0000-4000-8000-000000000000', { name: 'x' }, 'templates.write'],
     ['POST', '/api-keys', { name: 'mine', role: 'owner' }, 'apiKeys.manage'],
     ['GET', '/api-keys', undefined, 'apiKeys.manage'],
+    ['POST', '/media', {}, 'media.write'],
   ];
   const ONLY_OWNERS: Array<[InjectOptions['method'], string, unknown, string]> = [
     ['GET', '/staff', undefined, 'staff.manage'],

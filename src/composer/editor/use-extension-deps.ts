@@ -5,6 +5,7 @@ import { describeField } from '../merge-field/describe-field';
 import { findFields } from '../merge-field/find-fields';
 import { useComposerStoreApi } from '../store/ComposerStoreContext';
 import { fieldPickerRenderer } from './field-picker-bridge';
+import { uploadAndInsertImages } from '../media/upload-images';
 
 /**
  * What this composer's extensions read from its store. Read at call time, not captured, so a new
@@ -20,6 +21,13 @@ export function useExtensionDeps({ magicLinks }: { magicLinks: boolean }): Compo
       findFields: (query) =>
         findFields(magicLinks ? config().catalog : config().catalog.filter((value) => value.group !== 'magic_link'), query),
       renderFieldPicker: fieldPickerRenderer(store),
+      onImageFiles: (editor, files, position) => {
+        const { uploadImage } = config();
+        const notify = store.getState().setImageUpload;
+        if (!uploadImage) notify({ status: 'error', message: 'Images can only be added by their web address here: use Image in the toolbar.' });
+        else void uploadAndInsertImages(editor, files, position, uploadImage, notify);
+      },
+      mediaBaseUrl: () => config().mediaBaseUrl,
       describeShowIf: (attributes) => describeShowIf(attributes, (id) => config().offers.find((offer) => offer.id === id)?.title),
     };
   }, [store, magicLinks]);

@@ -1,10 +1,11 @@
-import Image from '@tiptap/extension-image';
 import type { Extensions } from '@tiptap/react';
 import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit';
 import type { CustomValue } from '../../template';
 import type { FieldDescription } from '../merge-field/describe-field';
 import { Button } from './button';
 import { Column, Columns } from './columns';
+import { EmailImage, type EmailImageOptions } from './email-image';
+import { SocialLinks } from './social-links';
 import { Footer } from './footer';
 import { MagicLink } from './magic-link';
 import { MergeField } from './merge-field';
@@ -21,6 +22,10 @@ export interface ComposerExtensionDeps {
   renderFieldPicker: MergeFieldSuggestionOptions['render'];
   /** The label of a Show if… block (it names the offer, which only the host knows). */
   describeShowIf?: ShowIfOptions['describe'];
+  /** Image files pasted or dropped into an email body (the composer uploads them). */
+  onImageFiles?: EmailImageOptions['onImageFiles'];
+  /** Where the editor loads memberlink's images (the social icons) from; default same origin. */
+  mediaBaseUrl?: () => string;
 }
 
 // Only the plain-text skeleton of StarterKit; each set adds the rich parts it allows.
@@ -59,8 +64,9 @@ export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
     StarterKit.configure({ link: false, heading: { levels: [1, 2] } }),
     MagicLink,
     Button,
-    // Images by URL only: a pasted base64 image would bloat every message sent.
-    Image.configure({ inline: false, allowBase64: false }),
+    // Images by address (often an upload): a pasted base64 image would bloat every message sent.
+    EmailImage.configure({ onImageFiles: deps.onImageFiles }),
+    ...(deps.mediaBaseUrl ? [SocialLinks.configure({ mediaBaseUrl: deps.mediaBaseUrl })] : [SocialLinks]),
     Spacer, Columns, Column,
     Footer,
     ...mergeFieldExtensions(deps),

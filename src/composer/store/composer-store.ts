@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CustomValue, DocNode, EmailContent } from '../../template';
 import { wrapIndex } from './wrap-index';
+import type { ImageUploader } from '../media/image-upload';
 import type { ComposerLabels } from '../labels';
 import type { Channel, ComposerProps, ComposerValue, ContactSummary, MagicLinkDestinationOption, OfferOption, Preview } from '../types';
 
@@ -15,7 +16,14 @@ export interface ComposerConfig {
   labels: ComposerLabels;
   onPreview?: ComposerProps['onPreview'];
   searchContacts?: ComposerProps['searchContacts'];
+  /** Where picked, pasted and dropped image files go; absent: images by address only. */
+  uploadImage?: ImageUploader;
+  /** memberlink's `/media/` (the social icons), from `apiBaseUrl`. */
+  mediaBaseUrl: string;
 }
+
+/** An image upload under way or refused, shown under the toolbar. */
+export type ImageUploadNotice = { status: 'uploading'; message: string } | { status: 'error'; message: string };
 
 /** The `{{` field picker. One per composer: only the focused editor can have it open. */
 export interface FieldPickerState {
@@ -48,6 +56,7 @@ export interface ComposerState {
   /** Shows the email as a client in dark mode does (the compiled email's own dark rules). */
   previewDark: boolean;
   preview: PreviewState;
+  imageUpload: ImageUploadNotice | null;
 
   /** Edits made in the composer; each one is reported to the host's onChange. */
   editBody: (body: DocNode) => void;
@@ -70,6 +79,7 @@ export interface ComposerState {
   startPreview: () => void;
   finishPreview: (result: Preview) => void;
   failPreview: (message: string) => void;
+  setImageUpload: (notice: ImageUploadNotice | null) => void;
 }
 
 export type ComposerStore = StoreApi<ComposerState>;
@@ -97,6 +107,7 @@ export function createComposerStore(
       previewWidth: 'desktop',
       previewDark: false,
       preview: { status: 'idle', result: null, error: null },
+      imageUpload: null,
 
       editBody: (body) => edit({ body }),
       editSubject: (subject) => edit({ subject }),
@@ -131,6 +142,7 @@ export function createComposerStore(
       startPreview: () => set((s) => ({ preview: { ...s.preview, status: 'loading', error: null } })),
       finishPreview: (result) => set({ preview: { status: 'ready', result, error: null } }),
       failPreview: (error) => set((s) => ({ preview: { ...s.preview, status: 'error', error } })),
+      setImageUpload: (imageUpload) => set({ imageUpload }),
     };
   });
 }

@@ -15,6 +15,8 @@ export const useCatalog = () => useComposerStore((s) => s.config.catalog);
 
 export const useFieldPicker = () => useComposerStore((s) => s.fieldPicker);
 
+export const useImageUpload = () => useComposerStore((s) => s.imageUpload);
+
 export const usePreview = () => useComposerStore((s) => s.preview);
 export const usePreviewContact = () => useComposerStore((s) => s.previewContact);
 export const usePreviewWidth = () => useComposerStore((s) => s.previewWidth);
@@ -32,6 +34,7 @@ type Actions = Pick<
   | 'startPreview'
   | 'finishPreview'
   | 'failPreview'
+  | 'setImageUpload'
 >;
 
 /** Actions are created once with the store, so selecting one never causes a re-render. */

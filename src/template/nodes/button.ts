@@ -1,15 +1,9 @@
 import { stringAttr, type DocNode } from '../document';
 import { hexColorOr } from '../colors';
+import { alignOf } from './alignment';
 import type { EmailStyle, NodeSerializer } from '../serializer';
 import { concat } from '../template-fragments';
 import { hrefAttribute, hrefWithValues, htmlWithValues, plainWithValues } from '../value-fragments';
-
-const ALIGNMENTS = ['left', 'center', 'right'] as const;
-
-function alignOf(node: DocNode): (typeof ALIGNMENTS)[number] {
-  const align = stringAttr(node, 'align');
-  return (ALIGNMENTS as readonly string[]).includes(align) ? (align as (typeof ALIGNMENTS)[number]) : 'center';
-}
 
 function colorsOf(node: DocNode, style: EmailStyle) {
   return {

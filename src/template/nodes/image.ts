@@ -1,10 +1,26 @@
 import { stringAttr, type DocNode } from '../document';
 import type { NodeSerializer } from '../serializer';
 import { concat, type Fragment } from '../template-fragments';
-import { attrWithValues, hrefWithValues, plainWithValues } from '../value-fragments';
+import { attrWithValues, hrefAttribute, hrefWithValues, plainWithValues } from '../value-fragments';
+import { ALIGN_MARGIN, alignOf } from './alignment';
+
+/** Widths an author may choose, in CSS pixels (the email is 600 wide); none means the column's width. */
+export const IMAGE_WIDTH = { min: 40, max: 600 } as const;
+
+/** The stored width when it is a whole number in range, else null: as wide as its column. */
+export function imageWidth(node: DocNode): number | null {
+  const width = node.attrs?.width;
+  return typeof width === 'number' && Number.isInteger(width) && width >= IMAGE_WIDTH.min && width <= IMAGE_WIDTH.max ? width : null;
+}
+
+/** The link around the image, when it has one that can be safe. */
+function linkOf(node: DocNode): string {
+  const href = stringAttr(node, 'href').trim();
+  return href && hrefWithValues(href, 'url') ? href : '';
+}
 
 /** `<img …>` and `<mj-image …>` share their attributes. An image that can never be safe is left out. */
-function imageElement(node: DocNode, tag: string, tail: string): Fragment {
+function imageElement(node: DocNode, tag: string, tail: Fragment): Fragment {
   const src = hrefWithValues(stringAttr(node, 'src'), 'url');
   if (!src) return '';
   const title = stringAttr(node, 'title');
@@ -17,10 +33,41 @@ function imageElement(node: DocNode, tag: string, tail: string): Fragment {
 }
 
 export const image: NodeSerializer = {
-  html: (node) => imageElement(node, 'img', ' style="display:block;max-width:100%;height:auto;border:0" />'),
-  mjml: (node) => imageElement(node, 'mj-image', ' />'),
+  // Inside a quote or a list: a plain <img>, placed by its margins, in its link when it has one.
+  html(node) {
+    const width = imageWidth(node);
+    const img = imageElement(
+      node,
+      'img',
+      concat(
+        width ? ` width="${width}"` : '',
+        ` style="display:block;margin:${ALIGN_MARGIN[alignOf(node)]};max-width:100%;height:auto;border:0" />`,
+      ),
+    );
+    const href = linkOf(node);
+    return href && img ? concat('<a href="', hrefAttribute(href), '" target="_blank">', img, '</a>') : img;
+  },
+  // Only what differs from mj-image's defaults (full width, centred, no link) is written.
+  mjml(node) {
+    const width = imageWidth(node);
+    const align = alignOf(node);
+    const href = linkOf(node);
+    return imageElement(
+      node,
+      'mj-image',
+      concat(
+        width ? ` width="${width}px"` : '',
+        align === 'center' ? '' : ` align="${align}"`,
+        href ? concat(' href="', hrefAttribute(href), '" target="_blank"') : '',
+        ' />',
+      ),
+    );
+  },
   text(node, ctx) {
     const alt = stringAttr(node, 'alt');
-    return alt ? concat('[', plainWithValues(alt, ctx.slotContext), ']') : '';
+    const label = alt ? concat('[', plainWithValues(alt, ctx.slotContext), ']') : '';
+    const href = linkOf(node);
+    const url = href ? hrefWithValues(href, ctx.slotContext) : null;
+    return url ? concat(label || '[Image]', ': ', url) : label;
   },
 };

@@ -64,11 +64,11 @@ describe('the toolbar', () => {
     await user.click(screen.getByRole('button', { name: 'Image' }));
     const address = screen.getByRole('textbox', { name: 'Image address' });
     await user.type(address, 'data:image/png;base64,AAAA{Enter}');
-    expect(screen.getByRole('alert').textContent).toMatch(/https:\/\//);
+    expect(screen.getAllByRole('alert')[0].textContent).toMatch(/https:\/\//);
 
     await user.clear(address);
     await user.type(address, 'https://cdn.example.com/logo.png');
-    await user.type(screen.getByRole('textbox', { name: 'Alternative text' }), 'Academy logo{Enter}');
+    await user.type(screen.getByRole('textbox', { name: 'Description (alt text)' }), 'Academy logo{Enter}');
     expect(nodesOfType(latest().body, 'image')[0].attrs).toMatchObject({ src: 'https://cdn.example.com/logo.png', alt: 'Academy logo' });
   });
 

@@ -26,6 +26,8 @@ const EVERY_BLOCK: EmailContent = {
       { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(text('One'))] }] },
       { type: 'horizontalRule' },
       { type: 'image', attrs: { src: 'https://cdn.example.com/a.png', alt: 'A' } },
+      { type: 'image', attrs: { src: 'https://cdn.example.com/b.png', alt: 'B', width: 300, align: 'left', href: '{{magic_link.courses}}' } },
+      { type: 'socialLinks', attrs: { links: [{ network: 'facebook', url: 'https://facebook.com/a' }, { network: 'x', url: 'https://x.com/a' }] } },
       { type: 'button', attrs: { href: '{{magic_link.courses}}', label: 'Open' } },
       { type: 'spacer', attrs: { height: 24 } },
       {
@@ -49,6 +51,11 @@ const PLAIN_MJML = `<mjml>
         <mj-text><h1>Hello</h1><p><strong>Bold</strong> and a <a href="https://example.com">link</a></p><ul><li><p>One</p></li></ul></mj-text>
         <mj-divider />
         <mj-image src="https://cdn.example.com/a.png" alt="A" />
+        <mj-image src="https://cdn.example.com/b.png" alt="B" width="300px" align="left" href="https://example.com/courses" />
+        <mj-social>
+          <mj-social-element src="https://example.com/social/facebook.png" href="https://facebook.com/a" alt="Facebook" />
+          <mj-social-element src="https://example.com/social/x.png" href="https://x.com/a" alt="X" />
+        </mj-social>
         <mj-button href="https://example.com/courses">Open</mj-button>
         <mj-spacer height="24px" />
       </mj-column>

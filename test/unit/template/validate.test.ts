@@ -63,7 +63,7 @@ describe('validateEmailContent', () => {
     const issues = validateEmailContent(
       email([
         paragraph(linked('javascript:alert(1)'), linked('/courses'), linked('https://a.example/ok')),
-        { type: 'image', attrs: { src: 'data:image/png;base64,AAAA', alt: '' } },
+        { type: 'image', attrs: { src: 'data:image/png;base64,AAAA', alt: 'A chart' } },
         { type: 'button', attrs: { href: 'vbscript:msgbox(1)', label: 'Go' } },
         { type: 'button', attrs: { href: '', label: ' ' } },
       ]),
@@ -176,7 +176,7 @@ describe('validateSmsContent', () => {
     expect(issues).toEqual([
       { path: 'body.content[0]', message: 'An SMS cannot contain a heading: use plain paragraphs' },
       { path: 'body.content[0].content[0].marks[0]', message: 'An SMS cannot contain "bold" formatting' },
-      { path: 'body.content[1]', message: 'An SMS cannot contain an image: use plain paragraphs' },
+      { path: 'body.content[1]', message: 'An SMS cannot show an image: describe it in words, or link to it' },
       { path: 'body.content[2].content[2]', key: 'contact.fav', message: 'Unknown custom value {{contact.fav}} in body' },
     ]);
   });

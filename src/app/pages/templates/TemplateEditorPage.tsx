@@ -138,6 +138,7 @@ function TemplateEditor({ template, draft, channel, content, offers }: TemplateE
           siteHost={host.siteHost}
           onPreview={host.onPreview}
           searchContacts={host.searchContacts}
+          onUploadImage={host.onUploadImage}
         />
       </section>
       <SendPanel siteId={site.id} template={saved} dirty={dirty} onSent={() => setSendsMade((n) => n + 1)} />

@@ -2,11 +2,11 @@ import { useCallback, useMemo } from 'react';
 import { listContacts } from '../../api/contacts';
 import { previewMessage } from '../../api/messages';
 import type { Channel, ContentItem, Site } from '../../api/types';
-import type { ComposerValue, ContactSummary, MagicLinkDestinationOption, Preview } from 'memberlink/composer';
+import { memberlinkUpload, type ComposerValue, type ContactSummary, type MagicLinkDestinationOption, type Preview } from 'memberlink/composer';
 import { countSmsSegments } from '../../../template';
 import { contactName } from '../../ui/format';
 
-/** What the composer needs from the app: destinations, the member host, preview and contact search. */
+/** What the composer needs from the app: destinations, the member host, preview, contact search and image uploads. */
 export function useComposerHost(site: Site, channel: Channel, content: ContentItem[]) {
   const destinations = useMemo<MagicLinkDestinationOption[]>(
     () => content.map((item) => ({ value: `${item.kind === 'course' ? 'courses' : 'communities'}/${item.id}`, label: item.title })),
@@ -34,5 +34,8 @@ export function useComposerHost(site: Site, channel: Channel, content: ContentIt
     [site.id],
   );
 
-  return { destinations, siteHost, onPreview, searchContacts };
+  // Same origin, the staff session cookie: POST /api/sites/:siteId/media.
+  const onUploadImage = useMemo(() => memberlinkUpload({ siteId: site.id }), [site.id]);
+
+  return { destinations, siteHost, onPreview, searchContacts, onUploadImage };
 }

@@ -10,6 +10,8 @@ import { LinkBubbleMenu } from '../bubble-menu/LinkBubbleMenu';
 import { MergeFieldBubbleMenu } from '../bubble-menu/MergeFieldBubbleMenu';
 import { Toolbar } from '../toolbar/Toolbar';
 import { EditorPlaceholder } from './EditorPlaceholder';
+import { ImageUploadStatus } from './ImageUploadStatus';
+import '../../media-blocks.css';
 
 // Tiptap's JSONContent and the template's DocNode describe the same JSON.
 const asDocument = (body: DocNode): JSONContent => body;
@@ -39,6 +41,7 @@ export function BodyEditor({ channel }: { channel: Channel }) {
   return (
     <div className="ml-body">
       <Toolbar editor={editor} channel={channel} />
+      {channel === 'email' && <ImageUploadStatus />}
       <div className="ml-editor">
         <EditorContent editor={editor} />
         <EditorPlaceholder editor={editor} text={channel === 'sms' ? labels.smsMessagePlaceholder : labels.emailBodyPlaceholder} />

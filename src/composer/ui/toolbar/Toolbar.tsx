@@ -9,6 +9,7 @@ import { InsertFieldMenu } from './InsertFieldMenu';
 import { LinkMenu } from './LinkMenu';
 import { MagicLinkMenu } from './MagicLinkMenu';
 import { MembershipBlockMenus } from './MembershipBlockMenus';
+import { SocialLinksMenu } from './SocialLinksMenu';
 
 const Separator = () => <span className="ml-toolbar-separator" role="separator" aria-orientation="vertical" />;
 
@@ -47,6 +48,7 @@ export function Toolbar({ editor, channel }: { editor: Editor; channel: Channel 
           <Separator />
           <FormattingButtons editor={editor} actions={INSERT_ACTIONS} />
           <ImageMenu editor={editor} />
+          <SocialLinksMenu editor={editor} />
           <MembershipBlockMenus editor={editor} />
         </>
       )}
