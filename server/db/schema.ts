@@ -447,6 +447,12 @@ export const workflowRuns = pgTable(
     log: jsonb('log').$type<Record<string, unknown>[]>().notNull().default([]),
     /** When a waiting run's next step is due. */
     nextStepAt: timestamp('next_step_at', { withTimezone: true }),
+    /**
+     * The process lease (processLeases) of the process running the current step, set when its job
+     * starts and cleared when the step is recorded. A claim whose lease is gone belongs to a dead
+     * process: the step sweep (server/workflows/step-sweep.ts) queues the step again.
+     */
+    stepClaimedBy: uuid('step_claimed_by'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -454,6 +460,7 @@ export const workflowRuns = pgTable(
     uniqueIndex('workflow_runs_workflow_grant_key').on(t.workflowId, t.grantId),
     index('workflow_runs_workflow_idx').on(t.workflowId, t.createdAt),
     index('workflow_runs_active_idx').on(t.status).where(sql`status in ('running', 'waiting')`),
+    index('workflow_runs_step_claimed_by_idx').on(t.stepClaimedBy).where(sql`${t.stepClaimedBy} is not null`),
   ],
 );
 

@@ -2,13 +2,12 @@
  * Every process, every `SEND_SWEEP_SECONDS` on PostgreSQL: take over the claims of processes whose
  * lease expired (they died), and queue their batches again, in one transaction (the jobs exist only
  * if the take-over commits). With the default lease of 15 s and sweep of 5 s a dead process's
- * recipients are being sent again ~20 s after its last heartbeat.
- *
- * On the embedded database it runs once, at start: the only other process that ever held claims
- * there is the previous run of this one.
+ * recipients are being sent again ~20 s after its last heartbeat. (On the embedded database: once, at
+ * start; see server/queue/periodic-sweep.ts.)
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { startPeriodicSweep } from '../queue/periodic-sweep.ts';
 import type { Messaging } from './messaging.ts';
 import type { ProgressSignal } from './progress-signal.ts';
 import { takeOverDeadClaims } from './recipient-claims.ts';
@@ -32,18 +31,6 @@ export async function startClaimSweep(ctx: AppContext, messaging: Messaging, pro
     for (const messageId of new Set(batches.map((b) => b.messageId))) progress.changed(messageId);
     return batches.length;
   };
-  await sweep();
-  let timer: NodeJS.Timeout | undefined;
-  if (ctx.database.driver === 'postgres') {
-    let sweeping = false;
-    timer = setInterval(() => {
-      if (sweeping) return;
-      sweeping = true;
-      sweep()
-        .catch((error) => log.error({ err: error }, 'the claim sweep failed'))
-        .finally(() => (sweeping = false));
-    }, ctx.config.delivery.sweepSeconds * 1000);
-    timer.unref();
-  }
-  return { sweep, stop: () => clearInterval(timer) };
+  const periodic = await startPeriodicSweep(ctx, log, 'the claim sweep', sweep);
+  return { sweep, stop: periodic.stop };
 }

@@ -7,9 +7,10 @@
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { messageRecipients, processLeases } from '../db/schema.ts';
+import { heldByNoLiveProcess as leaseGone } from '../queue/process-lease.ts';
 
 /** The row's claim is held by no live process (its lease expired, or was swept). */
-const heldByNoLiveProcess = sql`not exists (select 1 from ${processLeases} where ${processLeases.id} = ${messageRecipients.claimedBy} and ${processLeases.expiresAt} > now())`;
+const heldByNoLiveProcess = leaseGone(messageRecipients.claimedBy);
 
 export interface ClaimedRecipient {
   contactId: string;

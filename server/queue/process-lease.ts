@@ -8,7 +8,7 @@
  * are dropped then, and this process's lease never expires (no heartbeat, no timers).
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { processLeases } from '../db/schema.ts';
@@ -20,6 +20,10 @@ export interface ProcessLease {
 }
 
 const running = new WeakMap<AppContext, ProcessLease>();
+
+/** True when the claim in `claimedBy` (a lease id column) is held by no live process: its lease expired, or was swept. */
+export const heldByNoLiveProcess = (claimedBy: AnyColumn): SQL =>
+  sql`not exists (select 1 from ${processLeases} where ${processLeases.id} = ${claimedBy} and ${processLeases.expiresAt} > now())`;
 
 export function processLeaseOf(ctx: AppContext): ProcessLease {
   const lease = running.get(ctx);

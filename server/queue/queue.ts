@@ -36,6 +36,9 @@ export interface Queue {
 
 const running = new WeakMap<AppContext, Queue>();
 
+/** Serialises queue declarations across the processes sharing one PostgreSQL database. */
+const DECLARE_LOCK_ID = 724_301_956;
+
 export function queueOf(ctx: AppContext): Queue {
   const queue = running.get(ctx);
   if (!queue) throw new Error('The job queue is not running in this process');
@@ -68,7 +71,9 @@ export async function startQueue(app: FastifyInstance, ctx: AppContext): Promise
   const queue: Queue = {
     async declare(name, jobOptions) {
       options.set(name, jobOptions);
-      await boss.createQueue(name, { name, ...jobOptions });
+      // pg-boss's create_queue is not safe against itself: processes starting together on a new
+      // database deadlock creating one queue's partition (seen with three at once). One at a time.
+      await ctx.database.exclusive(DECLARE_LOCK_ID, () => boss.createQueue(name, { name, ...jobOptions }));
     },
     async send(db, name, jobs, startAfterSeconds) {
       const jobOptions = optionsOf(name);

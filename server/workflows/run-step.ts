@@ -1,17 +1,20 @@
 /**
  * Executes one step of a run (one queue job). The step's effect — the message it queues, or the
  * delayed job of a Wait — and the run's move to the next step commit in one transaction, guarded by
- * the run still being at this step: a job delivered twice acts once.
+ * the run still being at this step: a job delivered twice acts once. The step runs under this
+ * process's lease (the run names it), so a process that dies mid-step loses it to another within
+ * a lease and a sweep (server/workflows/step-sweep.ts), not after the job's expiry.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/database.ts';
 import { messagingOf } from '../messages/messaging.ts';
+import { processLeaseOf } from '../queue/process-lease.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { requireTemplate, type MessageTemplate } from '../templates/template-service.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { StepJob, StepQueue } from './step-queue.ts';
-import { completeStep, findRun, type StepResult, type WorkflowRun } from './workflow-runs.ts';
+import { claimStep, completeStep, findRun, type StepResult, type WorkflowRun } from './workflow-runs.ts';
 import { waitSeconds, type RunLogEntry, type SendAction } from '../../src/contract/workflow-schemas.ts';
 import { findWorkflow } from './workflow-service.ts';
 import { insertContactMessage, unsendableReason } from './workflow-message.ts';
@@ -20,8 +23,9 @@ import { insertContactMessage, unsendableReason } from './workflow-message.ts';
 class StepAlreadyDone extends Error {}
 
 export async function runStep(ctx: AppContext, job: StepJob, queue: StepQueue): Promise<void> {
-  const run = await findRun(ctx.db, job.runId);
-  if (!run || run.currentStep !== job.step || (run.status !== 'running' && run.status !== 'waiting')) return;
+  // Under this process's lease: if it dies mid-step, the step sweep queues the step again.
+  const run = await claimStep(ctx.db, job.runId, job.step, processLeaseOf(ctx).id);
+  if (!run) return;
   const workflow = await findWorkflow(ctx.db, run.siteId, run.workflowId);
   const action = run.actions[job.step];
   const entry = (outcome: RunLogEntry['outcome'], extra: Partial<RunLogEntry> = {}): RunLogEntry => ({

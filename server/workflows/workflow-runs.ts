@@ -1,11 +1,13 @@
 /**
  * Workflow runs: started once per (workflow, grant) — the unique key turns a duplicate event into
  * nothing — and advanced one step at a time with a conditional update on `current_step`, so a
- * step whose job runs twice (a retry, a recovered job) acts once.
+ * step whose job runs twice (a retry, a recovered job, a step taken over from a process thought
+ * dead) acts once. The process running a step names its lease on the run (`step_claimed_by`).
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { workflowRuns } from '../db/schema.ts';
+import { heldByNoLiveProcess } from '../queue/process-lease.ts';
 import type { RunLogEntry, WorkflowAction } from '../../src/contract/workflow-schemas.ts';
 import type { Workflow } from './workflow-service.ts';
 
@@ -53,6 +55,31 @@ export async function findRun(db: DbOrTx, runId: string): Promise<WorkflowRun | 
   return row ? typed(row) : null;
 }
 
+const atActiveStep = (runId: string, step: number) =>
+  and(eq(workflowRuns.id, runId), eq(workflowRuns.currentStep, step), inArray(workflowRuns.status, ACTIVE_STATUSES));
+
+/**
+ * Marks step `step` of the run as being run by the process holding `leaseId`, if the run is still
+ * active at that step; returns the run then, else null (the step is done, or the run over). Takes
+ * the claim from whoever held it: a job runs only once pg-boss (or the sweep) handed it out again.
+ */
+export async function claimStep(db: DbOrTx, runId: string, step: number, leaseId: string): Promise<WorkflowRun | null> {
+  const [row] = await db.update(workflowRuns).set({ stepClaimedBy: leaseId }).where(atActiveStep(runId, step)).returning();
+  return row ? typed(row) : null;
+}
+
+/**
+ * Frees the steps claimed by processes whose lease is gone (they died mid-step); returns each run
+ * and its step, to be queued again. Concurrent sweeps take each run once.
+ */
+export async function takeOverDeadSteps(db: DbOrTx): Promise<Array<{ runId: string; step: number }>> {
+  return db
+    .update(workflowRuns)
+    .set({ stepClaimedBy: null })
+    .where(and(isNotNull(workflowRuns.stepClaimedBy), inArray(workflowRuns.status, ACTIVE_STATUSES), heldByNoLiveProcess(workflowRuns.stepClaimedBy)))
+    .returning({ runId: workflowRuns.id, step: workflowRuns.currentStep });
+}
+
 export interface StepResult {
   entry: RunLogEntry;
   status: RunStatus;
@@ -74,9 +101,10 @@ export async function completeStep(db: DbOrTx, run: Pick<WorkflowRun, 'id'>, ste
       currentStep: result.nextStep,
       nextStepAt: result.nextStepAt ?? null,
       log: sql`${workflowRuns.log} || ${JSON.stringify([result.entry])}::jsonb`,
+      stepClaimedBy: null,
       updatedAt: now,
     })
-    .where(and(eq(workflowRuns.id, run.id), eq(workflowRuns.currentStep, step), inArray(workflowRuns.status, ACTIVE_STATUSES)))
+    .where(atActiveStep(run.id, step))
     .returning({ id: workflowRuns.id });
   return updated.length === 1;
 }

@@ -3,9 +3,10 @@
  * enabled workflow once, its email's magic link logs the contact into the granted offer's section,
  * bad or stale webhook signatures change nothing, and a Wait outlives the process.
  */
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contacts, workflowRuns } from '../../server/db/schema.ts';
+import { contacts, processLeases, workflowRuns } from '../../server/db/schema.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { signWebhook } from '../../server/webhooks/webhook-signature.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
@@ -326,6 +327,49 @@ describe.each(TEST_DRIVERS)('a Wait step on %s', (driver) => {
       expect(email.subject).toBe('Welcome to Courses Pass');
       const { page } = await followMagicLink(t, magicLinkIn(email.text));
       expect(page.statusCode).toBe(200);
+    } finally {
+      await t.close().catch(() => {});
+      await t.ctx.database.close().catch(() => {});
+      await storage.destroy();
+    }
+  }, 90_000);
+
+  it('a step held by a process that died is run again at once by the next sweep, and acts once', async () => {
+    const storage = await durableDatabase(driver);
+    let t = await startTestApp(driver, ENV, { database: await storage.open() });
+    try {
+      const s = await createMemberSite(t, 'takeover');
+      const template = await createTemplate(t, s.site.id, 'email', OFFER_WELCOME_EMAIL);
+      const workflow = await createWorkflow(t, s.site.id, {
+        name: 'In an hour',
+        trigger: { type: 'offer_access_granted', offerIds: [] },
+        actions: [{ type: 'wait', seconds: 3600 }, { type: 'send_email', templateId: template }],
+      });
+      const kim = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'kim@takeover.example', firstName: 'Kim' })).json().id;
+      await t.api('POST', `/api/sites/${s.site.id}/contacts/${kim}/access`, { offerId: s.coursesOffer.id });
+      const waiting = await eventually('the run to wait', async () => {
+        const [run] = await runsOf(t, s.site.id, workflow, kim);
+        return run?.status === 'waiting' && run;
+      });
+      await t.close();
+      await t.ctx.database.close();
+
+      // Another process took step 1 and died mid-step: the run names its lease, which nobody renews.
+      const database = await storage.open();
+      const deadLease = randomUUID();
+      await database.db.insert(processLeases).values({ id: deadLease, expiresAt: new Date(Date.now() - 60_000) });
+      await database.db.update(workflowRuns).set({ stepClaimedBy: deadLease }).where(eq(workflowRuns.id, waiting.id));
+
+      // The step runs now (the sweep queues it again), not when the Wait's own job is due in an hour.
+      t = await startTestApp(driver, ENV, { database });
+      const run = await finishedRun(t, s.site.id, workflow, kim);
+      expect(run.steps).toMatchObject([
+        { type: 'wait', outcome: 'waiting' },
+        { type: 'send_email', outcome: 'queued', delivery: { status: 'sent' } },
+      ]);
+      const [stored] = await database.db.select().from(workflowRuns).where(eq(workflowRuns.id, waiting.id));
+      expect(stored).toMatchObject({ status: 'completed', stepClaimedBy: null });
+      expect(await listOutbox(database.db, s.site.id, { contactId: kim })).toHaveLength(1);
     } finally {
       await t.close().catch(() => {});
       await t.ctx.database.close().catch(() => {});

@@ -1,0 +1,2 @@
+ALTER TABLE "workflow_runs" ADD COLUMN "step_claimed_by" uuid;--> statement-breakpoint
+CREATE INDEX "workflow_runs_step_claimed_by_idx" ON "workflow_runs" USING btree ("step_claimed_by") WHERE "workflow_runs"."step_claimed_by" is not null;
