@@ -20,7 +20,8 @@ import { loginCodeBody, loginCodeResponse } from '../../src/contract/staff-schem
 import { normaliseLoginCode } from './login-codes.ts';
 import { redeemLoginCode } from './redeem-login-code.ts';
 import { setStaffSessionCookie, staffAudience } from './staff-login.ts';
-import { sendStaffPage, staffCodeRefusedPage, staffFailurePage } from './staff-pages.ts';
+import { refuseForeignStaffForm, sendStaffPage, staffCodeRefusedPage, staffFailurePage } from './staff-pages.ts';
+import { isForeignFormPost } from '../http/form-origin.ts';
 
 // Its own bucket: guessing codes must not eat the budget for following links, nor the reverse.
 const codeEntriesPerIp = limiterPerApp('staff-login-code-ip', (ctx) => ({ limit: ctx.config.rateLimits.redeemPerMinute, windowMs: 60_000 }));
@@ -44,7 +45,7 @@ async function signInWithStaffCode(ctx: AppContext, reply: FastifyReply, email: 
 
 /** POST /login/code: the "Have a code?" form on the server-rendered staff pages (check-your-email, expired). */
 export function registerStaffCodeForm(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Body: { email?: string; code?: string } }>('/login/code', async (request, reply) => {
+  app.post<{ Body: { email?: string; code?: string } }>('/login/code', { preHandler: refuseForeignStaffForm }, async (request, reply) => {
     const email = emailField.safeParse(request.body?.email ?? '');
     const code = normaliseLoginCode(request.body?.code);
     if (!email.success || !code) return sendStaffPage(reply, 400, staffCodeRefusedPage(CODE_REFUSED));
@@ -70,6 +71,8 @@ export const staffLoginCodeRoutes: AnyRouteDef[] = [
     body: loginCodeBody,
     response: loginCodeResponse,
     handler: async ({ ctx, body, raw, reply }) => {
+      // Public, and parsed from form bodies too: a page elsewhere must not sign a visitor in (login CSRF).
+      if (isForeignFormPost(raw)) throw new ApiError(403, 'foreign_origin', 'Sign in from the admin app itself: this request came from another website.');
       const result = await signInWithStaffCode(ctx, reply, body.email, body.code, raw.ip);
       if (result.outcome === 'limited') {
         reply.header('retry-after', String(result.waitSeconds));

@@ -24,7 +24,7 @@ import { html } from '../member/html.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { redeemLink, type Redemption, type RedemptionAudience } from './redeem-link.ts';
 import { runAfterReply, settleAfterReplyWork } from '../http/after-reply.ts';
-import { sendStaffPage, staffConfirmPage, staffFailurePage, staffLinkSentPage } from './staff-pages.ts';
+import { refuseForeignStaffForm, sendStaffPage, staffConfirmPage, staffFailurePage, staffLinkSentPage } from './staff-pages.ts';
 
 /** A User Link signs in a staff member still on that site's staff, once. */
 export const staffAudience: RedemptionAudience = {
@@ -120,18 +120,18 @@ export function registerStaffLogin(app: FastifyInstance, ctx: AppContext, serveS
     return answer(reply, token, request.ip, false);
   });
 
-  app.post<{ Body: { token?: string } }>('/login/confirm', async (request, reply) =>
+  app.post<{ Body: { token?: string } }>('/login/confirm', { preHandler: refuseForeignStaffForm }, async (request, reply) =>
     answer(reply, String(request.body?.token ?? ''), request.ip, true),
   );
 
-  app.post<{ Body: { email?: string } }>('/login/email', async (request, reply) => {
+  app.post<{ Body: { email?: string } }>('/login/email', { preHandler: refuseForeignStaffForm }, async (request, reply) => {
     const parsed = emailField.safeParse(request.body?.email ?? '');
     if (!parsed.success) return sendStaffPage(reply, 400, staffFailurePage(null, 'Enter a valid email address', 'We need the address you sign in with.'));
     queueStaffLoginLinks(ctx, reply, parsed.data);
     return sendStaffPage(reply, 200, staffLinkSentPage());
   });
 
-  app.post('/logout', async (request, reply) => {
+  app.post('/logout', { preHandler: refuseForeignStaffForm }, async (request, reply) => {
     const cookie = request.cookies[SESSION_COOKIE.staff];
     if (cookie) await closeSession(ctx.db, cookie, ctx.now());
     reply.clearCookie(SESSION_COOKIE.staff, { path: '/' });

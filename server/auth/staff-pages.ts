@@ -2,7 +2,8 @@
  * The staff sign-in pages on the admin host, in the member pages' frame under the site's admin
  * name. Built with the escaping template; no page carries a script (the CSP forbids one anyway).
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isForeignFormPost } from '../http/form-origin.ts';
 import { html, type SafeHtml } from '../member/html.ts';
 import { brandedLayout } from '../member/member-layout.ts';
 import type { Site } from '../sites/site-repository.ts';
@@ -79,4 +80,10 @@ export function fallbackSignInPage(): string {
     'Sign in',
     html`<h1>Sign in</h1><p>Use the User Link emailed to you, or ask for a new one.</p>${newLinkForm()}`,
   );
+}
+
+/** A sign-in form posted from another website (server/http/form-origin.ts): refused before it acts. */
+export async function refuseForeignStaffForm(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
+  if (!isForeignFormPost(request)) return;
+  return sendStaffPage(reply, 403, staffFailurePage(null, 'Please sign in here', "This request came from another website, so we didn't act on it. Open the admin app and sign in there."));
 }

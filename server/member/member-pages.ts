@@ -173,6 +173,16 @@ export function confirmLoginPage(site: Site, token: string): string {
   );
 }
 
+/** A form posted from another page than this site's own (server/http/form-origin.ts). */
+export function foreignFormPage(site: Site): string {
+  return card(
+    site,
+    'Please log in here',
+    html`<h1>Please log in from ${site.title} itself</h1>
+  <p>This request came from another website, so we didn't act on it. Open <a href="/">${site.title}</a> and log in there.</p>`,
+  );
+}
+
 export function tooManyRequestsPage(site: Site, retryAfterSeconds: number): string {
   const minutes = Math.ceil(retryAfterSeconds / 60);
   return card(

@@ -29,6 +29,7 @@ import { randomUUID } from 'node:crypto';
 import { recordLinkAttempt, type Redemption } from '../auth/redeem-link.ts';
 import { sendLoginLinkEmail } from './login-link-email.ts';
 import { runAfterReply } from '../http/after-reply.ts';
+import { isForeignFormPost } from '../http/form-origin.ts';
 import * as pages from './member-pages.ts';
 import { SHORT_LINK_PATH } from '../../src/template/short-link.ts';
 import { resolveShortLinkFor, UNKNOWN_SHORT_LINK_OUTCOME } from '../links/short-links.ts';
@@ -149,6 +150,8 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
     const site = subdomain ? await siteCacheOf(ctx.db).bySubdomain(subdomain) : null;
     if (!site) return sendMemberPage(reply, 404, siteNotFoundPage());
     request.memberSite = site;
+    // Every member POST is a form that opens or closes a session: only this site's own pages may send it.
+    if (request.method === 'POST' && isForeignFormPost(request)) return sendMemberPage(reply, 403, pages.foreignFormPage(site));
     const cookie = request.cookies[SESSION_COOKIE.member];
     if (cookie) {
       const session = await findSession(ctx.db, 'member', cookie, ctx.now());
