@@ -4,11 +4,12 @@ import { labelsWith } from './labels';
 import { memberlinkPreview } from './preview/memberlink-preview';
 import { createComposerStore, type ComposerConfig } from './store/composer-store';
 import { ComposerStoreProvider } from './store/ComposerStoreContext';
-import type { ComposerProps, MagicLinkDestinationOption, OfferOption } from './types';
+import type { ComposerIssue, ComposerProps, MagicLinkDestinationOption, OfferOption } from './types';
 import { ComposerLayout } from './ui/ComposerLayout';
 
 const NO_DESTINATIONS: readonly MagicLinkDestinationOption[] = [];
 const NO_OFFERS: readonly OfferOption[] = [];
+const NO_ISSUES: readonly ComposerIssue[] = [];
 
 function configFrom(props: Omit<ComposerProps, 'value' | 'onChange'>): ComposerConfig {
   return {
@@ -21,6 +22,7 @@ function configFrom(props: Omit<ComposerProps, 'value' | 'onChange'>): ComposerC
     labels: labelsWith(props.labels),
     onPreview: props.onPreview ?? (props.siteId ? memberlinkPreview({ siteId: props.siteId, channel: props.channel, baseUrl: props.apiBaseUrl }) : undefined),
     searchContacts: props.searchContacts,
+    issues: props.issues ?? NO_ISSUES,
   };
 }
 
@@ -37,10 +39,10 @@ export function Composer(props: ComposerProps) {
   onChange.current = props.onChange;
   const [store] = useState(() => createComposerStore({ value: props.value, config: configFrom(props) }, (value) => onChange.current(value)));
 
-  const { value, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels } = props;
+  const { value, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, issues } = props;
   useEffect(() => {
-    store.getState().setConfig(configFrom({ channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels }));
-  }, [store, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels]);
+    store.getState().setConfig(configFrom({ channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, issues }));
+  }, [store, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, issues]);
 
   useEffect(() => {
     if (value !== store.getState().value) store.getState().replaceValue(value);

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CustomValue, DocNode, EmailContent } from '../../template';
 import { wrapIndex } from './wrap-index';
 import type { ComposerLabels } from '../labels';
-import type { Channel, ComposerProps, ComposerValue, ContactSummary, MagicLinkDestinationOption, OfferOption, Preview } from '../types';
+import type { Channel, ComposerIssue, ComposerProps, ComposerValue, ContactSummary, MagicLinkDestinationOption, OfferOption, Preview } from '../types';
 
 /** What the host told us through props; everything else in the store is ours. */
 export interface ComposerConfig {
@@ -15,6 +15,7 @@ export interface ComposerConfig {
   labels: ComposerLabels;
   onPreview?: ComposerProps['onPreview'];
   searchContacts?: ComposerProps['searchContacts'];
+  issues: readonly ComposerIssue[];
 }
 
 /** The `{{` field picker. One per composer: only the focused editor can have it open. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { Composer, type ComposerValue, type OfferOption } from 'memberlink/composer';
+import { Composer, type ComposerIssue, type ComposerValue, type OfferOption } from 'memberlink/composer';
 import { catalogForContext, DEFAULT_CATALOG } from '../../../template';
 import { discardTemplateDraft, draftKeyOf, getTemplate, getTemplateDraft, type TemplateDraft } from '../../api/messages';
 import { listContent, listOffers } from '../../api/offers';
@@ -75,6 +75,7 @@ function TemplateEditor({ template, draft, channel, content, offers }: TemplateE
   const [dirty, setDirty] = useState(template === null || draft !== null);
   // A new template can be saved as it is (dirty), but only edits (or a restored draft) are worth a leave prompt.
   const [edited, setEdited] = useState(draft !== null);
+  const [issues, setIssues] = useState<ComposerIssue[]>([]);
   const host = useComposerHost(site, channel, content);
   const form = useRef<HTMLFormElement>(null);
   const draftKey = draftKeyOf(saved?.id ?? null, channel);
@@ -115,6 +116,7 @@ function TemplateEditor({ template, draft, channel, content, offers }: TemplateE
         value={value}
         dirty={dirty}
         draftSavedAt={edited && !autosave.failed ? autosave.savedAt : null}
+        onIssues={setIssues}
         onSaved={(template) => {
           setSaved(template);
           setDirty(false);
@@ -136,6 +138,7 @@ function TemplateEditor({ template, draft, channel, content, offers }: TemplateE
           siteHost={host.siteHost}
           onPreview={host.onPreview}
           searchContacts={host.searchContacts}
+          issues={issues}
         />
       </section>
       <SendPanel siteId={site.id} template={saved} dirty={dirty} />

@@ -3,6 +3,7 @@ import type { DocNode } from '../../../template';
 import { emailExtensions, smsExtensions } from '../../extensions/extension-sets';
 import { useExtensionDeps } from '../../editor/use-extension-deps';
 import { useSyncedEditor } from '../../editor/use-synced-editor';
+import { useBlockIssues } from '../../editor/use-block-issues';
 import { useBody, useComposerAction, useLabels } from '../../store/hooks';
 import type { Channel } from '../../types';
 import { ButtonBubbleMenu } from '../bubble-menu/ButtonBubbleMenu';
@@ -35,6 +36,8 @@ export function BodyEditor({ channel }: { channel: Channel }) {
     },
   });
 
+  const unplaced = useBlockIssues(editor);
+
   if (!editor) return null;
   return (
     <div className="ml-body">
@@ -43,6 +46,15 @@ export function BodyEditor({ channel }: { channel: Channel }) {
         <EditorContent editor={editor} />
         <EditorPlaceholder editor={editor} text={channel === 'sms' ? labels.smsMessagePlaceholder : labels.emailBodyPlaceholder} />
       </div>
+      {unplaced.length > 0 && (
+        <ul className="ml-issues" aria-label="To fix in this message">
+          {unplaced.map((message) => (
+            <li key={message} className="ml-issue">
+              {message}
+            </li>
+          ))}
+        </ul>
+      )}
       <LinkBubbleMenu editor={editor} />
       {channel === 'email' && <ButtonBubbleMenu editor={editor} />}
       <MergeFieldBubbleMenu editor={editor} />
