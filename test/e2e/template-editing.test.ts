@@ -1,7 +1,8 @@
 /**
  * The template editor in real Chromium against the real server: a save the server refuses shows
- * each problem beside its field and block in words (no paths), and a selected button's settings
- * open in the composer's own bubble menu next to the button, inside the viewport at both sizes.
+ * each problem beside its field and block in words (no paths), a selected button's settings
+ * open in the composer's own bubble menu next to the button, inside the viewport at both sizes, and
+ * the templates list searches, duplicates and deletes (refused, naming the workflow, while one sends it).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,46 @@ describe('the template editor in Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOT_DIR, `button-bubble-${size.width}x${size.height}.png`) });
     }
     await page.setViewportSize(DESKTOP);
+    expect(layout).toEqual([]);
+  });
+
+  it('searches, duplicates and deletes templates from the list; a template a workflow sends is not deleted', async () => {
+    const api = async (method: 'GET' | 'POST', path: string, data?: unknown) => {
+      const response = await page.request.fetch(`${server.origin}/api/sites/academy${path}`, { method, data, headers: { origin: server.origin } });
+      expect(response.ok(), await response.text()).toBe(true);
+      return response.json();
+    };
+    const email = (subject: string) => ({ subject, previewText: '', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: subject }] }] } });
+    await api('POST', '/templates', { name: 'Spring newsletter', channel: 'email', content: email('Spring is here') });
+    const welcome = await api('POST', '/templates', { name: 'Welcome email', channel: 'email', content: email('Welcome') });
+    const [offer] = (await api('GET', '/offers')).offers;
+    await api('POST', '/workflows', { name: 'Piano welcome', trigger: { type: 'offer_access_granted', offerIds: [offer.id] }, actions: [{ type: 'send_email', templateId: welcome.id }] });
+
+    await page.goto(`${server.origin}/templates`);
+    const list = page.getByRole('list', { name: 'Templates' });
+    await list.getByText('Welcome email').waitFor();
+    layout.push(...(await screenshotBothSizes(page, 'templates-list')));
+
+    const search = page.getByRole('searchbox', { name: 'Search templates' });
+    await search.fill('NEWS');
+    await expect.poll(() => list.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Spring newsletter')]);
+    await search.fill('');
+    await list.getByText('Welcome email').waitFor();
+
+    await page.getByRole('button', { name: 'Duplicate Spring newsletter' }).click();
+    await list.getByText('Spring newsletter (copy)').waitFor();
+
+    await page.getByRole('button', { name: 'Delete Welcome email' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete “Welcome email”?' });
+    await confirm.getByRole('button', { name: 'Delete template' }).click();
+    await confirm.getByRole('alert').getByText('“Welcome email” is sent by the workflow “Piano welcome”: remove it from that workflow first').waitFor();
+    layout.push(...(await screenshotBothSizes(page, 'templates-delete-refused')));
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await list.getByText('Welcome email').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Delete Spring newsletter (copy)' }).click();
+    await page.getByRole('dialog', { name: 'Delete “Spring newsletter (copy)”?' }).getByRole('button', { name: 'Delete template' }).click();
+    await expect.poll(() => list.getByText('Spring newsletter (copy)').count()).toBe(0);
     expect(layout).toEqual([]);
   });
 });
