@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { bundleBudget } from './build/bundle-size.ts';
 
 // The admin app imports the composer by its package name, as a host does, built from the same entry.
 const publicEntries = {
@@ -10,8 +11,11 @@ const publicEntries = {
 
 // One config for the admin app build (vite) and every test suite (vitest).
 // Browser-side tests opt into jsdom per file with `// @vitest-environment jsdom`.
+/** Issue 14: the admin app's first load (page, entry JS with its static imports, CSS) ≤ 100 kB gzipped. */
+export const APP_FIRST_LOAD_BUDGET_BYTES = 100_000;
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), bundleBudget({ index: APP_FIRST_LOAD_BUDGET_BYTES }, { html: 'index.html' })],
   resolve: { alias: publicEntries },
   build: { outDir: 'dist/app', emptyOutDir: true },
   server: {

@@ -1,7 +1,8 @@
 /**
  * Checks a composer document before it is stored or sent. src/template knows the document schema
  * and reports issues with paths; this turns the first into a 400 naming the field (with every
- * issue listed), e.g. field `content.body.content[0].content[1]`, message naming the unknown value.
+ * issue listed), e.g. field `content.body.content[0].content[1]`. Messages are the author's words
+ * ("Add a subject"), never the path: apps show them beside the field or block the path points at.
  */
 import type { CustomValue } from '../../src/template/index.ts';
 import { channelModule } from '../channels/registry.ts';
@@ -20,7 +21,7 @@ export function assertValidContent(channel: Channel, content: unknown, catalog: 
       ...(issue.key && { key: issue.key }),
     }));
     const first = listed[0];
-    throw new ApiError(400, 'invalid_template', `${first.field}: ${first.message}`, first.field, { issues: listed });
+    throw new ApiError(400, 'invalid_template', first.message, first.field, { issues: listed });
   }
   return { channel, content } as ChannelContent;
 }

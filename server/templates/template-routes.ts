@@ -9,7 +9,7 @@ import {
   updateTemplateBody,
 } from '../../src/contract/template-schemas.ts';
 import { discardDraftAfterSave, newTemplateDraftKey } from './template-drafts.ts';
-import { createTemplate, listTemplates, presentTemplate, requireTemplate, updateTemplate } from './template-service.ts';
+import { createTemplate, deleteTemplate, duplicateTemplate, listTemplates, presentTemplate, requireTemplate, updateTemplate } from './template-service.ts';
 
 export const templateRoutes: AnyRouteDef[] = [
   defineRoute({
@@ -33,7 +33,7 @@ export const templateRoutes: AnyRouteDef[] = [
   defineRoute({
     method: 'GET',
     url: '/api/sites/:siteId/templates',
-    summary: 'List templates, optionally of one channel.',
+    summary: 'List templates, optionally of one channel or whose name contains `search`.',
     tag: 'Templates',
     auth: 'site',
     permission: 'templates.read',
@@ -41,7 +41,7 @@ export const templateRoutes: AnyRouteDef[] = [
     query: listTemplatesQuery,
     response: z.object({ templates: z.array(templateResponse) }),
     handler: async ({ ctx, site, query }) => ({
-      templates: await Promise.all((await listTemplates(ctx.db, site.id, query.channel)).map(presentTemplate)),
+      templates: await Promise.all((await listTemplates(ctx.db, site.id, query)).map(presentTemplate)),
     }),
   }),
   defineRoute({
@@ -69,6 +69,32 @@ export const templateRoutes: AnyRouteDef[] = [
       const template = await updateTemplate(ctx, site.id, params.templateId, body);
       await discardDraftAfterSave(ctx.db, site.id, principal, template.id);
       return presentTemplate(template);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/sites/:siteId/templates/:templateId/duplicate',
+    summary: 'Copy a template as "<name> (copy)": same channel and content, version 1, checked like a new template.',
+    tag: 'Templates',
+    auth: 'site',
+    permission: 'templates.write',
+    params: templateParams,
+    response: templateResponse,
+    status: 201,
+    handler: async ({ ctx, site, params }) => presentTemplate(await duplicateTemplate(ctx, site.id, params.templateId)),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/sites/:siteId/templates/:templateId',
+    summary:
+      'Delete a template and its drafts (sends made from it keep their copy). 409 `template_in_use` while a workflow sends it, naming the workflows (`workflows: [{id, name}]`).',
+    tag: 'Templates',
+    auth: 'site',
+    permission: 'templates.write',
+    params: templateParams,
+    status: 204,
+    handler: async ({ ctx, site, params }) => {
+      await deleteTemplate(ctx, site.id, params.templateId);
     },
   }),
 ];

@@ -1,11 +1,11 @@
 /** Stored templates: validated against the site's catalog, compiled on save and cached per version. */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Channel } from '../../src/template/channel.ts';
 import type { AppContext } from '../context.ts';
 import type { DbOrTx } from '../db/database.ts';
-import { messageTemplates } from '../db/schema.ts';
-import { notFound } from '../http/api-error.ts';
+import { messageTemplates, templateDrafts, workflows } from '../db/schema.ts';
+import { conflict, notFound } from '../http/api-error.ts';
 import { emailSendWarnings } from '../../src/template/send-warnings.ts';
 import { compiledCache, templateCacheKey } from '../render/compiled-cache.ts';
 import type { CompiledMessage } from '../render/compiled-message.ts';
@@ -74,10 +74,59 @@ export async function updateTemplate(ctx: AppContext, siteId: string, templateId
   return row;
 }
 
-export async function listTemplates(db: DbOrTx, siteId: string, channel?: Channel) {
+/** `%`, `_` and `\` typed into a search mean themselves. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listTemplates(db: DbOrTx, siteId: string, filter: { channel?: Channel; search?: string } = {}) {
   return db
     .select()
     .from(messageTemplates)
-    .where(and(eq(messageTemplates.siteId, siteId), channel ? eq(messageTemplates.channel, channel) : undefined))
+    .where(
+      and(
+        eq(messageTemplates.siteId, siteId),
+        filter.channel ? eq(messageTemplates.channel, filter.channel) : undefined,
+        filter.search ? ilike(messageTemplates.name, likePattern(filter.search)) : undefined,
+      ),
+    )
     .orderBy(asc(messageTemplates.createdAt), asc(messageTemplates.id));
+}
+
+/** A copy named "<name> (copy)", checked against today's catalog like any new template. */
+export async function duplicateTemplate(ctx: AppContext, siteId: string, templateId: string) {
+  const source = await requireTemplate(ctx.db, siteId, templateId);
+  const name = `${source.name} (copy)`.slice(0, 200);
+  return createTemplate(ctx, siteId, { name, channel: source.channel, content: source.content });
+}
+
+/**
+ * Deletes a template no workflow sends, with its drafts; sends made from it keep their own copy
+ * of the document (their template_id becomes null). A workflow that sends it is named in the 409,
+ * so the author knows where to change it first. The template row is locked while checking.
+ */
+export async function deleteTemplate(ctx: AppContext, siteId: string, templateId: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const [template] = await tx
+      .select()
+      .from(messageTemplates)
+      .where(and(eq(messageTemplates.siteId, siteId), eq(messageTemplates.id, templateId)))
+      .for('update');
+    if (!template) throw notFound('Template');
+    // Workflows live in their own folder, which imports this one: read their table, not their module.
+    const users = await tx
+      .select({ id: workflows.id, name: workflows.name })
+      .from(workflows)
+      .where(and(eq(workflows.siteId, siteId), sql`${workflows.actions} @> ${JSON.stringify([{ templateId }])}::jsonb`))
+      .orderBy(asc(workflows.name));
+    if (users.length > 0) {
+      const named = users.map((w) => `“${w.name}”`).join(', ');
+      throw conflict(
+        'template_in_use',
+        `“${template.name}” is sent by the workflow${users.length > 1 ? 's' : ''} ${named}: remove it from ${users.length > 1 ? 'them' : 'that workflow'} first`,
+        'templateId',
+        { workflows: users },
+      );
+    }
+    await tx.delete(templateDrafts).where(and(eq(templateDrafts.siteId, siteId), eq(templateDrafts.draftKey, templateId)));
+    await tx.delete(messageTemplates).where(eq(messageTemplates.id, templateId));
+  });
 }

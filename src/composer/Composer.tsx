@@ -5,11 +5,12 @@ import { memberlinkPreview } from './preview/memberlink-preview';
 import { memberlinkUpload } from './media/image-upload';
 import { createComposerStore, type ComposerConfig } from './store/composer-store';
 import { ComposerStoreProvider } from './store/ComposerStoreContext';
-import type { ComposerProps, MagicLinkDestinationOption, OfferOption } from './types';
+import type { ComposerIssue, ComposerProps, MagicLinkDestinationOption, OfferOption } from './types';
 import { ComposerLayout } from './ui/ComposerLayout';
 
 const NO_DESTINATIONS: readonly MagicLinkDestinationOption[] = [];
 const NO_OFFERS: readonly OfferOption[] = [];
+const NO_ISSUES: readonly ComposerIssue[] = [];
 
 function configFrom(props: Omit<ComposerProps, 'value' | 'onChange'>): ComposerConfig {
   return {
@@ -24,6 +25,7 @@ function configFrom(props: Omit<ComposerProps, 'value' | 'onChange'>): ComposerC
     searchContacts: props.searchContacts,
     mediaBaseUrl: `${(props.apiBaseUrl ?? '').replace(/\/$/, '')}/media/`,
     uploadImage: props.onUploadImage ?? (props.siteId ? memberlinkUpload({ siteId: props.siteId, baseUrl: props.apiBaseUrl }) : undefined),
+    issues: props.issues ?? NO_ISSUES,
   };
 }
 
@@ -40,10 +42,10 @@ export function Composer(props: ComposerProps) {
   onChange.current = props.onChange;
   const [store] = useState(() => createComposerStore({ value: props.value, config: configFrom(props) }, (value) => onChange.current(value)));
 
-  const { value, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, onUploadImage } = props;
+  const { value, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, onUploadImage, issues } = props;
   useEffect(() => {
-    store.getState().setConfig(configFrom({ channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, onUploadImage }));
-  }, [store, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, onUploadImage]);
+    store.getState().setConfig(configFrom({ channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, onUploadImage, issues }));
+  }, [store, channel, catalog, destinations, offers, siteHost, compact, onPreview, searchContacts, siteId, apiBaseUrl, labels, onUploadImage, issues]);
 
   useEffect(() => {
     if (value !== store.getState().value) store.getState().replaceValue(value);

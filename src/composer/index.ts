@@ -4,6 +4,7 @@ import './composer.css';
 export { Composer } from './Composer';
 export type {
   Channel,
+  ComposerIssue,
   ComposerProps,
   ComposerValue,
   ContactSummary,

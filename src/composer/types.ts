@@ -29,6 +29,16 @@ export type Preview =
   | { channel: 'email'; subject: string; html: string; text: string }
   | { channel: 'sms'; text: string; segments?: SmsSegmentCount };
 
+/**
+ * A problem the host's validation found (memberlink's API answers them as `error.issues`), with its
+ * path in the value: `subject`, `previewText`, `body.content[2].attrs.src`. Shown beside that field or
+ * block until it is edited; the path itself is never shown.
+ */
+export interface ComposerIssue {
+  path: string;
+  message: string;
+}
+
 export interface ComposerProps {
   value: ComposerValue;
   onChange: (value: ComposerValue) => void;
@@ -60,4 +70,6 @@ export interface ComposerProps {
   labels?: Partial<ComposerLabels>;
   /** A smaller layout for a conversation thread: fewer tools, preview behind a toggle. */
   compact?: boolean;
+  /** What to fix, each shown beside its field or block (e.g. the issues of a refused save). */
+  issues?: readonly ComposerIssue[];
 }

@@ -19,7 +19,10 @@ const nameField = z.string().trim().min(1, 'must not be empty').max(200, 'must b
 export const createTemplateBody = z.object({ name: nameField, channel: channelField, content: contentField });
 export const updateTemplateBody = z.object({ name: nameField.optional(), content: contentField.optional() });
 export const templateParams = z.object({ siteId: z.string(), templateId: z.uuid() });
-export const listTemplatesQuery = z.object({ channel: channelField.optional() });
+export const listTemplatesQuery = z.object({
+  channel: channelField.optional(),
+  search: z.string().trim().max(200).optional().describe('Only templates whose name contains this (ignoring capitals).'),
+});
 
 export const templateResponse = z.object({
   id: z.uuid(),

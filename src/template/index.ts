@@ -30,6 +30,8 @@ export { DEFAULT_CATALOG, UNSUBSCRIBE_URL_KEY, catalogForContext, catalogHas, ex
 
 export type { TemplateIssue } from './validate';
 export { validateEmailContent, validateSmsContent } from './validate';
+export type { IssueLocation } from './issue-location';
+export { issueLocation } from './issue-location';
 export { MISSING_UNSUBSCRIBE_WARNING, emailSendWarnings } from './send-warnings';
 
 export type { Slot, SlotContext, SlotValueSource, TextTemplate } from './slots';

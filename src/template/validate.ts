@@ -155,18 +155,21 @@ function checkCustomValues(
   }
 }
 
-function checkHref(href: unknown, path: string, what: string, check: Check): void {
+/** In the words of the person writing the email, who sees the block this is shown beside. */
+function hrefMessage(what: 'Link' | 'Button' | 'Image', value: string): string {
+  if (what === 'Image') return value ? 'This image needs an https address (https://…)' : 'This image needs an address: the https link to the picture';
+  const thing = what === 'Link' ? 'link' : 'button';
+  if (!value) return `This ${thing} has no address: add where it leads`;
+  return `This ${thing} leads to "${value}", which can't be used: use a web address (https://…), an email (mailto:) or phone (tel:) address, or a magic link`;
+}
+
+function checkHref(href: unknown, path: string, what: 'Link' | 'Button' | 'Image', check: Check): void {
   const value = stringOrEmpty(href).trim();
   if (!value) {
-    check.issues.push({ path, message: `${what} has no address` });
+    check.issues.push({ path, message: hrefMessage(what, value) });
     return;
   }
-  if (!hrefWithValues(value, 'url')) {
-    check.issues.push({
-      path,
-      message: `${what} address "${value}" is not allowed: use an absolute http, https, mailto or tel address, or a magic link`,
-    });
-  }
+  if (!hrefWithValues(value, 'url')) check.issues.push({ path, message: hrefMessage(what, value) });
   checkCustomValues(value, path, what.toLowerCase(), check);
 }
 
@@ -232,7 +235,7 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
   },
   button(node, path, check) {
     const label = stringOrEmpty(attrValue(node, 'label'));
-    if (!label.trim()) check.issues.push({ path: `${path}.attrs.label`, message: 'Button has no label' });
+    if (!label.trim()) check.issues.push({ path: `${path}.attrs.label`, message: 'This button has no label: write what it says' });
     else checkCustomValues(label, `${path}.attrs.label`, 'button label', check);
     checkHref(attrValue(node, 'href'), `${path}.attrs.href`, 'Button', check);
     checkColor(attrValue(node, 'backgroundColor'), `${path}.attrs.backgroundColor`, check);
@@ -386,7 +389,7 @@ export function validateEmailContent(content: unknown, catalog: readonly CustomV
   if (!isRecord(content)) return [{ path: '', message: 'The email has no content' }];
   checkKeys(content, CONTENT_KEYS.email, '', 'the email', check);
   const subject = stringOrEmpty(content.subject);
-  if (!subject.trim()) check.issues.push({ path: 'subject', message: 'The subject is empty' });
+  if (!subject.trim()) check.issues.push({ path: 'subject', message: 'Add a subject' });
   checkCustomValues(subject, 'subject', 'subject', check, { magicLinks: false });
   checkCustomValues(stringOrEmpty(content.previewText), 'previewText', 'preview text', check, {
     magicLinks: false,

@@ -67,6 +67,21 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     expect(noName.json().error.field).toBe('name');
   });
 
+  it('words every issue for the person writing the email: the path is in field, never in the message', async () => {
+    const image = { type: 'image', attrs: { src: 'ftp://files.example/logo.png', alt: 'Logo' } };
+    const content = { ...NEWS_EMAIL, subject: ' ', body: { type: 'doc', content: [image, { type: 'button', attrs: { href: '', label: 'Go' } }] } };
+    const refused = await t.api('POST', `/api/sites/${s.siteId}/templates`, { name: 'x', channel: 'email', content });
+    expect(refused.statusCode).toBe(400);
+    const { error } = refused.json();
+    expect(error).toMatchObject({ code: 'invalid_template', field: 'content.subject', message: 'Add a subject' });
+    expect(error.issues).toEqual([
+      { field: 'content.subject', message: 'Add a subject' },
+      { field: 'content.body.content[0].attrs.src', message: 'This image needs an https address (https://…)' },
+      { field: 'content.body.content[1].attrs.href', message: 'This button has no address: add where it leads' },
+    ]);
+    for (const issue of error.issues) expect(issue.message).not.toMatch(/content\.|body\.|attrs|\[\d+\]/);
+  });
+
   it('previews what a contact would receive with preview links, minting nothing', async () => {
     const res = await t.api('POST', `/api/sites/${s.siteId}/preview`, { document: WELCOME_EMAIL, channel: 'email', contactId: ada });
     expect(res.statusCode, res.body).toBe(200);

@@ -88,6 +88,8 @@ describe.each(TEST_DRIVERS)('roles and permissions on %s', (driver) => {
     ['POST', '/workflows', { name: 'x' }, 'workflows.write'],
     ['POST', '/templates', { name: 'x', channel: 'sms', content: { body: 'hi' } }, 'templates.write'],
     ['PATCH', '/templates/00000000-0000-4000-8000-000000000000', { name: 'x' }, 'templates.write'],
+    ['DELETE', '/templates/00000000-0000-4000-8000-000000000000', undefined, 'templates.write'],
+    ['POST', '/templates/00000000-0000-4000-8000-000000000000/duplicate', undefined, 'templates.write'],
     ['POST', '/api-keys', { name: 'mine', role: 'owner' }, 'apiKeys.manage'],
     ['GET', '/api-keys', undefined, 'apiKeys.manage'],
     ['POST', '/media', {}, 'media.write'],

@@ -19,7 +19,11 @@ import type {
 
 const base = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`;
 
-export const listTemplates = async (siteId: string) => (await apiRequest<{ templates: Template[] }>('GET', `${base(siteId)}/templates`)).templates;
+export const listTemplates = async (siteId: string, query: { search?: string } = {}) =>
+  (await apiRequest<{ templates: Template[] }>('GET', `${base(siteId)}/templates`, { query: { ...query } })).templates;
+export const duplicateTemplate = (siteId: string, templateId: string) => apiRequest<Template>('POST', `${base(siteId)}/templates/${templateId}/duplicate`);
+/** 409 `template_in_use` (naming the workflows that send it) while a workflow sends it. */
+export const deleteTemplate = (siteId: string, templateId: string) => apiRequest<void>('DELETE', `${base(siteId)}/templates/${templateId}`);
 export const getTemplate = (siteId: string, templateId: string) => apiRequest<Template>('GET', `${base(siteId)}/templates/${templateId}`);
 export const createTemplate = (siteId: string, input: { name: string; channel: Channel; content: unknown }) =>
   apiRequest<Template>('POST', `${base(siteId)}/templates`, { body: input });

@@ -1,5 +1,4 @@
 import type { Extensions } from '@tiptap/react';
-import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit';
 import type { CustomValue } from '../../template';
 import type { FieldDescription } from '../merge-field/describe-field';
 import { Button } from './button';
@@ -8,6 +7,7 @@ import { EmailImage, type EmailImageOptions } from './email-image';
 import { SocialLinks } from './social-links';
 import { Footer } from './footer';
 import { MagicLink } from './magic-link';
+import { messageKit } from './message-kit';
 import { MergeField } from './merge-field';
 import { MergeFieldSuggestion, type MergeFieldSuggestionOptions } from './merge-field-suggestion';
 import { ShowIf, type ShowIfOptions } from './show-if';
@@ -28,28 +28,6 @@ export interface ComposerExtensionDeps {
   mediaBaseUrl?: () => string;
 }
 
-// Only the plain-text skeleton of StarterKit; each set adds the rich parts it allows.
-const PLAIN_TEXT_ONLY: Partial<StarterKitOptions> = {
-  blockquote: false,
-  bold: false,
-  bulletList: false,
-  code: false,
-  codeBlock: false,
-  dropcursor: false,
-  gapcursor: false,
-  heading: false,
-  horizontalRule: false,
-  italic: false,
-  listItem: false,
-  listKeymap: false,
-  orderedList: false,
-  strike: false,
-  underline: false,
-  trailingNode: false,
-  // Our MagicLink replaces StarterKit's Link; registering both fails on the duplicate name.
-  link: false,
-};
-
 function mergeFieldExtensions(deps: ComposerExtensionDeps): Extensions {
   return [
     MergeField.configure({ describe: deps.describeField }),
@@ -61,7 +39,7 @@ function mergeFieldExtensions(deps: ComposerExtensionDeps): Extensions {
 export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
   return [
     // The whole StarterKit schema: the compiler renders all of it, so stored messages load intact.
-    StarterKit.configure({ link: false, heading: { levels: [1, 2] } }),
+    ...messageKit({ rich: { headingLevels: [1, 2] } }),
     MagicLink,
     Button,
     // Images by address (often an upload): a pasted base64 image would bloat every message sent.
@@ -77,13 +55,13 @@ export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
 
 /** SMS body: paragraphs, line breaks, merge fields and links; SMS has no formatting to offer. */
 export function smsExtensions(deps: ComposerExtensionDeps): Extensions {
-  return [StarterKit.configure(PLAIN_TEXT_ONLY), MagicLink, ...mergeFieldExtensions(deps)];
+  return [...messageKit(), MagicLink, ...mergeFieldExtensions(deps)];
 }
 
 /** Subject and preview text: one line of text and merge fields. */
 export function singleLineExtensions(deps: ComposerExtensionDeps): Extensions {
   return [
-    StarterKit.configure({ ...PLAIN_TEXT_ONLY, document: false, hardBreak: false }),
+    ...messageKit({ document: false, hardBreak: false }),
     SingleLineDocument,
     SingleLine,
     ...mergeFieldExtensions(deps),

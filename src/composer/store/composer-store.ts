@@ -3,7 +3,7 @@ import type { CustomValue, DocNode, EmailContent } from '../../template';
 import { wrapIndex } from './wrap-index';
 import type { ImageUploader } from '../media/image-upload';
 import type { ComposerLabels } from '../labels';
-import type { Channel, ComposerProps, ComposerValue, ContactSummary, MagicLinkDestinationOption, OfferOption, Preview } from '../types';
+import type { Channel, ComposerIssue, ComposerProps, ComposerValue, ContactSummary, MagicLinkDestinationOption, OfferOption, Preview } from '../types';
 
 /** What the host told us through props; everything else in the store is ours. */
 export interface ComposerConfig {
@@ -20,6 +20,7 @@ export interface ComposerConfig {
   uploadImage?: ImageUploader;
   /** memberlink's `/media/` (the social icons), from `apiBaseUrl`. */
   mediaBaseUrl: string;
+  issues: readonly ComposerIssue[];
 }
 
 /** An image upload under way or refused, shown under the toolbar. */

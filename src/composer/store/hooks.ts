@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import type { ComposerState } from './composer-store';
+import { issuesByPart } from './issue-parts';
 import { useComposerStore } from './ComposerStoreContext';
 
 // Small selector hooks, so a component re-renders only for the slice it reads.
@@ -12,6 +14,12 @@ export const useComposerConfig = () => useComposerStore((s) => s.config);
 export const useChannel = () => useComposerStore((s) => s.config.channel);
 export const useLabels = () => useComposerStore((s) => s.config.labels);
 export const useCatalog = () => useComposerStore((s) => s.config.catalog);
+export const useIssues = () => useComposerStore((s) => s.config.issues);
+/** The issues sorted by where they are shown; recomputed only when the host passes new ones. */
+export const useIssueParts = () => {
+  const issues = useIssues();
+  return useMemo(() => issuesByPart(issues), [issues]);
+};
 
 export const useFieldPicker = () => useComposerStore((s) => s.fieldPicker);
 

@@ -72,22 +72,22 @@ describe('validateEmailContent', () => {
     expect(issues.map(({ path, message }) => [path, message])).toEqual([
       [
         'body.content[0].content[0].marks[0].attrs.href',
-        'Link address "javascript:alert(1)" is not allowed: use an absolute http, https, mailto or tel address, or a magic link',
+        'This link leads to "javascript:alert(1)", which can\'t be used: use a web address (https://…), an email (mailto:) or phone (tel:) address, or a magic link',
       ],
       [
         'body.content[0].content[1].marks[0].attrs.href',
-        'Link address "/courses" is not allowed: use an absolute http, https, mailto or tel address, or a magic link',
+        'This link leads to "/courses", which can\'t be used: use a web address (https://…), an email (mailto:) or phone (tel:) address, or a magic link',
       ],
       [
         'body.content[1].attrs.src',
-        'Image address "data:image/png;base64,AAAA" is not allowed: use an absolute http, https, mailto or tel address, or a magic link',
+        'This image needs an https address (https://…)',
       ],
       [
         'body.content[2].attrs.href',
-        'Button address "vbscript:msgbox(1)" is not allowed: use an absolute http, https, mailto or tel address, or a magic link',
+        'This button leads to "vbscript:msgbox(1)", which can\'t be used: use a web address (https://…), an email (mailto:) or phone (tel:) address, or a magic link',
       ],
-      ['body.content[3].attrs.label', 'Button has no label'],
-      ['body.content[3].attrs.href', 'Button has no address'],
+      ['body.content[3].attrs.label', 'This button has no label: write what it says'],
+      ['body.content[3].attrs.href', 'This button has no address: add where it leads'],
     ]);
   });
 
@@ -109,7 +109,7 @@ describe('validateEmailContent', () => {
   });
 
   it('requires a subject and keeps login tokens out of it', () => {
-    expect(validateEmailContent(email([], '  '), DEFAULT_CATALOG)).toEqual([{ path: 'subject', message: 'The subject is empty' }]);
+    expect(validateEmailContent(email([], '  '), DEFAULT_CATALOG)).toEqual([{ path: 'subject', message: 'Add a subject' }]);
     expect(validateEmailContent(email([], 'Log in: {{magic_link.learner}}'), DEFAULT_CATALOG)).toEqual([
       {
         path: 'subject',
@@ -141,7 +141,7 @@ describe('validateEmailContent', () => {
   it('never throws on input that is not an email', () => {
     expect(validateEmailContent(null, DEFAULT_CATALOG)).toEqual([{ path: '', message: 'The email has no content' }]);
     expect(validateEmailContent({ subject: 5, body: 'x' }, DEFAULT_CATALOG)).toEqual([
-      { path: 'subject', message: 'The subject is empty' },
+      { path: 'subject', message: 'Add a subject' },
       { path: 'body', message: 'The message body is not a document' },
     ]);
     expect(validateEmailContent({ subject: 'x', previewText: '', body: { type: 'doc', content: [{ type: 7 }] } }, DEFAULT_CATALOG)).toEqual([

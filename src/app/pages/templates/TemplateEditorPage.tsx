@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { Composer, type ComposerValue, type OfferOption } from 'memberlink/composer';
+import { Composer, type ComposerIssue, type ComposerValue, type OfferOption } from 'memberlink/composer';
 import { catalogForContext, DEFAULT_CATALOG } from '../../../template';
 import { discardTemplateDraft, draftKeyOf, getTemplate, getTemplateDraft, type TemplateDraft } from '../../api/messages';
 import { listContent, listOffers } from '../../api/offers';
@@ -77,6 +77,7 @@ function TemplateEditor({ template, draft, channel, content, offers }: TemplateE
   // A new template can be saved as it is (dirty), but only edits (or a restored draft) are worth a leave prompt.
   const [edited, setEdited] = useState(draft !== null);
   const [sendsMade, setSendsMade] = useState(0);
+  const [issues, setIssues] = useState<ComposerIssue[]>([]);
   const host = useComposerHost(site, channel, content);
   const form = useRef<HTMLFormElement>(null);
   const draftKey = draftKeyOf(saved?.id ?? null, channel);
@@ -117,6 +118,7 @@ function TemplateEditor({ template, draft, channel, content, offers }: TemplateE
         value={value}
         dirty={dirty}
         draftSavedAt={edited && !autosave.failed ? autosave.savedAt : null}
+        onIssues={setIssues}
         onSaved={(template) => {
           setSaved(template);
           setDirty(false);
@@ -139,6 +141,7 @@ function TemplateEditor({ template, draft, channel, content, offers }: TemplateE
           onPreview={host.onPreview}
           searchContacts={host.searchContacts}
           onUploadImage={host.onUploadImage}
+          issues={issues}
         />
       </section>
       <SendPanel siteId={site.id} template={saved} dirty={dirty} onSent={() => setSendsMade((n) => n + 1)} />

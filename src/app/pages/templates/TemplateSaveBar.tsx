@@ -1,5 +1,5 @@
 import { type Ref } from 'react';
-import type { ComposerValue } from 'memberlink/composer';
+import type { ComposerIssue, ComposerValue } from 'memberlink/composer';
 import { createTemplate, updateTemplate } from '../../api/messages';
 import type { Channel, Template } from '../../api/types';
 import { useFormSubmit } from '../../hooks/use-form-submit';
@@ -8,6 +8,7 @@ import { Badge } from '../../ui/Badge';
 import { FormError } from '../../ui/FormError';
 import { formatClockTime } from '../../ui/format';
 import { TextField } from '../../ui/TextField';
+import { contentIssues, contentIssuesSummary } from './content-issues';
 
 const FIELDS = ['name'] as const;
 
@@ -24,15 +25,27 @@ interface TemplateSaveBarProps {
   /** When the unsaved changes were last kept as a draft on the server. */
   draftSavedAt?: string | null;
   onSaved: (template: Template) => void;
+  /** What a refused save found in the message, for the composer to show beside each field and block. */
+  onIssues?: (issues: ComposerIssue[]) => void;
 }
 
 /** The template's name and Save; the server checks custom values and names the one it refuses. */
-export function TemplateSaveBar({ formRef, siteId, channel, saved, name, onName, value, dirty, draftSavedAt = null, onSaved }: TemplateSaveBarProps) {
+export function TemplateSaveBar({ formRef, siteId, channel, saved, name, onName, value, dirty, draftSavedAt = null, onSaved, onIssues }: TemplateSaveBarProps) {
   useDocumentTitle(saved ? saved.name : channel === 'email' ? 'New email' : 'New SMS');
   const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
 
   const submit = onSubmit(async () => {
-    onSaved(saved ? await updateTemplate(siteId, saved.id, { name, content: value }) : await createTemplate(siteId, { name, channel, content: value }));
+    let template: Template;
+    try {
+      template = saved ? await updateTemplate(siteId, saved.id, { name, content: value }) : await createTemplate(siteId, { name, channel, content: value });
+    } catch (error) {
+      const issues = contentIssues(error);
+      onIssues?.(issues);
+      // The details stand beside each field and block; the bar says where to look.
+      throw issues.length ? new Error(contentIssuesSummary(issues.length)) : error;
+    }
+    onIssues?.([]);
+    onSaved(template);
   });
 
   return (

@@ -1,8 +1,11 @@
 import { EditorContent, type Editor, type JSONContent } from '@tiptap/react';
+import { useState } from 'react';
 import type { DocNode } from '../../../template';
 import { emailExtensions, smsExtensions } from '../../extensions/extension-sets';
+import { PasteCleanup } from '../../extensions/paste-cleanup';
 import { useExtensionDeps } from '../../editor/use-extension-deps';
 import { useSyncedEditor } from '../../editor/use-synced-editor';
+import { useBlockIssues } from '../../editor/use-block-issues';
 import { useBody, useComposerAction, useLabels } from '../../store/hooks';
 import type { Channel } from '../../types';
 import { ButtonBubbleMenu } from '../bubble-menu/ButtonBubbleMenu';
@@ -23,12 +26,16 @@ export function BodyEditor({ channel }: { channel: Channel }) {
   const labels = useLabels();
   const editBody = useComposerAction('editBody');
   const deps = useExtensionDeps({ magicLinks: true });
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null);
   const editor = useSyncedEditor({
     value: body,
     toContent: asDocument,
     read: readDocument,
     onEdit: editBody,
-    createExtensions: () => (channel === 'sms' ? smsExtensions(deps) : emailExtensions(deps)),
+    createExtensions: () => [
+      ...(channel === 'sms' ? smsExtensions(deps) : emailExtensions(deps)),
+      PasteCleanup.configure({ images: channel === 'email', onPaste: setPasteNotice }),
+    ],
     attributes: {
       role: 'textbox',
       'aria-multiline': 'true',
@@ -36,6 +43,8 @@ export function BodyEditor({ channel }: { channel: Channel }) {
       class: 'ml-editor-content',
     },
   });
+
+  const unplaced = useBlockIssues(editor);
 
   if (!editor) return null;
   return (
@@ -46,6 +55,23 @@ export function BodyEditor({ channel }: { channel: Channel }) {
         <EditorContent editor={editor} />
         <EditorPlaceholder editor={editor} text={channel === 'sms' ? labels.smsMessagePlaceholder : labels.emailBodyPlaceholder} />
       </div>
+      {pasteNotice && (
+        <p className="ml-paste-notice" role="status">
+          {pasteNotice}{' '}
+          <button type="button" className="ml-link-button" onClick={() => setPasteNotice(null)}>
+            OK
+          </button>
+        </p>
+      )}
+      {unplaced.length > 0 && (
+        <ul className="ml-issues" aria-label="To fix in this message">
+          {unplaced.map((message) => (
+            <li key={message} className="ml-issue">
+              {message}
+            </li>
+          ))}
+        </ul>
+      )}
       <LinkBubbleMenu editor={editor} />
       {channel === 'email' && <ButtonBubbleMenu editor={editor} />}
       <MergeFieldBubbleMenu editor={editor} />

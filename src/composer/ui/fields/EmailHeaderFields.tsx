@@ -1,4 +1,4 @@
-import { useComposerAction, useLabels, usePreviewText, useSubject } from '../../store/hooks';
+import { useComposerAction, useIssueParts, useLabels, usePreviewText, useSubject } from '../../store/hooks';
 import { SingleLineField } from './SingleLineField';
 
 /** Subject and preview text of an email. */
@@ -8,16 +8,18 @@ export function EmailHeaderFields() {
   const editSubject = useComposerAction('editSubject');
   const editPreviewText = useComposerAction('editPreviewText');
   const labels = useLabels();
+  const issues = useIssueParts();
 
   return (
     <div className="ml-header-fields">
-      <SingleLineField label={labels.subject} value={subject} onEdit={editSubject} placeholder={labels.subjectPlaceholder} />
+      <SingleLineField label={labels.subject} value={subject} onEdit={editSubject} placeholder={labels.subjectPlaceholder} errors={issues.subject} />
       <SingleLineField
         label={labels.previewText}
         value={previewText}
         onEdit={editPreviewText}
         placeholder={labels.previewTextPlaceholder}
         hint={labels.previewTextHint}
+        errors={issues.previewText}
       />
     </div>
   );

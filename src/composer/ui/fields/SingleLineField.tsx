@@ -1,5 +1,5 @@
 import { EditorContent, type Editor } from '@tiptap/react';
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { singleLineDoc } from '../../editor/single-line-content';
 import { useExtensionDeps } from '../../editor/use-extension-deps';
 import { useSyncedEditor } from '../../editor/use-synced-editor';
@@ -16,6 +16,8 @@ interface SingleLineFieldProps {
   onEdit: (value: string) => void;
   placeholder: string;
   hint?: string;
+  /** What the host's validation said about this field; shown until the field is edited. */
+  errors?: readonly string[];
 }
 
 /**
@@ -23,8 +25,13 @@ interface SingleLineFieldProps {
  * A small Tiptap editor rather than an <input>, so a subject shows "Hi First name · there" and not
  * the raw `{{contact.first_name | default: "there"}}` people mistype.
  */
-export function SingleLineField({ label, value, onEdit, placeholder, hint }: SingleLineFieldProps) {
+export function SingleLineField({ label, value, onEdit, placeholder, hint, errors = [] }: SingleLineFieldProps) {
   const id = useId();
+  // The value the errors were about: once the author edits the field, they no longer hold.
+  const [erred, setErred] = useState({ errors, value });
+  if (erred.errors !== errors) setErred({ errors, value });
+  const shownErrors = value === erred.value ? errors : [];
+  const describedBy = [hint ? `${id}-hint` : '', shownErrors.length ? `${id}-error` : ''].filter(Boolean).join(' ');
   const deps = useExtensionDeps({ magicLinks: false });
   const editor = useSyncedEditor({
     value,
@@ -36,10 +43,19 @@ export function SingleLineField({ label, value, onEdit, placeholder, hint }: Sin
       role: 'textbox',
       'aria-multiline': 'false',
       'aria-labelledby': `${id}-label`,
-      ...(hint ? { 'aria-describedby': `${id}-hint` } : {}),
       class: 'ml-single-line-content',
     },
   });
+
+  // Set on the editable itself (its static attributes are fixed when the editor is created).
+  useEffect(() => {
+    const dom = editor?.view.dom;
+    if (!dom) return;
+    if (describedBy) dom.setAttribute('aria-describedby', describedBy);
+    else dom.removeAttribute('aria-describedby');
+    if (shownErrors.length) dom.setAttribute('aria-invalid', 'true');
+    else dom.removeAttribute('aria-invalid');
+  }, [editor, describedBy, shownErrors.length]);
 
   return (
     <div className="ml-field">
@@ -53,6 +69,11 @@ export function SingleLineField({ label, value, onEdit, placeholder, hint }: Sin
       {hint && (
         <span className="ml-field-hint" id={`${id}-hint`}>
           {hint}
+        </span>
+      )}
+      {shownErrors.length > 0 && (
+        <span className="ml-field-error" id={`${id}-error`}>
+          {shownErrors.join(' · ')}
         </span>
       )}
       {editor && <MergeFieldBubbleMenu editor={editor} />}

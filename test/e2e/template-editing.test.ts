@@ -1,0 +1,136 @@
+/**
+ * The template editor in real Chromium against the real server: a save the server refuses shows
+ * each problem beside its field and block in words (no paths), a selected button's settings
+ * open in the composer's own bubble menu next to the button, inside the viewport at both sizes, and
+ * the templates list searches, duplicates and deletes (refused, naming the workflow, while one sends it).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { DESKTOP, PHONE, launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
+import { afterNextFrames, waitForFocusIn } from '../support/e2e-page.ts';
+import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+
+let server: E2eServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const layout: LayoutProblem[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+  context = await newContext(browser, server.origin);
+  page = await context.newPage();
+  await page.goto(server.adminLoginUrl);
+  await page.getByRole('button', { name: /^Sign in to .+ admin$/ }).click();
+  await page.waitForURL(`${server.origin}/site`);
+}, 150_000);
+
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail' || !page) return;
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `FAILED-${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true, timeout: 10_000 }).catch(() => undefined);
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await server?.stop();
+}, 30_000);
+
+describe('the template editor in Chromium', () => {
+  it('shows a refused save’s problems beside the subject and the image, in words', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('link', { name: 'New email' }).first().click();
+    await page.getByLabel('Template name').fill('Logo news');
+    const body = page.getByRole('textbox', { name: 'Email body' });
+    await body.click();
+    await page.keyboard.type('Our new logo:');
+    // An image as an older tool stored it: its address is not a web address.
+    await body.evaluate((element) => {
+      const editor = (element as HTMLElement & { editor: { commands: { insertContent: (content: unknown) => boolean } } }).editor;
+      editor.commands.insertContent({ type: 'image', attrs: { src: 'ftp://files.example/logo.png', alt: 'Logo' } });
+    });
+    await page.getByRole('button', { name: 'Save template' }).click();
+
+    await page.getByText('This template can’t be saved yet: fix the 2 problems marked in the message below.').waitFor();
+    const subjectError = page.locator('.ml-field').filter({ hasText: 'Subject' }).getByText('Add a subject');
+    await subjectError.waitFor();
+    const imageNote = body.locator('img + .ml-issue');
+    expect(await imageNote.textContent()).toBe('This image needs an https address (https://…)');
+    expect(await page.locator('main').textContent()).not.toMatch(/content\.|body\.|attrs\.|\[\d+\]/);
+    layout.push(...(await screenshotBothSizes(page, 'template-issues', imageNote)));
+
+    await page.getByRole('textbox', { name: 'Subject' }).click();
+    await page.keyboard.type('New logo');
+    await expect.poll(() => subjectError.count()).toBe(0);
+  });
+
+  it('opens a selected button’s settings next to it, inside the viewport at both sizes', async () => {
+    const body = page.getByRole('textbox', { name: 'Email body' });
+    await body.click();
+    await page.keyboard.press('Control+End');
+    await page.getByRole('button', { name: 'Magic link' }).click();
+    await page.getByRole('dialog', { name: 'Magic link' }).getByRole('button', { name: 'Insert as button' }).click();
+    await waitForFocusIn(body);
+    await body.locator('.ml-button').click();
+    const settings = page.getByRole('dialog', { name: 'Button settings' });
+    for (const size of [DESKTOP, PHONE]) {
+      await page.setViewportSize(size);
+      await body.locator('.ml-button').scrollIntoViewIfNeeded();
+      await body.locator('.ml-button').click();
+      await settings.waitFor();
+      await afterNextFrames(page);
+      const menu = (await settings.boundingBox())!;
+      const button = (await body.locator('.ml-button').boundingBox())!;
+      expect(menu.x).toBeGreaterThanOrEqual(0);
+      expect(menu.x + menu.width).toBeLessThanOrEqual(size.width);
+      // Just above the button, or just below it when there is no room above.
+      const gap = menu.y + menu.height <= button.y ? button.y - (menu.y + menu.height) : menu.y - (button.y + button.height);
+      expect(gap).toBeGreaterThanOrEqual(0);
+      expect(gap).toBeLessThan(24);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `button-bubble-${size.width}x${size.height}.png`) });
+    }
+    await page.setViewportSize(DESKTOP);
+    expect(layout).toEqual([]);
+  });
+
+  it('searches, duplicates and deletes templates from the list; a template a workflow sends is not deleted', async () => {
+    const api = async (method: 'GET' | 'POST', path: string, data?: unknown) => {
+      const response = await page.request.fetch(`${server.origin}/api/sites/academy${path}`, { method, data, headers: { origin: server.origin } });
+      expect(response.ok(), await response.text()).toBe(true);
+      return response.json();
+    };
+    const email = (subject: string) => ({ subject, previewText: '', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: subject }] }] } });
+    await api('POST', '/templates', { name: 'Spring newsletter', channel: 'email', content: email('Spring is here') });
+    const welcome = await api('POST', '/templates', { name: 'Welcome email', channel: 'email', content: email('Welcome') });
+    const [offer] = (await api('GET', '/offers')).offers;
+    await api('POST', '/workflows', { name: 'Piano welcome', trigger: { type: 'offer_access_granted', offerIds: [offer.id] }, actions: [{ type: 'send_email', templateId: welcome.id }] });
+
+    await page.goto(`${server.origin}/templates`);
+    const list = page.getByRole('list', { name: 'Templates' });
+    await list.getByText('Welcome email').waitFor();
+    layout.push(...(await screenshotBothSizes(page, 'templates-list')));
+
+    const search = page.getByRole('searchbox', { name: 'Search templates' });
+    await search.fill('NEWS');
+    await expect.poll(() => list.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Spring newsletter')]);
+    await search.fill('');
+    await list.getByText('Welcome email').waitFor();
+
+    await page.getByRole('button', { name: 'Duplicate Spring newsletter' }).click();
+    await list.getByText('Spring newsletter (copy)').waitFor();
+
+    await page.getByRole('button', { name: 'Delete Welcome email' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete “Welcome email”?' });
+    await confirm.getByRole('button', { name: 'Delete template' }).click();
+    await confirm.getByRole('alert').getByText('“Welcome email” is sent by the workflow “Piano welcome”: remove it from that workflow first').waitFor();
+    layout.push(...(await screenshotBothSizes(page, 'templates-delete-refused')));
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await list.getByText('Welcome email').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Delete Spring newsletter (copy)' }).click();
+    await page.getByRole('dialog', { name: 'Delete “Spring newsletter (copy)”?' }).getByRole('button', { name: 'Delete template' }).click();
+    await expect.poll(() => list.getByText('Spring newsletter (copy)').count()).toBe(0);
+    expect(layout).toEqual([]);
+  });
+});
