@@ -15,7 +15,7 @@ import { sites, staffUsers } from '../db/schema.ts';
 import { mintMagicLinkNow, USER_LINK_MAX_USES } from '../links/mint-magic-link.ts';
 import { closeSession, SESSION_COOKIE } from './sessions.ts';
 import { createRateLimiter, type RateLimiter } from '../http/rate-limiter.ts';
-import { sendEmailNow } from '../delivery/send-email.ts';
+import { sendEmailNow } from '../channels/email/send-email.ts';
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { emailField } from '../../src/contract/fields.ts';
 import { html } from '../member/html.ts';

@@ -15,10 +15,10 @@ import { memberAccess } from '../offers/member-access.ts';
 import { compileMessage, recipientLinkKeys, type CompiledMessage } from '../render/compiled-message.ts';
 import { recipientFacts } from '../render/recipient-facts.ts';
 import { previewLinks } from '../render/preview-links.ts';
-import { shortLinksFor } from '../links/link-policy.ts';
+import { shortLinksFor } from '../channels/short-links-for.ts';
 import { recipientValueSource, type RecipientContext } from '../render/recipient-values.ts';
 import { previewUnsubscribeUrl } from '../delivery/unsubscribe-token.ts';
-import { renderMessage, smsSegments } from '../render/render-message.ts';
+import { previewOf, renderMessage } from '../render/render-message.ts';
 import { sampleAccess, sampleRecipient } from '../render/sample-recipient.ts';
 
 async function compiledFor(ctx: AppContext, site: Site, body: z.output<typeof previewBody>): Promise<CompiledMessage> {
@@ -60,12 +60,7 @@ export const previewRoutes: AnyRouteDef[] = [
       const facts = recipientFacts(recipient.contact, access);
       // Links as the channel sends them by default (short for SMS), so the text has its real length.
       const links = previewLinks(ctx.config, site, recipientLinkKeys(compiled, facts), { shortLinks: shortLinksFor(compiled.channel, null) });
-      const rendered = renderMessage(compiled, recipientValueSource(ctx.config, recipient, links), facts);
-      if (rendered.channel === 'sms') {
-        const { encoding, units, segments } = smsSegments(rendered.text);
-        return { channel: 'sms', text: rendered.text, segments: { encoding, units, segments } };
-      }
-      return rendered;
+      return previewOf(renderMessage(compiled, recipientValueSource(ctx.config, recipient, links), facts));
     },
   }),
 ];

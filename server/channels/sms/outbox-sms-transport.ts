@@ -1,6 +1,7 @@
 /** The embedded SMS transport: the text is stored in the outbox. */
-import { writeOutbox, writeOutboxMany, type NewOutboxMessage } from './outbox.ts';
-import type { SmsEnvelope, SmsTransport } from './sms-transport.ts';
+import { writeOutbox, writeOutboxMany, type NewOutboxMessage } from '../../delivery/outbox.ts';
+import type { ChannelTransport } from '../channel-transport.ts';
+import type { SmsEnvelope } from './sms-envelope.ts';
 
 const outboxRowOf = (sms: SmsEnvelope): NewOutboxMessage => ({
   siteId: sms.siteId,
@@ -10,7 +11,7 @@ const outboxRowOf = (sms: SmsEnvelope): NewOutboxMessage => ({
   text: sms.body,
 });
 
-export function outboxSmsTransport(): SmsTransport {
+export function outboxSmsTransport(): ChannelTransport<SmsEnvelope> {
   return {
     kind: 'outbox',
     storesInDatabase: true,
