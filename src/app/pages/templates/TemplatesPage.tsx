@@ -2,7 +2,8 @@ import { listTemplates } from '../../api/messages';
 import { useResource } from '../../hooks/use-resource';
 import { Link } from '../../router/Link';
 import { useSite } from '../../session/SiteContext';
-import { Badge } from '../../ui/Badge';
+import { CHANNELS, CHANNEL_INFO } from '../../../template/channel';
+import { ChannelBadge } from '../../ui/ChannelBadge';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
@@ -13,12 +14,12 @@ export function TemplatesPage() {
   const { state } = templates;
   const actions = (
     <>
-      <Link to="/templates/new?channel=sms" className="button">
-        New SMS
-      </Link>
-      <Link to="/templates/new?channel=email" className="button button--primary">
-        New email
-      </Link>
+      {/* One per channel, the first channel's last: the primary button sits at the end. */}
+      {[...CHANNELS].reverse().map((channel) => (
+        <Link key={channel} to={`/templates/new?channel=${channel}`} className={channel === CHANNELS[0] ? 'button button--primary' : 'button'}>
+          New {CHANNEL_INFO[channel].noun}
+        </Link>
+      ))}
     </>
   );
 
@@ -39,7 +40,7 @@ export function TemplatesPage() {
                 <Link to={`/templates/${template.id}`} className="card card--link">
                   <span className="card-header">
                     <strong>{template.name}</strong>
-                    <Badge tone={template.channel === 'email' ? 'info' : 'good'}>{template.channel === 'email' ? 'Email' : 'SMS'}</Badge>
+                    <ChannelBadge channel={template.channel} />
                   </span>
                   <span className="muted small">
                     Version {template.version} · updated {formatDateTime(template.updatedAt)}
