@@ -7,13 +7,13 @@ import { CHANNEL_INFO } from '../../../src/template/channel.ts';
 import { SHORT_LINKS_BY_DEFAULT } from '../../../src/template/short-link.ts';
 import { compileSmsToText, countSmsSegments, fillTemplate, validateSmsContent, type TextTemplate } from '../../../src/template/index.ts';
 import type { ChannelModule } from '../channel-module.ts';
-import { outboxSmsTransport } from './outbox-sms-transport.ts';
-import type { SmsEnvelope } from './sms-envelope.ts';
+import { outboxTextTransport } from '../outbox-text-transport.ts';
+import type { TextEnvelope } from '../text-envelope.ts';
 import { twilioSmsTransport } from './twilio-sms-transport.ts';
 
 const info = CHANNEL_INFO.sms;
 
-export const smsChannel: ChannelModule<'sms', TextTemplate, string, SmsEnvelope> = {
+export const smsChannel: ChannelModule<'sms', TextTemplate, string, TextEnvelope> = {
   channel: 'sms',
   addressField: info.addressField,
   noAddressReason: `no ${info.addressName}`,
@@ -29,5 +29,5 @@ export const smsChannel: ChannelModule<'sms', TextTemplate, string, SmsEnvelope>
     return { channel: 'sms', text, segments: { encoding, units, segments } };
   },
   envelopes: (_ctx, site) => ({ of: (recipient, body) => ({ siteId: site.id, contactId: recipient.contactId, to: recipient.to, body }) }),
-  transport: (config) => (config.twilio ? twilioSmsTransport(config.twilio) : outboxSmsTransport()),
+  transport: (config) => (config.twilio ? twilioSmsTransport(config.twilio) : outboxTextTransport('sms')),
 };

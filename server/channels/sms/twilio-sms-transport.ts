@@ -6,7 +6,7 @@
  */
 import { DeliveryError } from '../../delivery/delivery-error.ts';
 import type { ChannelTransport } from '../channel-transport.ts';
-import type { SmsEnvelope } from './sms-envelope.ts';
+import type { TextEnvelope } from '../text-envelope.ts';
 
 export interface TwilioConfig {
   accountSid: string;
@@ -16,7 +16,7 @@ export interface TwilioConfig {
   baseUrl: string;
 }
 
-export function twilioSmsTransport(config: TwilioConfig): ChannelTransport<SmsEnvelope> {
+export function twilioSmsTransport(config: TwilioConfig): ChannelTransport<TextEnvelope> {
   const url = new URL(`/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`, config.baseUrl);
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`;
   const sender: Record<string, string> = config.from.startsWith('MG') ? { MessagingServiceSid: config.from } : { From: config.from };
