@@ -12,7 +12,7 @@
  *   node --import tsx bench/personalise.ts        (about 15 s)
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import type { DocNode, EmailContent } from '../src/template/index.ts';
+import type { CompiledEmail, DocNode, EmailContent, RenderedEmail } from '../src/template/index.ts';
 import { loadConfig } from '../server/config.ts';
 import type { DbOrTx } from '../server/db/database.ts';
 import { sealSecret } from '../server/links/key-seal.ts';
@@ -88,7 +88,6 @@ const contacts: Contact[] = Array.from({ length: 1000 }, (_, i) => ({
 }));
 
 const compiled = await compileMessage({ channel: 'email', content: email });
-if (compiled.channel !== 'email') throw new Error('unreachable');
 const compiledWithBlocks = await compileMessage({ channel: 'email', content: withBlocks });
 const now = new Date();
 let sizeGuard = 0;
@@ -97,7 +96,7 @@ async function production(contact: Contact, minter: MagicLinkMinter) {
   const recipient: RecipientContext = { site, contact };
   const links = await mintRecipientLinks(recipient, compiled.linkKeys, { minter, channel: 'email', sentBy: 'message:bench', now });
   const rendered = renderMessage(compiled, recipientValueSource(config, recipient, links));
-  sizeGuard += rendered.channel === 'email' ? rendered.html.length : 0;
+  sizeGuard += (rendered.filled as RenderedEmail).html.length;
 }
 
 /** The production path for a document with Show if… and a repeat (facts as a send batch builds them). */
@@ -106,7 +105,7 @@ async function productionWithBlocks(contact: Contact, minter: MagicLinkMinter, m
   const facts = recipientFacts(contact, access);
   const links = await mintRecipientLinks(recipient, recipientLinkKeys(message, facts), { minter, channel: 'email', sentBy: 'message:bench', now });
   const rendered = renderMessage(message, recipientValueSource(config, recipient, links), facts);
-  sizeGuard += rendered.channel === 'email' ? rendered.html.length : 0;
+  sizeGuard += (rendered.filled as RenderedEmail).html.length;
 }
 
 async function mjmlPerRecipientWithBlocks(contact: Contact, minter: MagicLinkMinter) {
@@ -119,12 +118,12 @@ async function mjmlPerRecipient(contact: Contact, minter: MagicLinkMinter) {
   const recipient: RecipientContext = { site, contact };
   const links = await mintRecipientLinks(recipient, fresh.linkKeys, { minter, channel: 'email', sentBy: 'message:bench', now });
   const rendered = renderMessage(fresh, recipientValueSource(config, recipient, links));
-  sizeGuard += rendered.channel === 'email' ? rendered.html.length : 0;
+  sizeGuard += (rendered.filled as RenderedEmail).html.length;
 }
 
 const fixedUrl = `http://academy.localhost:3000/courses?token=${'x'.repeat(280)}`;
 function bareJoin(contact: Contact) {
-  const { parts, slots } = compiled.channel === 'email' ? compiled.email.html : compiled.sms;
+  const { parts, slots } = (compiled.form as CompiledEmail).html;
   let out = parts[0];
   for (let i = 0; i < slots.length; i++) {
     const key = slots[i].key;

@@ -318,7 +318,7 @@ export const templateDrafts = pgTable(
       .references(() => staffUsers.id, { onDelete: 'cascade' }),
     draftKey: text('draft_key').notNull(),
     name: text('name').notNull(),
-    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     content: jsonb('content').$type<Record<string, unknown>>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -7,7 +7,7 @@
 import { and, count, countDistinct, desc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { messageAnalyticsResponse } from '../../src/contract/link-schemas.ts';
-import { channelModule } from '../channels/registry.ts';
+import { CHANNEL_INFO } from '../../src/template/channel.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { linkRedemptions, magicLinks, messageRecipients, messages, messageTemplates } from '../db/schema.ts';
 import { failureGuide } from './link-activity.ts';
@@ -73,7 +73,7 @@ export async function messageAnalytics(db: DbOrTx, siteId: string, limit: number
       id: m.id,
       sentAt: m.sentAt,
       channel: m.channel,
-      title: m.templateName ?? m.subject ?? channelModule(m.channel).label,
+      title: m.templateName ?? m.subject ?? CHANNEL_INFO[m.channel].label,
       recipients: m.total,
       delivered: statusCount('sent'),
       skipped: statusCount('skipped'),

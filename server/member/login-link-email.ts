@@ -5,10 +5,10 @@
  */
 import type { EmailContent } from '../../src/template/document.ts';
 import { magicLinkHref, magicLinkKey } from '../../src/template/magic-link-keys.ts';
-import { compileEmailTemplate, renderEmailForRecipient, type CompiledEmail } from '../render/compile-email.ts';
+import { compileEmailTemplate, renderEmailForRecipient, type CompiledEmail } from '../channels/email/compile-email.ts';
 import { magicLinkKeysOf, mintRecipientLinks, recipientValueSource } from '../render/recipient-values.ts';
 import { MagicLinkMinter } from '../links/mint-magic-link.ts';
-import { sendEmailNow } from '../delivery/send-email.ts';
+import { sendEmailNow } from '../channels/email/send-email.ts';
 import type { AppContext } from '../context.ts';
 import type { Contact } from '../contacts/contact-service.ts';
 import type { Site } from '../sites/site-repository.ts';

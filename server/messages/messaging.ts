@@ -10,7 +10,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { DbOrTx } from '../db/database.ts';
-import { closeTransports } from '../delivery/transports.ts';
+import { closeTransports } from '../channels/transports.ts';
 import { createSitePacer } from '../delivery/site-pacer.ts';
 import { startProcessLease } from '../queue/process-lease.ts';
 import { queueOf, type Queue } from '../queue/queue.ts';

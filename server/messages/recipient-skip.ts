@@ -1,4 +1,7 @@
-/** Why a recipient is not sent to — recorded on the row, never a silent drop. */
+/**
+ * Why a recipient is not sent to — recorded on the row, never a silent drop. The channel's own
+ * rule (no address on it) comes from its module; the rest hold for every channel.
+ */
 import type { Channel } from '../../src/template/channel.ts';
 import { addressOf } from '../channels/channel-module.ts';
 import { channelModule } from '../channels/registry.ts';
@@ -10,8 +13,6 @@ import type { RecipientFacts } from '../../src/template/regions.ts';
 
 export const SKIP_REASONS = {
   deleted: 'contact deleted',
-  noEmail: channelModule('email').noAddressReason,
-  noPhone: channelModule('sms').noAddressReason,
   unsubscribed: 'unsubscribed',
   noOffer: 'no active offer (the message carries a learner link)',
 } as const;

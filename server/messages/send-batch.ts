@@ -10,17 +10,19 @@ import type { Contact } from '../contacts/contact-service.ts';
 import { contacts, offers } from '../db/schema.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { DeliveryError } from '../delivery/delivery-error.ts';
-import { senderOf } from '../delivery/sender-address.ts';
 import type { Pacer } from '../delivery/site-pacer.ts';
 import { MagicLinkMinter } from '../links/mint-magic-link.ts';
 import { memberAccessOf, type MemberAccess } from '../offers/member-access.ts';
 import { mintRecipientLinks, recipientValueSource } from '../render/recipient-values.ts';
 import { unsubscribeUrl } from '../delivery/unsubscribe-token.ts';
-import { shortLinksFor, siteWithLinkPolicy } from '../links/link-policy.ts';
+import { siteWithLinkPolicy } from '../links/link-policy.ts';
+import { addressOf } from '../channels/channel-module.ts';
+import { channelModule } from '../channels/registry.ts';
+import { shortLinksFor } from '../channels/short-links-for.ts';
 import { renderMessage, type RenderedMessage } from '../render/render-message.ts';
 import { findSiteByRef } from '../sites/site-repository.ts';
 import type { RecipientFacts } from '../../src/template/regions.ts';
-import { ClaimLostError, deliverRecipient, deliverStored, storesInDatabase } from './deliver-recipient.ts';
+import { ClaimLostError, deliverRecipient, deliverStored, storesInDatabase, type RecipientDelivery } from './deliver-recipient.ts';
 import { compiledMessage, findMessage, type Message } from './message-service.ts';
 import type { ProgressSignal } from './progress-signal.ts';
 import { batchLeftovers, claimBatch, markFinal, markRetry, type Claim, type ClaimedRecipient } from './recipient-claims.ts';
@@ -114,7 +116,16 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
   // Links must be recorded before anyone can click them.
   await minter.flush();
 
-  const from = senderOf(ctx.config, site);
+  // The envelope per recipient, as its channel builds it (batch-wide parts, like From, once).
+  const module = channelModule(message.channel);
+  const envelopes = module.envelopes(ctx, site);
+  const delivery = ({ contact, rendered }: { contact: Contact; rendered: RenderedMessage }): RecipientDelivery => ({
+    siteId: site.id,
+    channel: message.channel,
+    claim,
+    contactId: contact.id,
+    envelope: envelopes.of({ contactId: contact.id, to: addressOf(module, contact)!, messageId: message.id }, rendered.filled),
+  });
   const failed = async (row: ClaimedRecipient, error: unknown) => {
     if (error instanceof ClaimLostError) return;
     const failure = error instanceof DeliveryError ? error : new DeliveryError((error as Error).message, true);
@@ -129,7 +140,7 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
       const chunk = outgoing.slice(start, start + STORED_CHUNK);
       for (let i = 0; i < chunk.length; i++) await pacer.wait(site.id);
       try {
-        await deliverStored(ctx, chunk.map(({ contact, rendered }) => ({ siteId: site.id, from, claim, contact, rendered })));
+        await deliverStored(ctx, chunk.map(delivery));
       } catch (error) {
         // Nothing of the chunk was written (one transaction): each row retries or gives up.
         for (const { row } of chunk) await failed(row, error);
@@ -138,11 +149,12 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
     }
     return;
   }
-  await runConcurrently(outgoing, settings.concurrency, async ({ row, contact, rendered }) => {
+  await runConcurrently(outgoing, settings.concurrency, async (out) => {
+    const { row } = out;
     await pacer.wait(site.id);
     try {
       // Marked sent the moment its transport accepted it (one recipient per transaction).
-      await deliverRecipient(ctx, { siteId: site.id, from, claim, contact, rendered });
+      await deliverRecipient(ctx, delivery(out));
     } catch (error) {
       await failed(row, error);
     }

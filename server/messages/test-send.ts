@@ -10,7 +10,8 @@ import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Principal } from '../auth/principal.ts';
 import { staffUsers } from '../db/schema.ts';
-import { sendEmailNow } from '../delivery/send-email.ts';
+import { sendEmailNow } from '../channels/email/send-email.ts';
+import { previewOf } from '../render/render-message.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { renderPreview, type PreviewRequest } from '../templates/render-preview.ts';
@@ -39,15 +40,16 @@ async function staffEmailOf(ctx: AppContext, site: Site, principal: Principal | 
 export async function sendTestToMe(ctx: AppContext, site: Site, principal: Principal | null, body: PreviewRequest): Promise<{ to: string; subject: string }> {
   const to = await staffEmailOf(ctx, site, principal);
   const { rendered, recipient, templateName } = await renderPreview(ctx, site, body);
+  const preview = previewOf(rendered);
   const who = [recipient.contact.firstName, recipient.contact.lastName].filter(Boolean).join(' ') || recipient.contact.email || 'a contact';
-  if (rendered.channel === 'email') {
-    const subject = TEST_SUBJECT_PREFIX + rendered.subject;
-    await sendEmailNow(ctx, { siteId: site.id, to, subject, html: rendered.html, text: rendered.text });
+  if (preview.channel === 'email') {
+    const subject = TEST_SUBJECT_PREFIX + (preview.subject ?? '');
+    await sendEmailNow(ctx, { siteId: site.id, to, subject, html: preview.html ?? '', text: preview.text });
     return { to, subject };
   }
   // Staff have an email address, not a phone on file: an SMS test arrives as its text by email.
   const subject = `${TEST_SUBJECT_PREFIX}SMS${templateName ? ` “${templateName}”` : ''} as ${who} would get it`;
-  const smsHtml = html`<p style="white-space:pre-wrap;font-family:sans-serif">${rendered.text}</p>`.value;
-  await sendEmailNow(ctx, { siteId: site.id, to, subject, html: smsHtml, text: rendered.text });
+  const smsHtml = html`<p style="white-space:pre-wrap;font-family:sans-serif">${preview.text}</p>`.value;
+  await sendEmailNow(ctx, { siteId: site.id, to, subject, html: smsHtml, text: preview.text });
   return { to, subject };
 }

@@ -2,10 +2,10 @@
  * A document compiled for sending: the expensive work done once per template version (MJML,
  * slot layout, which magic links it carries); rendering per recipient only fills slots.
  */
-import { compileSmsToText, magicLinkTarget, type TextTemplate } from '../../src/template/index.ts';
+import { magicLinkTarget, type TextTemplate } from '../../src/template/index.ts';
 import { effectiveKey, hasRegions, walkVisible, type RecipientFacts } from '../../src/template/regions.ts';
-import type { ChannelContent } from '../../src/template/channel.ts';
-import { compileEmailTemplate, type CompiledEmail } from './compile-email.ts';
+import type { Channel, ChannelContent } from '../../src/template/channel.ts';
+import { channelModule } from '../channels/registry.ts';
 import { magicLinkKeysOf } from './recipient-values.ts';
 
 interface CompiledParts {
@@ -17,12 +17,14 @@ interface CompiledParts {
   hasRegions: boolean;
 }
 
-export type CompiledMessage =
-  | (CompiledParts & { channel: 'email'; email: CompiledEmail })
-  | (CompiledParts & { channel: 'sms'; sms: TextTemplate });
+export interface CompiledMessage extends CompiledParts {
+  channel: Channel;
+  /** The channel module's compiled form: only that module reads it (`fill`, `templatesOf`, `sendWarnings`). */
+  form: unknown;
+}
 
 function templatesOf(compiled: CompiledMessage): TextTemplate[] {
-  return compiled.channel === 'sms' ? [compiled.sms] : [compiled.email.subject, compiled.email.html, compiled.email.text];
+  return channelModule(compiled.channel).templatesOf(compiled.form);
 }
 
 function linkParts(templates: TextTemplate[]): CompiledParts {
@@ -58,11 +60,13 @@ export function receivesLearnerLink(keys: readonly string[]): boolean {
   return keys.some((key) => magicLinkTarget(key)?.kind === 'learner');
 }
 
+/** What the author is warned of before sending it (empty when nothing). */
+export function sendWarnings(compiled: CompiledMessage): string[] {
+  return channelModule(compiled.channel).sendWarnings(compiled.form);
+}
+
 export async function compileMessage(message: ChannelContent): Promise<CompiledMessage> {
-  if (message.channel === 'sms') {
-    const sms = compileSmsToText(message.content);
-    return { channel: 'sms', sms, ...linkParts([sms]) };
-  }
-  const email = await compileEmailTemplate(message.content);
-  return { channel: 'email', email, ...linkParts([email.subject, email.html, email.text]) };
+  const module = channelModule(message.channel);
+  const form = await module.compile(message.content);
+  return { channel: message.channel, form, ...linkParts(module.templatesOf(form)) };
 }

@@ -2,7 +2,7 @@
 import { defineRoute, type AnyRouteDef } from '../http/route.ts';
 import { siteIdParams } from '../../src/contract/site-schemas.ts';
 import { previewBody, previewResponse } from '../../src/contract/template-schemas.ts';
-import { smsSegments } from '../render/render-message.ts';
+import { previewOf } from '../render/render-message.ts';
 import { renderPreview } from './render-preview.ts';
 
 export const previewRoutes: AnyRouteDef[] = [
@@ -19,11 +19,7 @@ export const previewRoutes: AnyRouteDef[] = [
     response: previewResponse,
     handler: async ({ ctx, site, body }) => {
       const { rendered } = await renderPreview(ctx, site, body);
-      if (rendered.channel === 'sms') {
-        const { encoding, units, segments } = smsSegments(rendered.text);
-        return { channel: 'sms', text: rendered.text, segments: { encoding, units, segments } };
-      }
-      return rendered;
+      return previewOf(rendered);
     },
   }),
 ];

@@ -12,7 +12,7 @@ import { requireOffer } from '../offers/offer-service.ts';
 import { memberAccess } from '../offers/member-access.ts';
 import type { Site } from '../sites/site-repository.ts';
 import { previewUnsubscribeUrl } from '../delivery/unsubscribe-token.ts';
-import { shortLinksFor } from '../links/link-policy.ts';
+import { shortLinksFor } from '../channels/short-links-for.ts';
 import { compileMessage, recipientLinkKeys, type CompiledMessage } from '../render/compiled-message.ts';
 import { previewLinks } from '../render/preview-links.ts';
 import { recipientFacts } from '../render/recipient-facts.ts';

@@ -3,6 +3,7 @@
  * someone types and offers it back when they return; saving the template deletes it. Drafts are
  * work in progress, so their content is not validated (the template's save is where that happens).
  */
+import type { Channel } from '../../src/template/channel.ts';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
@@ -15,7 +16,7 @@ import type { putDraftBody } from '../../src/contract/template-draft-schemas.ts'
 export type TemplateDraft = typeof templateDrafts.$inferSelect;
 
 /** The draft key of a template not saved yet (one per channel). */
-export const newTemplateDraftKey = (channel: 'email' | 'sms') => `new-${channel}`;
+export const newTemplateDraftKey = (channel: Channel) => `new-${channel}`;
 
 /** Drafts are personal: only a signed-in staff member has one (an API key has no editor). */
 export function draftOwner(principal: Principal | null): string {

@@ -6,9 +6,8 @@ import type { AppContext } from '../context.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { messageTemplates, templateDrafts, workflows } from '../db/schema.ts';
 import { conflict, notFound } from '../http/api-error.ts';
-import { emailSendWarnings } from '../../src/template/send-warnings.ts';
 import { compiledCache, templateCacheKey } from '../render/compiled-cache.ts';
-import type { CompiledMessage } from '../render/compiled-message.ts';
+import { sendWarnings, type CompiledMessage } from '../render/compiled-message.ts';
 import { siteCatalog } from './site-catalog.ts';
 import type { ChannelContent } from '../../src/template/channel.ts';
 import { assertValidContent } from './template-content.ts';
@@ -31,7 +30,7 @@ export async function presentTemplate(t: MessageTemplate) {
     content: t.content,
     version: t.version,
     linkKeys: compiled.linkKeys,
-    warnings: compiled.channel === 'email' ? [...compiled.email.warnings, ...emailSendWarnings(compiled.email.html)] : [],
+    warnings: sendWarnings(compiled),
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
   };

@@ -3,6 +3,7 @@
  * validate requests, describe them in /api/openapi.json and type the stored JSON.
  */
 import { z } from 'zod';
+import { CHANNELS, CHANNEL_INFO, type Channel } from '../template/channel.ts';
 import { messageLinkPolicyField } from './site-schemas.ts';
 
 const MAX_WAIT_SECONDS = 365 * 24 * 3600;
@@ -23,8 +24,15 @@ export const triggerField = z
 
 const templateId = z.uuid({ message: 'must be a template id (UUID)' });
 const linkPolicy = messageLinkPolicyField.optional();
-const sendEmail = z.strictObject({ type: z.literal('send_email'), templateId, linkPolicy }).describe('Send an email template to the contact.');
-const sendSms = z.strictObject({ type: z.literal('send_sms'), templateId, linkPolicy }).describe('Send an SMS template to the contact.');
+
+/** A channel's send action: `send_email`, `send_sms` (one per channel, with a template of that channel). */
+export type SendActionType = `send_${Channel}`;
+export const sendActionType = (channel: Channel): SendActionType => `send_${channel}`;
+
+const sendAction = (channel: Channel) =>
+  z
+    .strictObject({ type: z.literal(sendActionType(channel)), templateId, linkPolicy })
+    .describe(`Send the contact one ${CHANNEL_INFO[channel].noun} from a template of that channel.`);
 
 const amount = z.number().int('must be a whole number').min(1, 'must be at least 1');
 const wait = z
@@ -45,7 +53,10 @@ const wait = z
   })
   .describe('Wait before the next action (a delayed job: it survives restarts).');
 
-export const actionField = z.discriminatedUnion('type', [sendEmail, sendSms, wait]);
+type SendActionSchema = ReturnType<typeof sendAction>;
+const sendActions = CHANNELS.map(sendAction) as [SendActionSchema, ...SendActionSchema[]];
+
+export const actionField = z.discriminatedUnion('type', [...sendActions, wait]);
 export const actionsField = z.array(actionField).min(1, 'add at least one action').max(50, 'at most 50 actions');
 
 export type WorkflowTrigger = z.output<typeof triggerField>;
@@ -57,7 +68,7 @@ export function waitSeconds(w: Partial<Record<WaitUnit, number>>): number {
   return WAIT_UNITS.reduce((total, unit) => total + (w[unit] ?? 0) * UNIT_SECONDS[unit], 0);
 }
 
-export const channelOfAction = (action: SendAction): 'email' | 'sms' => (action.type === 'send_email' ? 'email' : 'sms');
+export const channelOfAction = (action: SendAction): Channel => CHANNELS.find((channel) => sendActionType(channel) === action.type)!;
 
 const nameField = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 

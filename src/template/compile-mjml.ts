@@ -1,6 +1,6 @@
 /**
  * Document → MJML, once per template. Custom values become slots, written as sentinels that
- * survive `mjml2html`; `server/render/compile-email.ts` turns the HTML back into a `TextTemplate`.
+ * survive `mjml2html`; `server/channels/email/compile-email.ts` turns the HTML back into a `TextTemplate`.
  */
 import { hexColorOr } from './colors';
 import { childrenOf, type DocNode, type EmailContent } from './document';

@@ -1,6 +1,6 @@
 /** The template package: document schema, custom values, compilation and filling. Isomorphic. */
 export type { Channel } from './channel';
-export { CHANNELS } from './channel';
+export { CHANNELS, CHANNEL_INFO, type ChannelInfo } from './channel';
 
 export type { DocMark, DocNode, EmailContent, SmsContent } from './document';
 export { isDocNode } from './document';

@@ -156,14 +156,16 @@ function checkCustomValues(
 }
 
 /** In the words of the person writing the email, who sees the block this is shown beside. */
-function hrefMessage(what: 'Link' | 'Button' | 'Image', value: string): string {
+type HrefOwner = 'Link' | 'Button' | 'Image' | 'Image link';
+
+function hrefMessage(what: HrefOwner, value: string): string {
   if (what === 'Image') return value ? 'This image needs an https address (https://…)' : 'This image needs an address: the https link to the picture';
-  const thing = what === 'Link' ? 'link' : 'button';
+  const thing = what === 'Link' ? 'link' : what === 'Button' ? 'button' : "image's link";
   if (!value) return `This ${thing} has no address: add where it leads`;
   return `This ${thing} leads to "${value}", which can't be used: use a web address (https://…), an email (mailto:) or phone (tel:) address, or a magic link`;
 }
 
-function checkHref(href: unknown, path: string, what: 'Link' | 'Button' | 'Image', check: Check): void {
+function checkHref(href: unknown, path: string, what: HrefOwner, check: Check): void {
   const value = stringOrEmpty(href).trim();
   if (!value) {
     check.issues.push({ path, message: hrefMessage(what, value) });

@@ -12,6 +12,7 @@ import { openSession, SESSION_COOKIE } from '../../server/auth/sessions.ts';
 import { magicLinks, staffUsers } from '../../server/db/schema.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { SKIP_REASONS } from '../../server/messages/recipient-skip.ts';
+import { channelModule } from '../../server/channels/registry.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { LINK_SMS, NEWS_EMAIL, WELCOME_EMAIL, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
@@ -66,7 +67,7 @@ describe.each(TEST_DRIVERS)('send estimate, outcomes, history and test sends on 
       willSend: 1,
       skipped: 3,
       // Equal counts: in the reasons' order.
-      skippedBy: [SKIP_REASONS.noOffer, SKIP_REASONS.noEmail, SKIP_REASONS.unsubscribed].sort().map((reason) => ({ reason, count: 1 })),
+      skippedBy: [SKIP_REASONS.noOffer, channelModule('email').noAddressReason, SKIP_REASONS.unsubscribed].sort().map((reason) => ({ reason, count: 1 })),
     });
     // Without a learner link, holding an offer does not matter.
     const news = await t.api('POST', site('/messages/estimate'), { document: NEWS_EMAIL, channel: 'email', recipients: { all: true } });
@@ -105,7 +106,7 @@ describe.each(TEST_DRIVERS)('send estimate, outcomes, history and test sends on 
     const rows = [...first.json().recipients, ...second.json().recipients];
     expect(rows).toHaveLength(3);
     const byName = Object.fromEntries(rows.map((r: { contact: { firstName: string }; reason: string }) => [r.contact.firstName, r.reason]));
-    expect(byName).toEqual({ Bob: SKIP_REASONS.noOffer, Cy: SKIP_REASONS.noEmail, Dee: SKIP_REASONS.unsubscribed });
+    expect(byName).toEqual({ Bob: SKIP_REASONS.noOffer, Cy: channelModule('email').noAddressReason, Dee: SKIP_REASONS.unsubscribed });
     expect(rows.every((r: { status: string }) => r.status === 'skipped')).toBe(true);
   });
 

@@ -12,7 +12,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
-import { smtpTransport } from '../../server/delivery/smtp-transport.ts';
+import { smtpTransport } from '../../server/channels/email/smtp-transport.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { apiOk, uniqueSubdomain } from '../support/fixtures.ts';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 // @ts-expect-error mjml 5 ships no type declarations
 import mjml2html from 'mjml';
-import { compileEmailTemplate, renderEmailForRecipient } from '../../../server/render/compile-email';
+import { compileEmailTemplate, renderEmailForRecipient } from '../../../server/channels/email/compile-email.ts';
 import { compileEmailToMjml, fillTemplate, sentinel, type EmailContent, type EmailCompileOptions, type Slot } from '../../../src/template/index';
 import { GOLDEN_EMAIL, HOSTILE_ATTRIBUTE, HOSTILE_NAME } from './fixtures';
 

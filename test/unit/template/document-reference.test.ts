@@ -1,7 +1,7 @@
 /** The public document format: the reference, the README table and the example cover every node type. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileEmailTemplate } from '../../../server/render/compile-email';
+import { compileEmailTemplate } from '../../../server/channels/email/compile-email.ts';
 import { extendCatalog, DEFAULT_CATALOG, validateEmailContent, type DocNode, type EmailContent } from '../../../src/template/index';
 import { DOCUMENT_NODES } from '../../../src/template/document-reference';
 import { SERIALIZERS } from '../../../src/template/registry';

@@ -7,7 +7,7 @@ import { doIUseEmail } from '@jsx-email/doiuse-email';
 // @ts-expect-error mjml 5 ships no type declarations
 import mjml2html from 'mjml';
 import { describe, expect, it } from 'vitest';
-import { compileEmailTemplate } from '../../../server/render/compile-email';
+import { compileEmailTemplate } from '../../../server/channels/email/compile-email.ts';
 import { renderEmailForRecipient, type DocNode, type EmailContent } from '../../../src/template/index';
 
 const CLIENTS = ['gmail.*', 'outlook.*', 'apple-mail.*'];

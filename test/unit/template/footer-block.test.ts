@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileEmailTemplate } from '../../../server/render/compile-email';
+import { compileEmailTemplate } from '../../../server/channels/email/compile-email.ts';
 import {
   DEFAULT_CATALOG,
   MISSING_UNSUBSCRIBE_WARNING,

@@ -1,6 +1,6 @@
 /** Images (width, alignment, link, required description) and the social links row in every output. */
 import { describe, expect, it } from 'vitest';
-import { compileEmailTemplate } from '../../../server/render/compile-email';
+import { compileEmailTemplate } from '../../../server/channels/email/compile-email';
 import {
   compileEmailToMjml,
   DEFAULT_CATALOG,

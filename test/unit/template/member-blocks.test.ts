@@ -3,7 +3,7 @@
  * recipient by the fill, in HTML, the text part and SMS.
  */
 import { describe, expect, it } from 'vitest';
-import { compileEmailTemplate } from '../../../server/render/compile-email';
+import { compileEmailTemplate } from '../../../server/channels/email/compile-email.ts';
 import { compileSmsToText, fillTemplate, renderEmailForRecipient, validateEmailContent, type DocNode, type EmailContent } from '../../../src/template/index';
 import { NO_FACTS, type RecipientFacts, type RepeatItem } from '../../../src/template/regions';
 

@@ -1,3 +1,4 @@
+import { CHANNEL_INFO } from '../../../template/channel';
 import type { MessageAnalytics } from '../../api/activity';
 import { formatDateTime, formatElapsed } from '../../ui/format';
 
@@ -34,7 +35,7 @@ export function MessagesTable({ messages }: { messages: MessageAnalytics[] }) {
                     <strong>{message.title}</strong>
                     <span className="muted small">
                       {' '}
-                      · {message.channel === 'sms' ? 'SMS' : 'Email'} · {formatDateTime(message.sentAt)}
+                      · {CHANNEL_INFO[message.channel].label} · {formatDateTime(message.sentAt)}
                     </span>
                   </span>
                 </td>

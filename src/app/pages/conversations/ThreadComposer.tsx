@@ -1,6 +1,7 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { Composer, type ComposerValue } from 'memberlink/composer';
 import { catalogForContext, DEFAULT_CATALOG } from '../../../template';
+import { CHANNELS, CHANNEL_INFO } from '../../../template/channel';
 import { messageOf } from '../../api/client';
 import { sendInThread } from '../../api/conversations';
 import { listContent } from '../../api/offers';
@@ -26,8 +27,10 @@ interface ThreadComposerProps {
  */
 export function ThreadComposer({ site, contact, onSent }: ThreadComposerProps) {
   const content = useResource(() => listContent(site.id), [site.id]);
-  const [channel, setChannel] = useState<Channel>(contact.email || !contact.phone ? 'email' : 'sms');
-  const [values, setValues] = useState<Record<Channel, ComposerValue>>(() => ({ email: emptyContent('email'), sms: emptyContent('sms') }));
+  const addressOn = (on: Channel) => contact[CHANNEL_INFO[on].addressField];
+  // The first channel the contact can be reached on (the first channel when none).
+  const [channel, setChannel] = useState<Channel>(() => CHANNELS.find(addressOn) ?? CHANNELS[0]);
+  const [values, setValues] = useState(() => Object.fromEntries(CHANNELS.map((on) => [on, emptyContent(on)])) as Record<Channel, ComposerValue>);
   // Bumped when a template fills the composer, so the editor opens on the new content.
   const [filled, setFilled] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -42,7 +45,7 @@ export function ThreadComposer({ site, contact, onSent }: ThreadComposerProps) {
   );
   const id = useId();
   const name = contactName(contact);
-  const address = channel === 'email' ? contact.email : contact.phone;
+  const address = addressOn(channel);
   const hasOffer = contact.access.some((grant) => grant.revokedAt === null);
 
   const submit = async (event: FormEvent) => {
@@ -67,20 +70,15 @@ export function ThreadComposer({ site, contact, onSent }: ThreadComposerProps) {
       <div className="thread-composer-head">
         <h3 id={`${id}-heading`}>New message</h3>
         <div className="segmented" role="radiogroup" aria-label="Channel">
-          {(
-            [
-              ['email', 'Email', contact.email],
-              ['sms', 'SMS', contact.phone],
-            ] as const
-          ).map(([value, label, to]) => (
+          {CHANNELS.map((value) => (
             <label key={value} className="radio">
-              <input type="radio" name={`${id}-channel`} checked={channel === value} disabled={!to} onChange={() => setChannel(value)} />
-              {label}
+              <input type="radio" name={`${id}-channel`} checked={channel === value} disabled={!addressOn(value)} onChange={() => setChannel(value)} />
+              {CHANNEL_INFO[value].label}
             </label>
           ))}
         </div>
       </div>
-      {!address && <p className="field-hint">{name} has no {channel === 'email' ? 'email address' : 'phone number'}: add one on their contact page.</p>}
+      {!address && <p className="field-hint">{name} has no {CHANNEL_INFO[channel].addressName}: add one on their contact page.</p>}
       {!hasOffer && <p className="field-hint">{name} holds no active offer: a message with a member-site magic link to them is skipped.</p>}
       {content.state.status === 'error' && <FormError message={`Courses and communities could not be loaded: ${content.state.error}`} />}
       <StartFromTemplate
@@ -115,7 +113,7 @@ export function ThreadComposer({ site, contact, onSent }: ThreadComposerProps) {
           </span>
         )}
         <button type="submit" className="button button--primary" disabled={busy || !address}>
-          {busy ? 'Sending…' : channel === 'email' ? 'Send email' : 'Send SMS'}
+          {busy ? 'Sending…' : `Send ${CHANNEL_INFO[channel].noun}`}
         </button>
       </div>
     </form>

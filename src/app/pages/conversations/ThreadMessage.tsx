@@ -1,3 +1,4 @@
+import { CHANNELS, CHANNEL_INFO } from '../../../template/channel';
 import type { ThreadItem } from '../../api/types';
 import { Badge } from '../../ui/Badge';
 import { formatDateTime } from '../../ui/format';
@@ -15,14 +16,17 @@ function StatusBadge({ item }: { item: ThreadItem }) {
 /** An email or SMS: ours on the right, the contact's replies on the left. */
 export function ThreadMessage({ item }: { item: ThreadItem }) {
   const outbound = item.kind === 'outbound';
-  const channel = item.channel === 'sms' ? 'SMS' : 'Email';
+  // A message always has its channel (only events have none).
+  const on = item.channel ?? CHANNELS[0];
+  const channel = CHANNEL_INFO[on].label;
   return (
     <li className={`thread-message thread-message--${outbound ? 'out' : 'in'}`} aria-label={`${outbound ? 'Sent' : 'Received'} ${channel.toLowerCase()}`}>
-      <div className={`thread-bubble thread-bubble--${item.channel === 'sms' ? 'sms' : 'email'}`}>
-        {item.channel === 'sms' ? (
-          <p className="thread-sms-text">{item.text ? <LinkifiedText text={item.text} /> : <span className="muted">Not delivered yet</span>}</p>
-        ) : (
+      <div className={`thread-bubble thread-bubble--${on}`}>
+        {/* An email has its HTML view; every other channel is its text. */}
+        {on === 'email' ? (
           <ThreadEmail item={item} />
+        ) : (
+          <p className="thread-sms-text">{item.text ? <LinkifiedText text={item.text} /> : <span className="muted">Not delivered yet</span>}</p>
         )}
         {item.reason && item.status !== 'sent' && <p className="thread-reason small">{item.reason}</p>}
       </div>

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../../api/types';
-import { Badge } from '../../ui/Badge';
+import { ChannelBadge } from '../../ui/ChannelBadge';
 import { formatDateTime } from '../../ui/format';
 
 interface OutboxListProps {
@@ -21,7 +21,7 @@ export function OutboxList({ messages, selectedId, onSelect }: OutboxListProps) 
             onClick={() => onSelect(message.id)}
           >
             <span className="outbox-item-top">
-              <Badge tone={message.channel === 'email' ? 'info' : 'good'}>{message.channel === 'email' ? 'Email' : 'SMS'}</Badge>
+              <ChannelBadge channel={message.channel} />
               <span className="muted small">{formatDateTime(message.createdAt)}</span>
             </span>
             <span className="outbox-item-to break-all">{message.recipient}</span>

@@ -22,7 +22,8 @@ export function OutboxMessageView({ message }: { message: OutboxMessage }) {
       </dl>
       {message.channel === 'email' && message.html ? <EmailFrame html={message.html} title={`Email to ${message.recipient}`} /> : null}
       {message.channel === 'email' && !message.html && <pre className="plain-text">{message.text}</pre>}
-      {message.channel === 'sms' && <SmsBubble text={message.text} />}
+      {/* Every channel but email is its text alone, shown as a phone shows it. */}
+      {message.channel !== 'email' && <SmsBubble text={message.text} />}
       {message.channel === 'email' && message.html && (
         <details className="details">
           <summary>Plain-text version</summary>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Composer, type ComposerIssue, type ComposerValue, type OfferOption } from 'memberlink/composer';
 import { catalogForContext, DEFAULT_CATALOG } from '../../../template';
+import { CHANNELS, CHANNEL_INFO, channelNamed } from '../../../template/channel';
 import { discardTemplateDraft, draftKeyOf, getTemplate, getTemplateDraft, type TemplateDraft } from '../../api/messages';
 import { listContent, listOffers } from '../../api/offers';
 import type { Channel, Template } from '../../api/types';
@@ -24,7 +25,7 @@ const CATALOG = catalogForContext(DEFAULT_CATALOG, 'broadcast');
 export function TemplateEditorPage({ templateId }: { templateId: string | null }) {
   const { site } = useSite();
   const location = useLocation();
-  const channel: Channel = searchParam(location, 'channel') === 'sms' ? 'sms' : 'email';
+  const channel: Channel = channelNamed(searchParam(location, 'channel')) ?? CHANNELS[0];
   const data = useResource(async () => {
     const [template, content, offers, draft] = await Promise.all([
       templateId ? getTemplate(site.id, templateId) : Promise.resolve(null),
@@ -68,7 +69,7 @@ interface TemplateEditorProps {
 
 function TemplateEditor({ template, draft, channel, content, offers }: TemplateEditorProps) {
   const { site } = useSite();
-  const untitled = channel === 'email' ? 'Untitled email' : 'Untitled SMS';
+  const untitled = `Untitled ${CHANNEL_INFO[channel].noun}`;
   const [saved, setSaved] = useState<Template | null>(template);
   const [restored, setRestored] = useState<TemplateDraft | null>(draft);
   const [name, setName] = useState(draft?.name ?? template?.name ?? untitled);

@@ -4,7 +4,8 @@ import { createTemplate, updateTemplate } from '../../api/messages';
 import type { Channel, Template } from '../../api/types';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useDocumentTitle } from '../../hooks/use-document-title';
-import { Badge } from '../../ui/Badge';
+import { CHANNEL_INFO } from '../../../template/channel';
+import { ChannelBadge } from '../../ui/ChannelBadge';
 import { FormError } from '../../ui/FormError';
 import { formatClockTime } from '../../ui/format';
 import { TextField } from '../../ui/TextField';
@@ -31,7 +32,7 @@ interface TemplateSaveBarProps {
 
 /** The template's name and Save; the server checks custom values and names the one it refuses. */
 export function TemplateSaveBar({ formRef, siteId, channel, saved, name, onName, value, dirty, draftSavedAt = null, onSaved, onIssues }: TemplateSaveBarProps) {
-  useDocumentTitle(saved ? saved.name : channel === 'email' ? 'New email' : 'New SMS');
+  useDocumentTitle(saved ? saved.name : `New ${CHANNEL_INFO[channel].noun}`);
   const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
 
   const submit = onSubmit(async () => {
@@ -54,7 +55,7 @@ export function TemplateSaveBar({ formRef, siteId, channel, saved, name, onName,
         <h1 className="visually-hidden">{saved ? saved.name : 'New template'}</h1>
         <TextField label="Template name" value={name} onChange={onName} error={errors.fields.name} className="grow" />
         <div className="save-bar-status">
-          <Badge tone={channel === 'email' ? 'info' : 'good'}>{channel === 'email' ? 'Email' : 'SMS'}</Badge>
+          <ChannelBadge channel={channel} />
           <span className="muted small" role="status">
             {dirty ? `Unsaved changes${draftSavedAt ? ` · draft kept ${formatClockTime(draftSavedAt)}` : ''}` : saved ? `Saved · version ${saved.version}` : ''}
           </span>

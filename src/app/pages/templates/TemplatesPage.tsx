@@ -9,6 +9,8 @@ import { usePermissions } from '../../session/Permissions';
 import { useSite } from '../../session/SiteContext';
 import { Badge } from '../../ui/Badge';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { CHANNELS, CHANNEL_INFO } from '../../../template/channel';
+import { ChannelBadge } from '../../ui/ChannelBadge';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
@@ -35,12 +37,12 @@ export function TemplatesPage() {
 
   const actions = (
     <>
-      <Link to="/templates/new?channel=sms" className="button">
-        New SMS
-      </Link>
-      <Link to="/templates/new?channel=email" className="button button--primary">
-        New email
-      </Link>
+      {/* One per channel, the first channel's last: the primary button sits at the end. */}
+      {[...CHANNELS].reverse().map((channel) => (
+        <Link key={channel} to={`/templates/new?channel=${channel}`} className={channel === CHANNELS[0] ? 'button button--primary' : 'button'}>
+          New {CHANNEL_INFO[channel].noun}
+        </Link>
+      ))}
     </>
   );
 
@@ -83,7 +85,7 @@ export function TemplatesPage() {
                 <Link to={`/templates/${template.id}`} className="template-card-main">
                   <span className="card-header">
                     <strong>{template.name}</strong>
-                    <Badge tone={template.channel === 'email' ? 'info' : 'good'}>{template.channel === 'email' ? 'Email' : 'SMS'}</Badge>
+                    <ChannelBadge channel={template.channel} />
                   </span>
                   <span className="muted small">
                     Version {template.version} · updated {formatDateTime(template.updatedAt)}

@@ -2,7 +2,8 @@ import type { Template } from '../../api/types';
 import type { WorkflowAction } from '../../api/workflows';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { WAIT_UNITS, waitOf, type WaitUnit } from './describe-action';
+import { CHANNEL_INFO } from '../../../template/channel';
+import { sendActionOf, WAIT_UNITS, waitOf, type WaitUnit } from './describe-action';
 
 interface ActionEditorProps {
   index: number;
@@ -19,7 +20,7 @@ export function ActionEditor({ index, action, templates, onChange, onRemove, onM
   const step = `Step ${index + 1}`;
   const chooseKind = (kind: string) => {
     if (kind === 'wait') onChange({ type: 'wait', days: 1 });
-    else if (templates[0]) onChange({ type: templates[0].channel === 'sms' ? 'send_sms' : 'send_email', templateId: templates[0].id });
+    else if (templates[0]) onChange(sendActionOf(templates[0]));
   };
 
   return (
@@ -38,12 +39,12 @@ export function ActionEditor({ index, action, templates, onChange, onRemove, onM
           value={action.templateId}
           onChange={(templateId) => {
             const template = templates.find((t) => t.id === templateId);
-            onChange({ type: template?.channel === 'sms' ? 'send_sms' : 'send_email', templateId });
+            if (template) onChange(sendActionOf(template));
           }}
         >
           {templates.map((template) => (
             <option key={template.id} value={template.id}>
-              {template.name} ({template.channel === 'sms' ? 'SMS' : 'email'})
+              {template.name} ({CHANNEL_INFO[template.channel].noun})
             </option>
           ))}
         </SelectField>

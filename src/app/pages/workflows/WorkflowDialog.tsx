@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
 import { ActionEditor } from './ActionEditor';
+import { sendActionOf } from './describe-action';
 import { DialogActions } from '../../ui/DialogActions';
 
 const FIELDS = ['name', 'trigger.offerIds', 'actions'] as const;
@@ -26,7 +27,7 @@ export function WorkflowDialog({ siteId, workflow, offers, templates, onClose, o
   const [enabled, setEnabled] = useState(workflow?.enabled ?? true);
   const [offerIds, setOfferIds] = useState<string[]>(workflow?.trigger.offerIds ?? []);
   const [actions, setActions] = useState<WorkflowAction[]>(
-    workflow?.actions ?? (firstEmail ? [{ type: 'send_email', templateId: firstEmail.id }] : [{ type: 'wait', days: 1 }]),
+    workflow?.actions ?? (firstEmail ? [sendActionOf(firstEmail)] : [{ type: 'wait', days: 1 }]),
   );
   const { errors, busy, onSubmit } = useFormSubmit(FIELDS);
 
@@ -85,7 +86,7 @@ export function WorkflowDialog({ siteId, workflow, offers, templates, onClose, o
               type="button"
               className="button button--small"
               disabled={templates.length === 0}
-              onClick={() => setActions((list) => [...list, { type: templates[0].channel === 'sms' ? 'send_sms' : 'send_email', templateId: templates[0].id }])}
+              onClick={() => setActions((list) => [...list, sendActionOf(templates[0])])}
             >
               Add a message
             </button>

@@ -1,5 +1,13 @@
+import { CHANNELS, CHANNEL_INFO } from '../../../template/channel';
 import type { Template } from '../../api/types';
 import type { WorkflowAction } from '../../api/workflows';
+
+type SendAction = Exclude<WorkflowAction, { type: 'wait' }>;
+
+/** The step that sends this template: its channel's action (`send_email`, `send_sms`). */
+export function sendActionOf(template: Pick<Template, 'id' | 'channel'>): SendAction {
+  return { type: `send_${template.channel}`, templateId: template.id };
+}
 
 export const WAIT_UNITS = ['minutes', 'hours', 'days'] as const;
 export type WaitUnit = (typeof WAIT_UNITS)[number];
@@ -18,5 +26,6 @@ export function describeAction(action: WorkflowAction, templates: Template[]): s
     return `Wait ${amount} ${amount === 1 ? unit.slice(0, -1) : unit}`;
   }
   const name = templates.find((template) => template.id === action.templateId)?.name ?? 'a deleted template';
-  return `${action.type === 'send_email' ? 'Send email' : 'Send SMS'} “${name}”`;
+  const channel = CHANNELS.find((on) => action.type === `send_${on}`)!;
+  return `Send ${CHANNEL_INFO[channel].noun} “${name}”`;
 }

@@ -3,10 +3,10 @@
  * headers, via nodemailer's stream transport) and stored in the outbox instead.
  */
 import nodemailer from 'nodemailer';
-import { writeOutbox, writeOutboxMany, type NewOutboxMessage } from './outbox.ts';
+import { writeOutbox, writeOutboxMany, type NewOutboxMessage } from '../../delivery/outbox.ts';
 import { mailOptionsOf, type EmailEnvelope } from './email-envelope.ts';
-import type { EmailTransport } from './email-transport.ts';
-import type { DbOrTx } from '../db/database.ts';
+import type { ChannelTransport } from '../channel-transport.ts';
+import type { DbOrTx } from '../../db/database.ts';
 
 const mime = nodemailer.createTransport({ streamTransport: true, buffer: true });
 
@@ -28,7 +28,7 @@ async function outboxRowOf(email: EmailEnvelope): Promise<NewOutboxMessage> {
   };
 }
 
-export function outboxEmailTransport(): EmailTransport {
+export function outboxEmailTransport(): ChannelTransport<EmailEnvelope> {
   return {
     kind: 'outbox',
     storesInDatabase: true,
@@ -40,6 +40,5 @@ export function outboxEmailTransport(): EmailTransport {
       for (const { deliveryId, item } of emails) rows.push({ id: deliveryId, ...(await outboxRowOf(item)) });
       await writeOutboxMany(db, rows);
     },
-    async close() {},
   };
 }

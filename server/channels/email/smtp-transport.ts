@@ -1,10 +1,10 @@
 /** Email over SMTP with nodemailer: a connection pool, optional DKIM signing. */
 import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
-import type { DeliveryConfig } from './delivery-config.ts';
-import { smtpDeliveryError } from './delivery-error.ts';
-import { mailOptionsOf } from './email-envelope.ts';
-import type { EmailTransport } from './email-transport.ts';
+import type { DeliveryConfig } from '../../delivery/delivery-config.ts';
+import { smtpDeliveryError } from '../../delivery/delivery-error.ts';
+import type { ChannelTransport } from '../channel-transport.ts';
+import { mailOptionsOf, type EmailEnvelope } from './email-envelope.ts';
 
 /**
  * The headers DKIM signs: nodemailer's default list (RFC 6376 §5.4) plus List-Unsubscribe-Post,
@@ -28,7 +28,7 @@ function trustedCa(path: string | undefined): string | undefined {
   }
 }
 
-export function smtpTransport(config: DeliveryConfig & { smtpUrl: string }): EmailTransport {
+export function smtpTransport(config: DeliveryConfig & { smtpUrl: string }): ChannelTransport<EmailEnvelope> {
   const url = new URL(config.smtpUrl);
   const ca = trustedCa(config.smtpCaFile);
   const transporter = nodemailer.createTransport({

@@ -4,11 +4,11 @@
  * message queue instead.
  */
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../context.ts';
-import { findSiteByRef } from '../sites/site-repository.ts';
-import { newMessageId } from './email-envelope.ts';
+import type { AppContext } from '../../context.ts';
+import { findSiteByRef } from '../../sites/site-repository.ts';
+import { transportOf } from '../transports.ts';
+import { newMessageId, type EmailEnvelope } from './email-envelope.ts';
 import { senderOf } from './sender-address.ts';
-import { transportsOf } from './transports.ts';
 
 export interface OutgoingEmail {
   siteId: string;
@@ -23,5 +23,6 @@ export async function sendEmailNow(ctx: AppContext, email: OutgoingEmail): Promi
   const site = await findSiteByRef(ctx.db, email.siteId);
   if (!site) throw new Error(`No site ${email.siteId}`);
   const from = senderOf(ctx.config, site);
-  await transportsOf(ctx).email.send({ ...email, from, messageId: newMessageId(randomUUID(), from) }, ctx.db);
+  const envelope: EmailEnvelope = { ...email, from, messageId: newMessageId(randomUUID(), from) };
+  await transportOf(ctx, 'email').send(envelope, ctx.db);
 }

@@ -4,8 +4,9 @@
  * Body; HTTP basic auth). 429 and 5xx are worth retrying; other 4xx (bad number, unverified
  * sender) are permanent and carry Twilio's error code and message.
  */
-import { DeliveryError } from './delivery-error.ts';
-import type { SmsTransport } from './sms-transport.ts';
+import { DeliveryError } from '../../delivery/delivery-error.ts';
+import type { ChannelTransport } from '../channel-transport.ts';
+import type { TextEnvelope } from '../text-envelope.ts';
 
 export interface TwilioConfig {
   accountSid: string;
@@ -15,7 +16,7 @@ export interface TwilioConfig {
   baseUrl: string;
 }
 
-export function twilioSmsTransport(config: TwilioConfig): SmsTransport {
+export function twilioSmsTransport(config: TwilioConfig): ChannelTransport<TextEnvelope> {
   const url = new URL(`/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`, config.baseUrl);
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`;
   const sender: Record<string, string> = config.from.startsWith('MG') ? { MessagingServiceSid: config.from } : { From: config.from };

@@ -12,10 +12,10 @@ import {
   type CompiledEmail,
   type EmailCompileOptions,
   type EmailContent,
-} from '../../src/template/index';
+} from '../../../src/template/index.ts';
 
-export type { CompiledEmail, RenderedEmail } from '../../src/template/index';
-export { renderEmailForRecipient } from '../../src/template/index';
+export type { CompiledEmail, RenderedEmail } from '../../../src/template/index.ts';
+export { renderEmailForRecipient } from '../../../src/template/index.ts';
 
 interface MjmlResult {
   html: string;
