@@ -100,7 +100,7 @@ export const EmailImage = Image.extend<EmailImageOptions & { inline: boolean; al
         const missing = !attrs.alt?.trim();
         badge.hidden = !missing && !attrs.href;
         badge.classList.toggle('ml-image-badge--missing', missing);
-        badge.textContent = missing ? 'Needs a description: select it, then Image' : `Links to ${attrs.href}`;
+        badge.textContent = missing ? 'Needs a description: select it, then Image' : attrs.href ? `Links to ${attrs.href}` : '';
       };
       draw(initialNode);
       return {

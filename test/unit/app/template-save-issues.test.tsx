@@ -66,7 +66,7 @@ describe('saving a template the server refuses', () => {
 
     expect(await screen.findByText('This template can’t be saved yet: fix the 2 problems marked in the message below.')).toBeTruthy();
     expect(screen.getByText('Add a subject').closest('.ml-field')?.textContent).toContain('Subject');
-    const image = screen.getByRole('textbox', { name: 'Email body' }).querySelector('img');
+    const image = screen.getByRole('textbox', { name: 'Email body' }).querySelector('.ml-image-block');
     await waitFor(() => expect(image?.nextElementSibling?.textContent).toBe('This image needs an https address (https://…)'));
     expect(document.body.textContent).not.toMatch(/content\.|body\.|attrs\.|\[\d+\]/);
   });

@@ -41,7 +41,7 @@ describe('validation issues in the composer', () => {
 
     const body = bodyEditor();
     await waitFor(() => expect(body.querySelectorAll('.ml-issue')).toHaveLength(2));
-    const image = body.querySelector('img');
+    const image = body.querySelector('.ml-image-block');
     expect(image?.classList.contains('ml-block--invalid')).toBe(true);
     expect(noteAfter(image)?.textContent).toBe('This image needs an https address (https://…)');
     expect(document.getElementById(image!.getAttribute('aria-describedby')!)).toBe(noteAfter(image));
@@ -62,14 +62,14 @@ describe('validation issues in the composer', () => {
     await act(async () => {
       editor.chain().insertContentAt(0, { type: 'paragraph', content: [{ type: 'text', text: 'New intro' }] }).run();
     });
-    expect(noteAfter(body.querySelector('img'))?.textContent).toMatch(/https address/);
+    expect(noteAfter(body.querySelector('.ml-image-block'))?.textContent).toMatch(/https address/);
 
     // Fixing the image's address (the image block changes) removes its message, not the button's.
     const imagePos = editor.state.doc.child(0).nodeSize + editor.state.doc.child(1).nodeSize;
     await act(async () => {
       editor.chain().setNodeSelection(imagePos).updateAttributes('image', { src: 'https://a.example/logo.png' }).run();
     });
-    expect(noteAfter(body.querySelector('img'))).toBeNull();
+    expect(noteAfter(body.querySelector('.ml-image-block'))).toBeNull();
     expect([...body.querySelectorAll('.ml-issue')].map((note) => note.textContent)).toEqual(['This button has no label: write what it says']);
 
     // Typing a subject clears the subject's message.

@@ -64,7 +64,7 @@ describe('the image block', () => {
       ['body.content[1].attrs.align', 'Image alignment must be left, center or right'],
       [
         'body.content[1].attrs.href',
-        'Image link address "javascript:alert(1)" is not allowed: use an absolute http, https, mailto or tel address, or a magic link',
+        'This image\'s link leads to "javascript:alert(1)", which can\'t be used: use a web address (https://…), an email (mailto:) or phone (tel:) address, or a magic link',
       ],
     ]);
   });
