@@ -35,7 +35,7 @@ async function compiledFor(ctx: AppContext, site: Site, body: PreviewRequest): P
     return { compiled: await compiledTemplate(template), templateName: template.name };
   }
   const catalog = await siteCatalog(ctx.db, site.id, 'workflow');
-  return { compiled: await compileMessage(assertValidContent(body.channel!, body.document, catalog, 'document')), templateName: null };
+  return { compiled: await compileMessage(assertValidContent(body.channel!, body.document, catalog, 'document', { for: 'preview' })), templateName: null };
 }
 
 export interface RenderedPreview {

@@ -12,8 +12,17 @@ import type { Channel, ChannelContent } from '../../src/template/channel.ts';
 
 export type { Channel };
 
-export function assertValidContent(channel: Channel, content: unknown, catalog: readonly CustomValue[], field: string): ChannelContent {
-  const issues = channelModule(channel).validateContent(content, catalog);
+/** `for: 'preview'` lets through what still renders (issue.previewable): the preview shows the message. */
+export function assertValidContent(
+  channel: Channel,
+  content: unknown,
+  catalog: readonly CustomValue[],
+  field: string,
+  options: { for: 'store' | 'preview' } = { for: 'store' },
+): ChannelContent {
+  const issues = channelModule(channel)
+    .validateContent(content, catalog)
+    .filter((issue) => options.for === 'store' || !issue.previewable);
   if (issues.length > 0) {
     const listed = issues.map((issue) => ({
       field: issue.path ? `${field}.${issue.path}` : field,

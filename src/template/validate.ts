@@ -25,6 +25,11 @@ export interface TemplateIssue {
   /** The custom value concerned, if any. */
   key?: string;
   message: string;
+  /**
+   * The message still renders as it stands (a missing image description): saving and sending
+   * need it fixed, a preview shows the message meanwhile rather than the problem again.
+   */
+  previewable?: true;
 }
 
 
@@ -288,6 +293,7 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
       check.issues.push({
         path: `${path}.attrs.alt`,
         message: 'Image has no description: say what it shows (for example "Ada at the piano"), for people who cannot see it and for mail apps that hide images',
+        previewable: true,
       });
     } else checkCustomValues(alt, `${path}.attrs.alt`, 'image description', check);
     checkCustomValues(stringOrEmpty(attrValue(node, 'title')), `${path}.attrs.title`, 'image title', check);

@@ -55,7 +55,7 @@ describe('the template editor in Chromium', () => {
     await page.getByText('This template can’t be saved yet: fix the 2 problems marked in the message below.').waitFor();
     const subjectError = page.locator('.ml-field').filter({ hasText: 'Subject' }).getByText('Add a subject');
     await subjectError.waitFor();
-    const imageNote = body.locator('img + .ml-issue');
+    const imageNote = body.locator('.ml-image-block + .ml-issue');
     expect(await imageNote.textContent()).toBe('This image needs an https address (https://…)');
     expect(await page.locator('main').textContent()).not.toMatch(/content\.|body\.|attrs\.|\[\d+\]/);
     layout.push(...(await screenshotBothSizes(page, 'template-issues', imageNote)));

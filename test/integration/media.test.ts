@@ -171,6 +171,18 @@ describe.each(TEST_DRIVERS)('image uploads on %s', (driver) => {
     expect((await t.app.inject({ method: 'GET', url: icon.pathname })).statusCode).toBe(200);
   });
 
+  it('an image still without a description is previewed (as sent: empty alt), while saving it is refused naming the description', async () => {
+    const uploaded = (await upload(admin, PNG)).json();
+    const content = { subject: 'New studio', previewText: '', body: { type: 'doc', content: [{ type: 'image', attrs: { src: uploaded.url, alt: '' } }] } };
+    const preview = await t.api('POST', `/api/sites/${s.site.id}/preview`, { channel: 'email', document: content });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().html).toContain(`src="${uploaded.url}"`);
+    const saved = await t.api('POST', `/api/sites/${s.site.id}/templates`, { name: 'Studio', channel: 'email', content });
+    expect(saved.statusCode).toBe(400);
+    expect(saved.json().error.field).toBe('content.body.content[0].attrs.alt');
+    expect(saved.json().error.message).toMatch(/^Image has no description/);
+  });
+
   it('describes the upload in the OpenAPI document with its permission and image body types', async () => {
     const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const operation = openapi.paths['/api/sites/{siteId}/media'].post;

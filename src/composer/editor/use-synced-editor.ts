@@ -31,7 +31,11 @@ export function useSyncedEditor<T>({ value, toContent, read, onEdit, createExten
     extensions: createExtensions(),
     content: toContent(value),
     editorProps: { attributes },
-    onUpdate: ({ editor }) => {
+    onUpdate: ({ editor, transaction }) => {
+      // Only a plugin's appended step changed the document (the trailing paragraph after a last
+      // button, riding on a selection or decoration transaction): normalisation, not an edit. The
+      // host must not think a template it just opened has unsaved changes.
+      if (!transaction.docChanged) return;
       emitted.current = latest.current.read(editor);
       latest.current.onEdit(emitted.current);
     },

@@ -47,14 +47,23 @@ export function SingleLineField({ label, value, onEdit, placeholder, hint, error
     },
   });
 
-  // Set on the editable itself (its static attributes are fixed when the editor is created).
+  // Set on the editable itself (its static attributes are fixed when the editor is created). The
+  // view exists only once EditorContent has mounted it (Tiptap 3 throws before): now or on 'mount'.
   useEffect(() => {
-    const dom = editor?.view.dom;
-    if (!dom) return;
-    if (describedBy) dom.setAttribute('aria-describedby', describedBy);
-    else dom.removeAttribute('aria-describedby');
-    if (shownErrors.length) dom.setAttribute('aria-invalid', 'true');
-    else dom.removeAttribute('aria-invalid');
+    if (!editor) return;
+    const apply = () => {
+      if (editor.isDestroyed) return;
+      const dom = editor.view.dom;
+      if (describedBy) dom.setAttribute('aria-describedby', describedBy);
+      else dom.removeAttribute('aria-describedby');
+      if (shownErrors.length) dom.setAttribute('aria-invalid', 'true');
+      else dom.removeAttribute('aria-invalid');
+    };
+    apply();
+    editor.on('mount', apply);
+    return () => {
+      editor.off('mount', apply);
+    };
   }, [editor, describedBy, shownErrors.length]);
 
   return (
