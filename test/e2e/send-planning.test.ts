@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
 import { waitForText } from '../support/e2e-page.ts';
+import { WELCOME_EMAIL } from '../support/doc-nodes.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
 let server: E2eServer;
@@ -28,17 +29,6 @@ async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unk
   return (await response.json()) as T;
 }
 
-const WELCOME = {
-  subject: 'Welcome, {{contact.first_name | default: "friend"}}!',
-  previewText: '',
-  body: {
-    type: 'doc',
-    content: [
-      { type: 'paragraph', content: [{ type: 'text', text: 'Hello ' }, { type: 'mergeField', attrs: { key: 'contact.first_name', fallback: 'there' } }, { type: 'text', text: ',' }] },
-      { type: 'button', attrs: { href: '{{magic_link.courses}}', label: 'Open my courses' } },
-    ],
-  },
-};
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
@@ -52,7 +42,7 @@ beforeAll(async () => {
   await api('POST', '/api/sites/academy/contacts', { phone: '+14155550177', firstName: 'Lin', lastName: 'Phone' });
   const kim = await api<{ id: string }>('POST', '/api/sites/academy/contacts', { email: 'kim@example.com', firstName: 'Kim', lastName: 'Gone' });
   await api('PATCH', `/api/sites/academy/contacts/${kim.id}`, { unsubscribed: true });
-  const template = await api<{ id: string }>('POST', '/api/sites/academy/templates', { name: 'Welcome back', channel: 'email', content: WELCOME });
+  const template = await api<{ id: string }>('POST', '/api/sites/academy/templates', { name: 'Welcome back', channel: 'email', content: WELCOME_EMAIL });
   ids.templateId = template.id;
   const contacts = await api<{ contacts: Array<{ id: string; firstName: string }> }>('GET', '/api/sites/academy/contacts?search=ada');
   ids.adaId = contacts.contacts.find((c) => c.firstName === 'Ada')!.id;

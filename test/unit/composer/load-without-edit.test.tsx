@@ -1,24 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { EmailContent } from '../../../src/template';
+import { WELCOME_EMAIL } from '../../support/doc-nodes';
 import { renderComposer, screen, waitFor } from './composer-harness';
 
-const WELCOME: EmailContent = {
-  subject: 'Welcome back',
-  previewText: '',
-  body: {
-    type: 'doc',
-    content: [
-      { type: 'paragraph', content: [{ type: 'text', text: 'Hello ' }, { type: 'mergeField', attrs: { key: 'contact.first_name', fallback: 'there' } }, { type: 'text', text: ',' }] },
-      { type: 'button', attrs: { href: '{{magic_link.courses}}', label: 'Open my courses' } },
-    ],
-  },
-};
 
 /** A message opened in the composer is reported back only once someone edits it (issue #14: a template opened from the API showed "Unsaved changes"). */
 describe('opening a message', () => {
   it('reports no change until the person edits, then reports the edit', async () => {
-    const { changes, user } = renderComposer({ channel: 'email', initialValue: WELCOME });
+    const { changes, user } = renderComposer({ channel: 'email', initialValue: WELCOME_EMAIL });
     const body = screen.getByRole('textbox', { name: 'Email body' });
     // The editor settles (issue decorations, a trailing paragraph after the last button) and is focused.
     await user.click(body);
