@@ -37,6 +37,8 @@ describe.each(TEST_DRIVERS)('Show if… and unlocked-items blocks on %s', (drive
   };
 
   it('previews for each contact exactly their parts and one card per course they can open, with inert links', async () => {
+    const linksOfSite = async () => (await t.ctx.db.select().from(magicLinks).where(eq(magicLinks.siteId, s.siteId))).length;
+    const linksBefore = await linksOfSite();
     const forAda = await preview(ada);
     expect(forAda.html).toContain('New piano recital next Friday.');
     expect(forAda.html).toContain(`href="${base}/communities?token=preview"`);
@@ -71,7 +73,8 @@ describe.each(TEST_DRIVERS)('Show if… and unlocked-items blocks on %s', (drive
     expect(sample.html).toContain('recital');
     expect(sample.html).toContain('Piano basics');
     expect(sample.html).toContain('Guitar chords');
-    expect(await t.ctx.db.select().from(magicLinks).where(eq(magicLinks.siteId, s.siteId))).toHaveLength(0);
+    // Previews mint nothing (other tests' sends may have minted links before).
+    expect(await linksOfSite()).toBe(linksBefore);
   });
 
   it('follows the same rule in an SMS, and refuses the repeat there with a reason', async () => {
