@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/react';
+import ImageIcon from 'lucide-react/icons/image';
 import { useRef, useState, type FormEvent } from 'react';
 import { isSafeAbsoluteUrl } from '../../../template';
 import { ALIGNMENTS, type Alignment } from '../../../template/nodes/alignment';
@@ -164,7 +165,7 @@ function ImageForm({ editor, close }: { editor: Editor; close: () => void }) {
 
 export function ImageMenu({ editor }: { editor: Editor }) {
   return (
-    <ToolbarMenu label="Image" glyph={<span aria-hidden="true">Image</span>}>
+    <ToolbarMenu label="Image" icon={ImageIcon}>
       {(close) => <ImageForm editor={editor} close={close} />}
     </ToolbarMenu>
   );

@@ -1,4 +1,6 @@
 import type { Editor } from '@tiptap/react';
+import Filter from 'lucide-react/icons/filter';
+import Repeat from 'lucide-react/icons/repeat';
 import { useState } from 'react';
 import { DEFAULT_SHOW_IF, type ShowIfAttributes } from '../../extensions/show-if';
 import { DEFAULT_UNLOCKED_ITEMS, type UnlockedItemsAttributes } from '../../extensions/unlocked-items';
@@ -25,7 +27,7 @@ function ShowIfMenu({ editor }: { editor: Editor }) {
   const ready = rule.condition === 'offer' ? offerId !== '' : rule.condition === 'field' ? rule.field.trim() !== '' : true;
 
   return (
-    <ToolbarMenu label="Show if…" glyph={<span aria-hidden="true">Show if…</span>}>
+    <ToolbarMenu label="Show if…" icon={Filter}>
       {(close) => (
         <form
           className="ml-show-if-form"
@@ -105,7 +107,7 @@ function ShowIfMenu({ editor }: { editor: Editor }) {
 function UnlockedItemsMenu({ editor }: { editor: Editor }) {
   const [block, setBlock] = useState<UnlockedItemsAttributes>(DEFAULT_UNLOCKED_ITEMS);
   return (
-    <ToolbarMenu label="For each unlocked…" glyph={<span aria-hidden="true">For each…</span>}>
+    <ToolbarMenu label="For each unlocked…" icon={Repeat}>
       {(close) => (
         <form
           className="ml-show-if-form"

@@ -1,9 +1,12 @@
+import type { LucideIcon } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ToolbarButton } from './ToolbarButton';
 
 interface ToolbarMenuProps {
   label: string;
-  glyph: ReactNode;
+  icon: LucideIcon;
+  /** Extra class on the trigger button (e.g. a swatch shows the current colour). */
+  className?: string;
   /** The panel's content. Actions that edit call `close` after focusing the editor themselves. */
   children: (close: () => void) => ReactNode;
 }
@@ -14,7 +17,7 @@ interface ToolbarMenuProps {
  * a panel left open would sit over the editor), or when its content calls `close`. Focus moves into
  * the panel on open.
  */
-export function ToolbarMenu({ label, glyph, children }: ToolbarMenuProps) {
+export function ToolbarMenu({ label, icon, className, children }: ToolbarMenuProps) {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -46,13 +49,13 @@ export function ToolbarMenu({ label, glyph, children }: ToolbarMenuProps) {
       <ToolbarButton
         ref={triggerRef}
         label={label}
+        icon={icon}
+        className={className}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((wasOpen) => !wasOpen)}
-      >
-        {glyph}
-      </ToolbarButton>
+      />
       {open && (
         <div
           ref={panelRef}
