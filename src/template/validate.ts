@@ -239,6 +239,10 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
     if (!(typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6)) {
       check.issues.push({ path: `${path}.attrs.level`, message: 'Heading level must be 1 to 6' });
     }
+    checkAlign(attrValue(node, 'align'), `${path}.attrs.align`, 'Heading', check);
+  },
+  paragraph(node, path, check) {
+    checkAlign(attrValue(node, 'align'), `${path}.attrs.align`, 'Paragraph', check);
   },
   button(node, path, check) {
     const label = stringOrEmpty(attrValue(node, 'label'));

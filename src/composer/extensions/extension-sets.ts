@@ -13,6 +13,7 @@ import { MergeFieldSuggestion, type MergeFieldSuggestionOptions } from './merge-
 import { ShowIf, type ShowIfOptions } from './show-if';
 import { SingleLine, SingleLineDocument } from './single-line-document';
 import { Spacer } from './spacer';
+import { TextAlign } from './text-align';
 import { UnlockedItems } from './unlocked-items';
 
 /** What the extensions need from the composer around them. */
@@ -40,6 +41,7 @@ export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
   return [
     // The whole StarterKit schema: the compiler renders all of it, so stored messages load intact.
     ...messageKit({ rich: { headingLevels: [1, 2] } }),
+    TextAlign,
     MagicLink,
     Button,
     // Images by address (often an upload): a pasted base64 image would bloat every message sent.

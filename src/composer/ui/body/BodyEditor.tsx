@@ -1,8 +1,9 @@
-import { EditorContent, type Editor, type JSONContent } from '@tiptap/react';
+import { EditorContent, type JSONContent } from '@tiptap/react';
 import { useState } from 'react';
 import type { DocNode } from '../../../template';
 import { emailExtensions, smsExtensions } from '../../extensions/extension-sets';
 import { PasteCleanup } from '../../extensions/paste-cleanup';
+import { readDocument } from '../../editor/read-document';
 import { useExtensionDeps } from '../../editor/use-extension-deps';
 import { useSyncedEditor } from '../../editor/use-synced-editor';
 import { useBlockIssues } from '../../editor/use-block-issues';
@@ -18,7 +19,6 @@ import '../../media-blocks.css';
 
 // Tiptap's JSONContent and the template's DocNode describe the same JSON.
 const asDocument = (body: DocNode): JSONContent => body;
-const readDocument = (editor: Editor): DocNode => editor.getJSON() as DocNode;
 
 /** The message body: toolbar, the rich-text editor for the channel, and its bubble menus. Keyed by channel. */
 export function BodyEditor({ channel }: { channel: Channel }) {
