@@ -2,6 +2,7 @@ import type { Extensions } from '@tiptap/react';
 import type { CustomValue } from '../../template';
 import type { FieldDescription } from '../merge-field/describe-field';
 import { Button } from './button';
+import { paletteColorExtensions } from './color-marks';
 import { Column, Columns } from './columns';
 import { EmailImage, type EmailImageOptions } from './email-image';
 import { SocialLinks } from './social-links';
@@ -42,6 +43,7 @@ export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
     // The whole StarterKit schema: the compiler renders all of it, so stored messages load intact.
     ...messageKit({ rich: { headingLevels: [1, 2] } }),
     TextAlign,
+    ...paletteColorExtensions(),
     MagicLink,
     Button,
     // Images by address (often an upload): a pasted base64 image would bloat every message sent.

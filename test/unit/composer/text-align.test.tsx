@@ -40,11 +40,9 @@ describe('text alignment in the composer', () => {
 
   it('aligns with the keyboard shortcut', async () => {
     const { user, latest } = renderComposer({ channel: 'email', initialValue: email({ type: 'paragraph', content: [text('Body')] }) });
-    await act(async () => {
-      editorOf(bodyEditor()).chain().focus().setTextSelection(2).run();
-    });
+    await user.click(bodyEditor().querySelector('p')!);
     await user.keyboard('{Control>}{Shift>}e{/Shift}{/Control}');
-    expect(latest().body.content?.[0].attrs).toEqual({ align: 'center' });
+    await waitFor(() => expect(latest().body.content?.[0].attrs).toEqual({ align: 'center' }));
   });
 
   it('loads an aligned document and reads it back identical, without a change', () => {
