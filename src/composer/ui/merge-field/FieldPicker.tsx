@@ -9,7 +9,7 @@ const OWNER_ATTRIBUTES = ['aria-expanded', 'aria-controls', 'aria-activedescenda
 /** The list opened by typing `{{`: filtered as you type, ArrowUp/Down to move, Enter or Tab to insert, Escape to close. */
 export function FieldPicker() {
   const picker = useFieldPicker();
-  const highlightField = useComposerAction('highlightField');
+  const highlightSuggestion = useComposerAction('highlightSuggestion');
   const listId = `${useId()}-fields`;
 
   const owner = picker?.owner;
@@ -37,7 +37,7 @@ export function FieldPicker() {
         items={items}
         describe={(field) => ({ key: field.key, label: field.label, detail: field.key })}
         highlighted={highlighted}
-        onHighlight={highlightField}
+        onHighlight={(index) => highlightSuggestion('fieldPicker', index)}
         onChoose={choose}
       />
       {items.length === 0 && (
