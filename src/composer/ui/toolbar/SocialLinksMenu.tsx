@@ -4,6 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { ALIGNMENTS, type Alignment } from '../../../template/nodes/alignment';
 import { SOCIAL_NETWORKS, type SocialNetworkId } from '../../../template/social-networks';
 import type { SocialLinksAttributes } from '../../extensions/social-links';
+import { BLOCK_MENU_IDS } from './block-commands';
 import { ToolbarMenu } from './ToolbarMenu';
 
 const ALIGN_LABELS: Record<Alignment, string> = { left: 'Left', center: 'Centre', right: 'Right' };
@@ -71,7 +72,7 @@ function SocialLinksForm({ editor, close }: { editor: Editor; close: () => void 
 /** "Social links": a row of icons linking to the sender's pages; with a row selected, changes it. */
 export function SocialLinksMenu({ editor }: { editor: Editor }) {
   return (
-    <ToolbarMenu label="Social links" icon={Share2}>
+    <ToolbarMenu label="Social links" icon={Share2} menuId={BLOCK_MENU_IDS.socialLinks}>
       {(close) => <SocialLinksForm editor={editor} close={close} />}
     </ToolbarMenu>
   );
