@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { DocNode } from '../../../template';
 import { emailExtensions, smsExtensions } from '../../extensions/extension-sets';
 import { findBlockCommands } from '../../blocks/block-command';
+import { BlockDragHandle } from '../../extensions/block-drag-handle';
 import { PasteCleanup } from '../../extensions/paste-cleanup';
 import { SlashCommands } from '../../extensions/slash-commands';
 import { suggestionListRenderer } from '../../editor/suggestion-list-bridge';
@@ -39,9 +40,10 @@ export function BodyEditor({ channel }: { channel: Channel }) {
   const editBody = useComposerAction('editBody');
   const deps = useExtensionDeps({ magicLinks: true });
   const store = useComposerStoreApi();
-  // Blocks by `/`: the full email editor only (a compact thread composer has no block tools either).
+  // Blocks by `/` and moved by a handle: the full email editor only (a compact thread composer has
+  // no block tools either).
   const { compact } = useComposerConfig();
-  const slashCommands = channel === 'email' && !compact;
+  const blockTools = channel === 'email' && !compact;
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
   const editor = useSyncedEditor({
     value: body,
@@ -51,7 +53,7 @@ export function BodyEditor({ channel }: { channel: Channel }) {
     createExtensions: () => [
       ...(channel === 'sms' ? smsExtensions(deps) : emailExtensions(deps)),
       PasteCleanup.configure({ images: channel === 'email', onPaste: setPasteNotice }),
-      ...(slashCommands ? [slashCommandExtension(store)] : []),
+      ...(blockTools ? [slashCommandExtension(store), BlockDragHandle] : []),
     ],
     attributes: {
       role: 'textbox',
