@@ -98,9 +98,14 @@ describe('the template editor in Chromium', () => {
   it('inserts a heading from the / menu, centres it and colours a word, with the toolbar fitting a phone', async () => {
     await page.goto(`${server.origin}/templates`);
     await page.getByRole('link', { name: 'New email' }).first().click();
+    // The first test's refused new email is kept as a draft: start from an empty message.
+    const discard = page.getByRole('button', { name: 'Discard' });
+    if (await discard.waitFor({ timeout: 3_000 }).then(() => true, () => false)) await discard.click();
     await page.getByLabel('Template name').fill('Text tools');
     const body = page.getByRole('textbox', { name: 'Email body' });
     await body.click();
+    await page.keyboard.type('Spring news');
+    await page.keyboard.press('Enter');
     await page.keyboard.type('/head');
     const blocks = page.getByRole('listbox', { name: 'Insert block' });
     await expect.poll(() => blocks.getByRole('option').count()).toBe(2);
@@ -119,6 +124,22 @@ describe('the template editor in Chromium', () => {
     expect(await body.locator('h1 span[data-text-color]').textContent()).toBe('spring');
     expect(await body.locator('h1 span[data-text-color]').evaluate((span) => getComputedStyle(span).color)).toBe('rgb(21, 128, 61)');
     layout.push(...(await screenshotBothSizes(page, 'text-tools', body)));
+
+    // The heading moves above the paragraph: with the keys, back with them, then by its drag handle.
+    // The two blocks written here (an empty trailing paragraph keeps a place to type after a last heading).
+    const order = () =>
+      body.locator(':scope > *').evaluateAll((blocks) => blocks.filter((block) => block.tagName === 'H1' || block.textContent === 'Spring news').map((block) => block.tagName));
+    await body.locator('h1').click();
+    await page.keyboard.press('Control+Shift+ArrowUp');
+    await expect.poll(order).toEqual(['H1', 'P']);
+    await page.keyboard.press('Control+Shift+ArrowDown');
+    await expect.poll(order).toEqual(['P', 'H1']);
+    await body.locator('h1').hover();
+    const handle = page.locator('.ml-drag-handle');
+    await handle.waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'drag-handle-1280x800.png') });
+    await handle.dragTo(body.locator('p').first(), { targetPosition: { x: 20, y: 2 } });
+    await expect.poll(order).toEqual(['H1', 'P']);
     expect(layout).toEqual([]);
   });
 

@@ -61,7 +61,10 @@ function dragHandlePlugin() {
         handle.hidden = false;
         handle.style.top = `${element.offsetTop}px`;
       };
-      const onMouseMove = (event: MouseEvent) => place(topLevelElement(view, event.target));
+      // Not while a button is held: the pointer travelling to the drop place must not change the block dragged.
+      const onMouseMove = (event: MouseEvent) => {
+        if (event.buttons === 0) place(topLevelElement(view, event.target));
+      };
       const onDragStart = (event: DragEvent) => {
         if (hovered === null || !view.state.doc.nodeAt(hovered)) return;
         const selection = NodeSelection.create(view.state.doc, hovered);
