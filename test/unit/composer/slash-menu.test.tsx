@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findBlockCommands } from '../../../src/composer/blocks/block-command';
 import { blockCommands } from '../../../src/composer/ui/toolbar/block-commands';
-import { bodyEditor, literal, nodesOfType, renderComposer, screen, waitFor } from './composer-harness';
+import { act, bodyEditor, editorOf, literal, nodesOfType, renderComposer, screen, waitFor } from './composer-harness';
 
 const optionNames = () => screen.getAllByRole('option').map((option) => option.querySelector('.ml-listbox-label')?.textContent);
 
@@ -38,9 +38,19 @@ describe('the / block menu', () => {
     expect(latest().body.content?.[0].content).toEqual([{ type: 'text', text: 'Hello /' }]);
   });
 
-  it('does not open inside a word ("and/or")', async () => {
-    const { user } = renderComposer({ channel: 'email' });
-    await user.click(bodyEditor());
+  it('does not open inside a word ("and/or") or in a heading', async () => {
+    const { user, latest } = renderComposer({
+      channel: 'email',
+      initialValue: { subject: '', previewText: '', body: { type: 'doc', content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Title' }] }, { type: 'paragraph' }] } },
+    });
+    await user.click(bodyEditor().querySelector('h1')!);
+    await act(async () => {
+      editorOf(bodyEditor()).commands.setTextSelection(6); // after "Title"
+    });
+    await user.keyboard(' /');
+    expect(latest().body.content?.[0].content).toEqual([{ type: 'text', text: 'Title /' }]);
+    expect(screen.queryByRole('listbox', { name: 'Insert block' })).toBeNull();
+    await user.click(bodyEditor().querySelector('p')!);
     await user.keyboard('and/or');
     expect(screen.queryByRole('listbox', { name: 'Insert block' })).toBeNull();
   });
