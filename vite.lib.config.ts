@@ -4,7 +4,8 @@ import { bundleBudget } from './build/bundle-size.ts';
 
 // The embeddable package: `memberlink/composer` (+ its one stylesheet) and `memberlink/template`.
 // React is the host's (peer dependency: one copy of React on the page). Tiptap and zustand are
-// dependencies the host's bundler resolves, so a host that already uses them shares one copy.
+// dependencies the host's bundler resolves, so a host that already uses them shares one copy; so are
+// the toolbar's lucide-react icons (imported one file each: the host's bundler takes only those).
 //
 // MEASURE_BUNDLE=1 instead bundles and minifies everything but React into dist/lib-measure: what the
 // composer really costs a host's page (the budget in issue 14). Lib mode leaves ES output unminified
@@ -33,7 +34,7 @@ export default defineConfig(
           emptyOutDir: true,
           copyPublicDir: false,
           lib: { entry, formats: ['es'], cssFileName: 'style' },
-          rollupOptions: { external: [...react19, /^@tiptap\//, /^zustand($|\/)/] },
+          rollupOptions: { external: [...react19, /^@tiptap\//, /^zustand($|\/)/, /^lucide-react($|\/)/] },
         },
       },
 );

@@ -36,12 +36,14 @@ function resolveStyle(options: EmailCompileOptions): EmailStyle {
   };
 }
 
-/** Dark mode: dark page and card, light text; buttons keep their own colours. */
+/** Dark mode: dark page and card, light text (dark on a highlight); buttons keep their own colours. */
 const DARK_SCHEME_CSS =
   '@media (prefers-color-scheme: dark) { ' +
   '.ml-email, body { background-color: #111418 !important; } ' +
   '.ml-email-card, .ml-email-card > table { background: #1f2328 !important; background-color: #1f2328 !important; } ' +
-  '.ml-email-card div, .ml-email-card p, .ml-email-card li, .ml-email-card h1, .ml-email-card h2, .ml-email-card h3, .ml-email-card blockquote { color: #e6e8eb !important; } }';
+  '.ml-email-card div, .ml-email-card p, .ml-email-card li, .ml-email-card h1, .ml-email-card h2, .ml-email-card h3, .ml-email-card blockquote { color: #e6e8eb !important; } ' +
+  // Highlighted text sits on a pale tint of its own: light text would vanish on it.
+  '.ml-email-card .ml-highlight { color: #1f2933 !important; } }';
 
 /** One row of the email: the blocks of each of its columns. */
 type Row = DocNode[];

@@ -13,11 +13,17 @@ export interface NodeReference {
   content?: string;
 }
 
+const TEXT_ALIGN = 'left | center | right, or absent (left)';
+
 export const DOCUMENT_NODES: readonly NodeReference[] = [
   { type: 'doc', summary: 'The body: the root node.', content: 'blocks' },
-  { type: 'paragraph', summary: 'A paragraph.', content: 'inline nodes' },
-  { type: 'text', summary: 'A run of text (`text`), with `marks`: bold, italic, underline, strike, code, link { href }.' },
-  { type: 'heading', summary: 'A heading.', attrs: { level: 'number 1–6' }, content: 'inline nodes' },
+  { type: 'paragraph', summary: 'A paragraph.', attrs: { align: TEXT_ALIGN }, content: 'inline nodes' },
+  {
+    type: 'text',
+    summary:
+      'A run of text (`text`), with `marks`: bold, italic, underline, strike, code, link { href }, textColor { color } and highlight { color } (colours of the palette only: src/template/palette.ts).',
+  },
+  { type: 'heading', summary: 'A heading.', attrs: { level: 'number 1–6', align: TEXT_ALIGN }, content: 'inline nodes' },
   { type: 'bulletList', summary: 'A bulleted list.', content: 'listItem' },
   { type: 'orderedList', summary: 'A numbered list.', attrs: { start: 'number, default 1' }, content: 'listItem' },
   { type: 'listItem', summary: 'One list entry.', content: 'blocks' },

@@ -1,5 +1,6 @@
 /** Every node and mark the template package understands; validation treats the rest as unknown. */
 import * as tagMarks from './marks/tag-marks';
+import { highlight, textColor } from './marks/color-marks';
 import { link } from './marks/link';
 import { createSerializer, type SerializerRegistry } from './serializer';
 import { blockquote } from './nodes/blockquote';
@@ -43,7 +44,7 @@ export const SERIALIZERS: SerializerRegistry = {
     unlockedItems,
     socialLinks,
   },
-  marks: { ...tagMarks, link },
+  marks: { ...tagMarks, link, textColor, highlight },
 };
 
 export const serializer = createSerializer(SERIALIZERS);

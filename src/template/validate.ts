@@ -7,6 +7,7 @@ import type { Channel } from './channel';
 import { blockName } from './block-names';
 import { catalogHas, type CustomValue } from './catalog';
 import { isHexColor } from './colors';
+import { COLOR_MARKS, PALETTE, paletteColor, type ColorMarkType } from './palette';
 import { isCustomValueKey, parseCustomValueTokens } from './custom-value';
 import { isDocNode, type DocMark, type DocNode } from './document';
 import { isMagicLinkKey } from './magic-link-keys';
@@ -239,6 +240,10 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
     if (!(typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6)) {
       check.issues.push({ path: `${path}.attrs.level`, message: 'Heading level must be 1 to 6' });
     }
+    checkAlign(attrValue(node, 'align'), `${path}.attrs.align`, 'Heading', check);
+  },
+  paragraph(node, path, check) {
+    checkAlign(attrValue(node, 'align'), `${path}.attrs.align`, 'Paragraph', check);
   },
   button(node, path, check) {
     const label = stringOrEmpty(attrValue(node, 'label'));
@@ -348,6 +353,20 @@ function checkMark(mark: DocMark, path: string, check: Check): void {
     check.issues.push({ path, message: `An SMS cannot contain "${mark.type}" formatting` });
   }
   if (mark.type === 'link') checkHref(attrValue(mark, 'href'), `${path}.attrs.href`, 'Link', check);
+  if (Object.hasOwn(COLOR_MARKS, mark.type)) checkPaletteColor(mark, path, check);
+}
+
+const COLOR_MARK_NAMES: Record<ColorMarkType, string> = { textColor: 'Text colour', highlight: 'Highlight' };
+
+/** Text colour and highlight take a colour of the palette, nothing else (no CSS, no other hex). */
+function checkPaletteColor(mark: DocMark, path: string, check: Check): void {
+  const type = mark.type as ColorMarkType;
+  const value = attrValue(mark, 'color');
+  if (paletteColor(type, value)) return;
+  check.issues.push({
+    path: `${path}.attrs.color`,
+    message: `${COLOR_MARK_NAMES[type]} ${JSON.stringify(value ?? null)} is not a palette colour: pick ${PALETTE.map((entry) => entry.name).join(', ')}`,
+  });
 }
 
 function checkBody(body: unknown, check: Check): void {

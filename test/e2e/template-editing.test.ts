@@ -2,6 +2,7 @@
  * The template editor in real Chromium against the real server: a save the server refuses shows
  * each problem beside its field and block in words (no paths), a selected button's settings
  * open in the composer's own bubble menu next to the button, inside the viewport at both sizes, and
+ * the `/` menu inserts a block and the toolbar aligns and colours text (fitting a phone), and
  * the templates list searches, duplicates and deletes (refused, naming the workflow, while one sends it).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -91,6 +92,54 @@ describe('the template editor in Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOT_DIR, `button-bubble-${size.width}x${size.height}.png`) });
     }
     await page.setViewportSize(DESKTOP);
+    expect(layout).toEqual([]);
+  });
+
+  it('inserts a heading from the / menu, centres it and colours a word, with the toolbar fitting a phone', async () => {
+    await page.goto(`${server.origin}/templates`);
+    await page.getByRole('link', { name: 'New email' }).first().click();
+    // The first test's refused new email is kept as a draft: start from an empty message.
+    const discard = page.getByRole('button', { name: 'Discard' });
+    if (await discard.waitFor({ timeout: 3_000 }).then(() => true, () => false)) await discard.click();
+    await page.getByLabel('Template name').fill('Text tools');
+    const body = page.getByRole('textbox', { name: 'Email body' });
+    await body.click();
+    await page.keyboard.type('Spring news');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/head');
+    const blocks = page.getByRole('listbox', { name: 'Insert block' });
+    await expect.poll(() => blocks.getByRole('option').count()).toBe(2);
+    layout.push(...(await screenshotBothSizes(page, 'slash-menu', blocks)));
+    await page.keyboard.press('Enter');
+    await blocks.waitFor({ state: 'detached' });
+    await page.keyboard.type('Welcome to spring');
+    await page.getByRole('button', { name: 'Align centre' }).click();
+    expect(await body.locator('h1').evaluate((heading) => getComputedStyle(heading).textAlign)).toBe('center');
+
+    await page.keyboard.press('Shift+Control+ArrowLeft');
+    await page.getByRole('button', { name: 'Text colour' }).click();
+    const palette = page.getByRole('dialog', { name: 'Text colour' });
+    layout.push(...(await screenshotBothSizes(page, 'colour-menu', palette)));
+    await palette.getByRole('button', { name: 'Text colour: Green' }).click();
+    expect(await body.locator('h1 span[data-text-color]').textContent()).toBe('spring');
+    expect(await body.locator('h1 span[data-text-color]').evaluate((span) => getComputedStyle(span).color)).toBe('rgb(21, 128, 61)');
+    layout.push(...(await screenshotBothSizes(page, 'text-tools', body)));
+
+    // The heading moves above the paragraph: with the keys, back with them, then by its drag handle.
+    // The two blocks written here (an empty trailing paragraph keeps a place to type after a last heading).
+    const order = () =>
+      body.locator(':scope > *').evaluateAll((blocks) => blocks.filter((block) => block.tagName === 'H1' || block.textContent === 'Spring news').map((block) => block.tagName));
+    await body.locator('h1').click();
+    await page.keyboard.press('Control+Shift+ArrowUp');
+    await expect.poll(order).toEqual(['H1', 'P']);
+    await page.keyboard.press('Control+Shift+ArrowDown');
+    await expect.poll(order).toEqual(['P', 'H1']);
+    await body.locator('h1').hover();
+    const handle = page.locator('.ml-drag-handle');
+    await handle.waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'drag-handle-1280x800.png') });
+    await handle.dragTo(body.locator('p').first(), { targetPosition: { x: 20, y: 2 } });
+    await expect.poll(order).toEqual(['H1', 'P']);
     expect(layout).toEqual([]);
   });
 

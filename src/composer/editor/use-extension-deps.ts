@@ -4,7 +4,7 @@ import { describeShowIf } from '../extensions/show-if';
 import { describeField } from '../merge-field/describe-field';
 import { findFields } from '../merge-field/find-fields';
 import { useComposerStoreApi } from '../store/ComposerStoreContext';
-import { fieldPickerRenderer } from './field-picker-bridge';
+import { suggestionListRenderer } from './suggestion-list-bridge';
 import { uploadAndInsertImages } from '../media/upload-images';
 
 /**
@@ -20,7 +20,7 @@ export function useExtensionDeps({ magicLinks }: { magicLinks: boolean }): Compo
       // A subject line has no use for a login URL; bodies do (an SMS often is one).
       findFields: (query) =>
         findFields(magicLinks ? config().catalog : config().catalog.filter((value) => value.group !== 'magic_link'), query),
-      renderFieldPicker: fieldPickerRenderer(store),
+      renderFieldPicker: suggestionListRenderer(store, 'fieldPicker'),
       onImageFiles: (editor, files, position) => {
         const { uploadImage } = config();
         const notify = store.getState().setImageUpload;

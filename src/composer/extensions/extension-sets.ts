@@ -2,6 +2,7 @@ import type { Extensions } from '@tiptap/react';
 import type { CustomValue } from '../../template';
 import type { FieldDescription } from '../merge-field/describe-field';
 import { Button } from './button';
+import { paletteColorExtensions } from './color-marks';
 import { Column, Columns } from './columns';
 import { EmailImage, type EmailImageOptions } from './email-image';
 import { SocialLinks } from './social-links';
@@ -13,6 +14,7 @@ import { MergeFieldSuggestion, type MergeFieldSuggestionOptions } from './merge-
 import { ShowIf, type ShowIfOptions } from './show-if';
 import { SingleLine, SingleLineDocument } from './single-line-document';
 import { Spacer } from './spacer';
+import { TextAlign } from './text-align';
 import { UnlockedItems } from './unlocked-items';
 
 /** What the extensions need from the composer around them. */
@@ -40,6 +42,8 @@ export function emailExtensions(deps: ComposerExtensionDeps): Extensions {
   return [
     // The whole StarterKit schema: the compiler renders all of it, so stored messages load intact.
     ...messageKit({ rich: { headingLevels: [1, 2] } }),
+    TextAlign,
+    ...paletteColorExtensions(),
     MagicLink,
     Button,
     // Images by address (often an upload): a pasted base64 image would bloat every message sent.

@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CustomValue, DocNode, EmailContent } from '../../template';
+import type { BlockCommand } from '../blocks/block-command';
+import { nextSuggestionList, type ShownSuggestionList, type SuggestionListState } from './suggestion-list';
 import { wrapIndex } from './wrap-index';
 import type { ImageUploader } from '../media/image-upload';
 import type { ComposerLabels } from '../labels';
@@ -27,17 +29,16 @@ export interface ComposerConfig {
 export type ImageUploadNotice = { status: 'uploading'; message: string } | { status: 'error'; message: string };
 
 /** The `{{` field picker. One per composer: only the focused editor can have it open. */
-export interface FieldPickerState {
-  query: string;
-  items: CustomValue[];
-  highlighted: number;
-  loading: boolean;
-  /** Where the typed `{{query}}` sits on screen, to place the list under it. */
-  anchor: DOMRect | null;
-  /** The contenteditable that owns the picker: it carries aria-activedescendant while the list is open. */
-  owner: HTMLElement;
-  choose: (item: CustomValue) => void;
+export type FieldPickerState = SuggestionListState<CustomValue>;
+/** The `/` block menu of the email body. */
+export type BlockMenuState = SuggestionListState<BlockCommand>;
+
+/** The lists opened by typing, by name, with what each one lists. */
+export interface SuggestionItems {
+  fieldPicker: CustomValue;
+  blockMenu: BlockCommand;
 }
+export type SuggestionListName = keyof SuggestionItems;
 
 export type PreviewWidth = 'desktop' | 'mobile';
 
@@ -52,6 +53,9 @@ export interface ComposerState {
   value: ComposerValue;
   config: ComposerConfig;
   fieldPicker: FieldPickerState | null;
+  blockMenu: BlockMenuState | null;
+  /** A toolbar menu asked to open from elsewhere (the `/` menu's Image…), by its id; it clears the request. */
+  menuRequest: string | null;
   previewContact: ContactSummary | null;
   previewWidth: PreviewWidth;
   /** Shows the email as a client in dark mode does (the compiled email's own dark rules). */
@@ -67,12 +71,13 @@ export interface ComposerState {
   replaceValue: (value: ComposerValue) => void;
   setConfig: (config: ComposerConfig) => void;
 
-  showFieldPicker: (picker: Omit<FieldPickerState, 'highlighted'>) => void;
+  showSuggestions: <K extends SuggestionListName>(name: K, list: ShownSuggestionList<SuggestionItems[K]>) => void;
   /** Highlights option `index`, wrapping past either end (ArrowDown on the last goes to the first). */
-  highlightField: (index: number) => void;
-  /** Inserts the highlighted field; false when there is nothing to insert, so the key press falls through. */
-  chooseHighlightedField: () => boolean;
-  hideFieldPicker: () => void;
+  highlightSuggestion: (name: SuggestionListName, index: number) => void;
+  /** Chooses the highlighted option; false when there is nothing to choose, so the key press falls through. */
+  chooseHighlightedSuggestion: (name: SuggestionListName) => boolean;
+  hideSuggestions: (name: SuggestionListName) => void;
+  requestMenu: (id: string | null) => void;
 
   setPreviewContact: (contact: ContactSummary | null) => void;
   setPreviewWidth: (width: PreviewWidth) => void;
@@ -104,6 +109,8 @@ export function createComposerStore(
       value: initial.value,
       config: initial.config,
       fieldPicker: null,
+      blockMenu: null,
+      menuRequest: null,
       previewContact: null,
       previewWidth: 'desktop',
       previewDark: false,
@@ -116,26 +123,24 @@ export function createComposerStore(
       replaceValue: (value) => set({ value }),
       setConfig: (config) => set({ config }),
 
-      showFieldPicker: (picker) => {
-        const previous = get().fieldPicker;
-        // Keep the highlight while the list only refreshes (e.g. items resolving), reset it when the query changes.
-        const keep = previous !== null && previous.query === picker.query;
-        const highlighted = keep ? Math.min(previous.highlighted, Math.max(picker.items.length - 1, 0)) : 0;
-        set({ fieldPicker: { ...picker, highlighted } });
+      showSuggestions: (name, list) => {
+        const previous = get()[name] as SuggestionListState<unknown> | null;
+        set({ [name]: nextSuggestionList(previous, list as ShownSuggestionList<unknown>) });
       },
-      highlightField: (index) => {
-        const picker = get().fieldPicker;
-        if (!picker) return;
-        set({ fieldPicker: { ...picker, highlighted: wrapIndex(index, picker.items.length) } });
+      highlightSuggestion: (name, index) => {
+        const list = get()[name];
+        if (!list) return;
+        set({ [name]: { ...list, highlighted: wrapIndex(index, list.items.length) } });
       },
-      chooseHighlightedField: () => {
-        const picker = get().fieldPicker;
-        const item = picker?.items[picker.highlighted];
-        if (!picker || !item) return false;
-        picker.choose(item);
+      chooseHighlightedSuggestion: (name) => {
+        const list = get()[name] as SuggestionListState<unknown> | null;
+        const item = list?.items[list.highlighted];
+        if (!list || !item) return false;
+        list.choose(item);
         return true;
       },
-      hideFieldPicker: () => set({ fieldPicker: null }),
+      hideSuggestions: (name) => set({ [name]: null }),
+      requestMenu: (menuRequest) => set({ menuRequest }),
 
       setPreviewContact: (previewContact) => set({ previewContact }),
       setPreviewWidth: (previewWidth) => set({ previewWidth }),

@@ -22,6 +22,8 @@ export const useIssueParts = () => {
 };
 
 export const useFieldPicker = () => useComposerStore((s) => s.fieldPicker);
+export const useBlockMenu = () => useComposerStore((s) => s.blockMenu);
+export const useMenuRequest = () => useComposerStore((s) => s.menuRequest);
 
 export const useImageUpload = () => useComposerStore((s) => s.imageUpload);
 
@@ -35,7 +37,8 @@ type Actions = Pick<
   | 'editBody'
   | 'editSubject'
   | 'editPreviewText'
-  | 'highlightField'
+  | 'highlightSuggestion'
+  | 'requestMenu'
   | 'setPreviewContact'
   | 'setPreviewWidth'
   | 'setPreviewDark'

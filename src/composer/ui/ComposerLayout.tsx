@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useChannel, useComposerConfig } from '../store/hooks';
+import { BlockMenu } from './blocks/BlockMenu';
 import { BodyEditor } from './body/BodyEditor';
 import { classNames } from './class-names';
 import { EmailHeaderFields } from './fields/EmailHeaderFields';
@@ -41,6 +42,7 @@ export function ComposerLayout() {
         </div>
       )}
       <FieldPicker />
+      {channel === 'email' && <BlockMenu />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { DocNode } from '../document';
 import type { NodeSerializer } from '../serializer';
 import { concat, mapLiterals } from '../template-fragments';
+import { textAlignStyle } from './alignment';
 
 const FONT_SIZE_PX = [28, 24, 20, 18, 16, 14];
 
@@ -12,7 +13,7 @@ function levelOf(node: DocNode): number {
 export const heading: NodeSerializer = {
   html(node, ctx) {
     const level = levelOf(node);
-    const style = `margin:0 0 16px;font-size:${FONT_SIZE_PX[level - 1]}px;line-height:1.25`;
+    const style = `margin:0 0 16px;font-size:${FONT_SIZE_PX[level - 1]}px;line-height:1.25${textAlignStyle(node)}`;
     return concat(`<h${level} style="${style}">`, ctx.inline(node), `</h${level}>`);
   },
   // Plain text has no type sizes: headings stand out in capitals (values keep their own case).

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { Editor } from '@tiptap/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readDocument } from '../../../src/composer/editor/read-document';
 import { emailExtensions, smsExtensions, type ComposerExtensionDeps } from '../../../src/composer/extensions/extension-sets';
 import { describeField } from '../../../src/composer/merge-field/describe-field';
 import { findFields } from '../../../src/composer/merge-field/find-fields';
@@ -39,7 +40,7 @@ const layoutDoc: DocNode = {
 
 describe('spacer and columns in the composer', () => {
   it('load and give back the same document (document → editor → document)', () => {
-    expect(emailEditor(layoutDoc).getJSON()).toEqual(layoutDoc);
+    expect(readDocument(emailEditor(layoutDoc))).toEqual(layoutDoc);
   });
 
   it('survive a trip through HTML (copy and paste)', () => {
@@ -47,7 +48,7 @@ describe('spacer and columns in the composer', () => {
     expect(html).toContain('<div data-spacer="" class="ml-spacer" aria-label="Space" data-height="48" style="height: 48px;"></div>');
     const pasted = emailEditor({ type: 'doc', content: [{ type: 'paragraph' }] });
     pasted.commands.setContent(html);
-    expect(pasted.getJSON()).toEqual(layoutDoc);
+    expect(readDocument(pasted)).toEqual(layoutDoc);
   });
 
   it('insert a spacer of the default height and a row of empty columns', () => {
@@ -56,7 +57,7 @@ describe('spacer and columns in the composer', () => {
     expect(editor.commands.insertColumns(3)).toBe(true);
     editor.commands.setTextSelection(6);
     expect(editor.commands.insertSpacer()).toBe(true);
-    const content = editor.getJSON().content ?? [];
+    const content = readDocument(editor).content ?? [];
     expect(content.map((node) => node.type)).toEqual(['paragraph', 'spacer', 'columns', 'paragraph']);
     expect(content[1]).toEqual({ type: 'spacer', attrs: { height: 32 } });
     expect(content[2].content).toEqual([1, 2, 3].map(() => ({ type: 'column', content: [{ type: 'paragraph' }] })));
@@ -86,16 +87,16 @@ describe('the footer in the composer', () => {
 
   it('loads and gives back the same document, also through HTML', () => {
     const editor = emailEditor(doc);
-    expect(editor.getJSON()).toEqual(doc);
+    expect(readDocument(editor)).toEqual(doc);
     const pasted = emailEditor({ type: 'doc', content: [{ type: 'paragraph' }] });
     pasted.commands.setContent(editor.getHTML());
-    expect(pasted.getJSON()).toEqual(doc);
+    expect(readDocument(pasted)).toEqual(doc);
   });
 
   it('is inserted by its command', () => {
     const editor = emailEditor({ type: 'doc', content: [paragraph('Hello')] });
     editor.commands.setTextSelection(6);
     expect(editor.commands.insertFooter()).toBe(true);
-    expect(editor.getJSON().content?.map((node) => node.type)).toContain('footer');
+    expect(readDocument(editor).content?.map((node) => node.type)).toContain('footer');
   });
 });

@@ -2,6 +2,7 @@
 /** Show if… and unlocked-items in the editor: document → editor → document is identical, through HTML too. */
 import { Editor } from '@tiptap/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readDocument } from '../../../src/composer/editor/read-document';
 import { emailExtensions, type ComposerExtensionDeps } from '../../../src/composer/extensions/extension-sets';
 import { describeShowIf } from '../../../src/composer/extensions/show-if';
 import { inDarkMode } from '../../../src/composer/ui/preview/EmailPreview';
@@ -41,7 +42,7 @@ const doc: DocNode = {
 
 describe('Show if… and unlocked items in the editor', () => {
   it('come back from the editor exactly as stored', () => {
-    expect(editorWith(doc).getJSON()).toEqual(doc);
+    expect(readDocument(editorWith(doc))).toEqual(doc);
   });
 
   it('survive a trip through HTML (copy and paste), labels included only on screen', () => {
@@ -50,21 +51,21 @@ describe('Show if… and unlocked items in the editor', () => {
     expect(html).toContain('For each unlocked course');
     const pasted = editorWith({ type: 'doc', content: [{ type: 'paragraph' }] });
     pasted.commands.setContent(html);
-    expect(pasted.getJSON()).toEqual(doc);
+    expect(readDocument(pasted)).toEqual(doc);
   });
 
   it('wraps the selected blocks in a rule, changes it, and removes it keeping the blocks', () => {
     const editor = editorWith({ type: 'doc', content: [p('One'), p('Two')] });
     editor.commands.setTextSelection({ from: 2, to: 8 });
     editor.commands.setShowIf({ condition: 'no_offer', offerId: '', field: '', value: '' });
-    expect(editor.getJSON().content?.[0]).toMatchObject({ type: 'showIf', attrs: { condition: 'no_offer' }, content: [p('One'), p('Two')] });
+    expect(readDocument(editor).content?.[0]).toMatchObject({ type: 'showIf', attrs: { condition: 'no_offer' }, content: [p('One'), p('Two')] });
     editor.commands.setShowIf({ condition: 'offer', offerId: 'offer-1', field: '', value: '' });
     // Changed in place, not wrapped again (the trailing paragraph is StarterKit's place to type).
-    expect(editor.getJSON().content?.filter((node) => node.type === 'showIf')).toHaveLength(1);
-    expect(editor.getJSON().content?.[0].attrs).toMatchObject({ condition: 'offer', offerId: 'offer-1' });
+    expect(readDocument(editor).content?.filter((node) => node.type === 'showIf')).toHaveLength(1);
+    expect(readDocument(editor).content?.[0].attrs).toMatchObject({ condition: 'offer', offerId: 'offer-1' });
     editor.commands.removeShowIf();
-    expect(editor.getJSON().content?.slice(0, 2)).toEqual([p('One'), p('Two')]);
-    expect(editor.getJSON().content?.some((node) => node.type === 'showIf')).toBe(false);
+    expect(readDocument(editor).content?.slice(0, 2)).toEqual([p('One'), p('Two')]);
+    expect(readDocument(editor).content?.some((node) => node.type === 'showIf')).toBe(false);
   });
 });
 

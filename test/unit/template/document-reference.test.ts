@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileEmailTemplate } from '../../../server/channels/email/compile-email.ts';
 import { extendCatalog, DEFAULT_CATALOG, validateEmailContent, type DocNode, type EmailContent } from '../../../src/template/index';
 import { DOCUMENT_NODES } from '../../../src/template/document-reference';
+import { PALETTE } from '../../../src/template/palette';
 import { SERIALIZERS } from '../../../src/template/registry';
 
 const example = JSON.parse(readFileSync('examples/documents/every-block.json', 'utf8')) as EmailContent;
@@ -25,6 +26,11 @@ describe('the document format', () => {
 
   it('lists every node type in the README', () => {
     for (const type of known) expect(section, type).toContain(`\`${type}\``);
+  });
+
+  it('lists the palette in the README, as src/template/palette.ts has it', () => {
+    const prose = section.replace(/\s+/g, ' ');
+    for (const entry of PALETTE) expect(prose, entry.name).toContain(`${entry.name} \`${entry.text}\` / \`${entry.highlight}\``);
   });
 
   it('has an example that uses every node type, is valid and compiles through strict MJML', async () => {

@@ -122,7 +122,7 @@ describe('validateEmailContent', () => {
   it('reports unknown content, unknown formatting and bad attributes', () => {
     const issues = validateEmailContent(
       email([
-        { type: 'table', content: [paragraph({ type: 'text', text: 'x', marks: [{ type: 'highlight' }] })] },
+        { type: 'table', content: [paragraph({ type: 'text', text: 'x', marks: [{ type: 'superscript' }] })] },
         { type: 'heading', attrs: { level: 9 }, content: [] },
         { type: 'button', attrs: { href: 'https://a.example', label: 'Go', backgroundColor: 'red;}', textColor: '#fff' } },
         paragraph({ type: 'mergeField', attrs: { key: 'not a key' } }),
@@ -131,7 +131,7 @@ describe('validateEmailContent', () => {
     );
     expect(issues).toEqual([
       { path: 'body.content[0]', message: 'Unknown content type "table"' },
-      { path: 'body.content[0].content[0].content[0].marks[0]', message: 'Unknown formatting "highlight"' },
+      { path: 'body.content[0].content[0].content[0].marks[0]', message: 'Unknown formatting "superscript"' },
       { path: 'body.content[1].attrs.level', message: 'Heading level must be 1 to 6' },
       { path: 'body.content[2].attrs.backgroundColor', message: 'Colour "red;}" is not a hex colour like #2563eb' },
       { path: 'body.content[3].content[0].attrs.key', message: 'Merge field has no valid custom value key' },

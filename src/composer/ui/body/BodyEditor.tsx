@@ -1,16 +1,24 @@
-import { EditorContent, type Editor, type JSONContent } from '@tiptap/react';
+import { EditorContent, type JSONContent } from '@tiptap/react';
 import { useState } from 'react';
 import type { DocNode } from '../../../template';
 import { emailExtensions, smsExtensions } from '../../extensions/extension-sets';
+import { findBlockCommands } from '../../blocks/block-command';
+import { BlockDragHandle } from '../../extensions/block-drag-handle';
 import { PasteCleanup } from '../../extensions/paste-cleanup';
+import { SlashCommands } from '../../extensions/slash-commands';
+import { suggestionListRenderer } from '../../editor/suggestion-list-bridge';
+import type { ComposerStore } from '../../store/composer-store';
+import { useComposerStoreApi } from '../../store/ComposerStoreContext';
+import { readDocument } from '../../editor/read-document';
 import { useExtensionDeps } from '../../editor/use-extension-deps';
 import { useSyncedEditor } from '../../editor/use-synced-editor';
 import { useBlockIssues } from '../../editor/use-block-issues';
-import { useBody, useComposerAction, useLabels } from '../../store/hooks';
+import { useBody, useComposerAction, useComposerConfig, useLabels } from '../../store/hooks';
 import type { Channel } from '../../types';
 import { ButtonBubbleMenu } from '../bubble-menu/ButtonBubbleMenu';
 import { LinkBubbleMenu } from '../bubble-menu/LinkBubbleMenu';
 import { MergeFieldBubbleMenu } from '../bubble-menu/MergeFieldBubbleMenu';
+import { blockCommands } from '../toolbar/block-commands';
 import { Toolbar } from '../toolbar/Toolbar';
 import { EditorPlaceholder } from './EditorPlaceholder';
 import { ImageUploadStatus } from './ImageUploadStatus';
@@ -18,7 +26,12 @@ import '../../media-blocks.css';
 
 // Tiptap's JSONContent and the template's DocNode describe the same JSON.
 const asDocument = (body: DocNode): JSONContent => body;
-const readDocument = (editor: Editor): DocNode => editor.getJSON() as DocNode;
+
+/** `/` opens the block menu; its entries are the toolbar's block actions and menus. */
+function slashCommandExtension(store: ComposerStore) {
+  const commands = blockCommands((id) => store.getState().requestMenu(id));
+  return SlashCommands.configure({ findCommands: (query) => findBlockCommands(commands, query), render: suggestionListRenderer(store, 'blockMenu') });
+}
 
 /** The message body: toolbar, the rich-text editor for the channel, and its bubble menus. Keyed by channel. */
 export function BodyEditor({ channel }: { channel: Channel }) {
@@ -26,6 +39,11 @@ export function BodyEditor({ channel }: { channel: Channel }) {
   const labels = useLabels();
   const editBody = useComposerAction('editBody');
   const deps = useExtensionDeps({ magicLinks: true });
+  const store = useComposerStoreApi();
+  // Blocks by `/` and moved by a handle: the full email editor only (a compact thread composer has
+  // no block tools either).
+  const { compact } = useComposerConfig();
+  const blockTools = channel === 'email' && !compact;
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
   const editor = useSyncedEditor({
     value: body,
@@ -35,6 +53,7 @@ export function BodyEditor({ channel }: { channel: Channel }) {
     createExtensions: () => [
       ...(channel === 'sms' ? smsExtensions(deps) : emailExtensions(deps)),
       PasteCleanup.configure({ images: channel === 'email', onPaste: setPasteNotice }),
+      ...(blockTools ? [slashCommandExtension(store), BlockDragHandle] : []),
     ],
     attributes: {
       role: 'textbox',

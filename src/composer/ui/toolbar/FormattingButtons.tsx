@@ -20,10 +20,9 @@ export function FormattingButtons({ editor, actions }: { editor: Editor; actions
           pressed={states[i].pressed}
           disabled={!states[i].enabled}
           onClick={() => action.run(editor)}
+          icon={action.icon}
           className={`ml-toolbar-button--${action.id}`}
-        >
-          <span aria-hidden="true">{action.glyph}</span>
-        </ToolbarButton>
+        />
       ))}
     </>
   );

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/react';
+import ImageIcon from 'lucide-react/icons/image';
 import { useRef, useState, type FormEvent } from 'react';
 import { isSafeAbsoluteUrl } from '../../../template';
 import { ALIGNMENTS, type Alignment } from '../../../template/nodes/alignment';
@@ -11,6 +12,7 @@ import { useCatalog, useComposerAction, useComposerConfig, useImageUpload } from
 import { AddressField } from '../forms/AddressField';
 import { LINK_PLACEHOLDER, LINK_REFUSED_MESSAGE } from '../forms/LinkForm';
 import { useAddress } from '../forms/use-address';
+import { BLOCK_MENU_IDS } from './block-commands';
 import { ToolbarMenu } from './ToolbarMenu';
 
 // Images are fetched by mail clients: only web addresses make sense (no mailto:, tel:, data:).
@@ -164,7 +166,7 @@ function ImageForm({ editor, close }: { editor: Editor; close: () => void }) {
 
 export function ImageMenu({ editor }: { editor: Editor }) {
   return (
-    <ToolbarMenu label="Image" glyph={<span aria-hidden="true">Image</span>}>
+    <ToolbarMenu label="Image" icon={ImageIcon} menuId={BLOCK_MENU_IDS.image}>
       {(close) => <ImageForm editor={editor} close={close} />}
     </ToolbarMenu>
   );

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/react';
+import Braces from 'lucide-react/icons/braces';
 import { useId } from 'react';
 import { groupFields } from '../../merge-field/group-fields';
 import { useCatalog, useLabels } from '../../store/hooks';
@@ -12,7 +13,7 @@ export function InsertFieldMenu({ editor }: { editor: Editor }) {
   const groups = groupFields(catalog.filter((field) => field.group !== 'magic_link'));
 
   return (
-    <ToolbarMenu label={labels.insertField} glyph={<span aria-hidden="true">{'{{ }}'}</span>}>
+    <ToolbarMenu label={labels.insertField} icon={Braces}>
       {(close) =>
         groups.map(({ group, label, fields }) => (
           <div key={group} role="group" aria-labelledby={`${idPrefix}-${group}`} className="ml-menu-group">

@@ -1,4 +1,5 @@
 import { useEditorState, type Editor } from '@tiptap/react';
+import LinkIcon from 'lucide-react/icons/link';
 import { LinkForm } from '../forms/LinkForm';
 import { ToolbarMenu } from './ToolbarMenu';
 
@@ -6,7 +7,7 @@ import { ToolbarMenu } from './ToolbarMenu';
 export function LinkMenu({ editor }: { editor: Editor }) {
   const inLink = useEditorState({ editor, selector: ({ editor: e }) => e.isActive('link') });
   return (
-    <ToolbarMenu label={inLink ? 'Edit link' : 'Link'} glyph={<span aria-hidden="true">Link</span>}>
+    <ToolbarMenu label={inLink ? 'Edit link' : 'Link'} icon={LinkIcon}>
       {(close) => <LinkForm editor={editor} onDone={close} />}
     </ToolbarMenu>
   );

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/react';
+import WandSparkles from 'lucide-react/icons/wand-sparkles';
 import { useId, useState } from 'react';
 import { magicLinkKey, type MagicLinkKind } from '../../../template';
 import { applyMagicLinkToText, insertMagicLinkButton, insertMagicLinkUrl } from '../../magic-link/insert-magic-link';
@@ -25,7 +26,7 @@ export function MagicLinkMenu({ editor, channel }: { editor: Editor; channel: Ch
   const linkText = defaultLinkText(target, destinations);
 
   return (
-    <ToolbarMenu label="Magic link" glyph={<span aria-hidden="true">Magic link</span>}>
+    <ToolbarMenu label="Magic link" icon={WandSparkles}>
       {(close) => {
         const act = (insert: () => boolean) => () => {
           if (insert()) close();

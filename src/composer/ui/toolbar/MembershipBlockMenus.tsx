@@ -1,9 +1,12 @@
 import type { Editor } from '@tiptap/react';
+import Filter from 'lucide-react/icons/filter';
+import Repeat from 'lucide-react/icons/repeat';
 import { useState } from 'react';
 import { DEFAULT_SHOW_IF, type ShowIfAttributes } from '../../extensions/show-if';
 import { DEFAULT_UNLOCKED_ITEMS, type UnlockedItemsAttributes } from '../../extensions/unlocked-items';
 import { useComposerConfig } from '../../store/hooks';
 import '../../membership-blocks.css';
+import { BLOCK_MENU_IDS } from './block-commands';
 import { ToolbarMenu } from './ToolbarMenu';
 
 const RULES: ReadonlyArray<{ value: ShowIfAttributes['condition']; label: string }> = [
@@ -25,7 +28,7 @@ function ShowIfMenu({ editor }: { editor: Editor }) {
   const ready = rule.condition === 'offer' ? offerId !== '' : rule.condition === 'field' ? rule.field.trim() !== '' : true;
 
   return (
-    <ToolbarMenu label="Show if…" glyph={<span aria-hidden="true">Show if…</span>}>
+    <ToolbarMenu label="Show if…" icon={Filter} menuId={BLOCK_MENU_IDS.showIf}>
       {(close) => (
         <form
           className="ml-show-if-form"
@@ -105,7 +108,7 @@ function ShowIfMenu({ editor }: { editor: Editor }) {
 function UnlockedItemsMenu({ editor }: { editor: Editor }) {
   const [block, setBlock] = useState<UnlockedItemsAttributes>(DEFAULT_UNLOCKED_ITEMS);
   return (
-    <ToolbarMenu label="For each unlocked…" glyph={<span aria-hidden="true">For each…</span>}>
+    <ToolbarMenu label="For each unlocked…" icon={Repeat} menuId={BLOCK_MENU_IDS.unlockedItems}>
       {(close) => (
         <form
           className="ml-show-if-form"

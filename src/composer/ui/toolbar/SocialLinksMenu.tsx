@@ -1,8 +1,10 @@
 import type { Editor } from '@tiptap/react';
+import Share2 from 'lucide-react/icons/share-2';
 import { useRef, useState, type FormEvent } from 'react';
 import { ALIGNMENTS, type Alignment } from '../../../template/nodes/alignment';
 import { SOCIAL_NETWORKS, type SocialNetworkId } from '../../../template/social-networks';
 import type { SocialLinksAttributes } from '../../extensions/social-links';
+import { BLOCK_MENU_IDS } from './block-commands';
 import { ToolbarMenu } from './ToolbarMenu';
 
 const ALIGN_LABELS: Record<Alignment, string> = { left: 'Left', center: 'Centre', right: 'Right' };
@@ -70,7 +72,7 @@ function SocialLinksForm({ editor, close }: { editor: Editor; close: () => void 
 /** "Social links": a row of icons linking to the sender's pages; with a row selected, changes it. */
 export function SocialLinksMenu({ editor }: { editor: Editor }) {
   return (
-    <ToolbarMenu label="Social links" glyph={<span aria-hidden="true">Social</span>}>
+    <ToolbarMenu label="Social links" icon={Share2} menuId={BLOCK_MENU_IDS.socialLinks}>
       {(close) => <SocialLinksForm editor={editor} close={close} />}
     </ToolbarMenu>
   );

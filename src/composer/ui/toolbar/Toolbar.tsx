@@ -2,6 +2,8 @@ import type { Editor } from '@tiptap/react';
 import type { KeyboardEvent } from 'react';
 import { useComposerConfig } from '../../store/hooks';
 import type { Channel } from '../../types';
+import { ALIGN_ACTIONS } from './align-actions';
+import { ColorMenus } from './ColorMenu';
 import { BLOCK_ACTIONS, HISTORY_ACTIONS, INSERT_ACTIONS, MARK_ACTIONS } from './formatting-actions';
 import { FormattingButtons } from './FormattingButtons';
 import { ImageMenu } from './ImageMenu';
@@ -38,7 +40,9 @@ export function Toolbar({ editor, channel }: { editor: Editor; channel: Channel 
       <FormattingButtons editor={editor} actions={HISTORY_ACTIONS} />
       <Separator />
       {isEmail && <FormattingButtons editor={editor} actions={MARK_ACTIONS} />}
+      {isEmail && <ColorMenus editor={editor} />}
       {isEmail && !compact && <FormattingButtons editor={editor} actions={BLOCK_ACTIONS} />}
+      {isEmail && !compact && <FormattingButtons editor={editor} actions={ALIGN_ACTIONS} />}
       {isEmail && <Separator />}
       <LinkMenu editor={editor} />
       <InsertFieldMenu editor={editor} />

@@ -1,3 +1,4 @@
+import type { LucideIcon } from 'lucide-react';
 import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import { classNames } from '../class-names';
 import { ariaKeyShortcut, shortcutLabel } from './keyboard-shortcut';
@@ -9,11 +10,16 @@ export interface ToolbarButtonProps extends Omit<ButtonHTMLAttributes<HTMLButton
   pressed?: boolean;
   /** The keyboard shortcut doing the same, in Tiptap's spelling (`Mod-B`): named in the tooltip. */
   shortcut?: string;
+  /** The button's face; hidden from assistive technology, which reads the label. */
+  icon?: LucideIcon;
 }
+
+/** Toolbar icons at one size: 18 px in a 36 px target. */
+export const ICON_SIZE = 18;
 
 /** Every toolbar control's button: labelled, keyboard-reachable, and it leaves the editor's selection alone. */
 export const ToolbarButton = forwardRef<HTMLButtonElement, ToolbarButtonProps>(function ToolbarButton(
-  { label, pressed, shortcut, className, children, onMouseDown, ...rest },
+  { label, pressed, shortcut, icon: Icon, className, children, onMouseDown, ...rest },
   ref,
 ) {
   return (
@@ -32,7 +38,7 @@ export const ToolbarButton = forwardRef<HTMLButtonElement, ToolbarButtonProps>(f
       }}
       {...rest}
     >
-      {children ?? label}
+      {children ?? (Icon ? <Icon aria-hidden="true" focusable="false" size={ICON_SIZE} /> : label)}
     </button>
   );
 });

@@ -1,9 +1,15 @@
+import type { LucideIcon } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useComposerAction, useMenuRequest } from '../../store/hooks';
 import { ToolbarButton } from './ToolbarButton';
 
 interface ToolbarMenuProps {
   label: string;
-  glyph: ReactNode;
+  icon: LucideIcon;
+  /** Extra class on the trigger button. */
+  className?: string;
+  /** Lets the rest of the composer open this menu (the `/` menu's Image…): see `requestMenu`. */
+  menuId?: string;
   /** The panel's content. Actions that edit call `close` after focusing the editor themselves. */
   children: (close: () => void) => ReactNode;
 }
@@ -14,7 +20,7 @@ interface ToolbarMenuProps {
  * a panel left open would sit over the editor), or when its content calls `close`. Focus moves into
  * the panel on open.
  */
-export function ToolbarMenu({ label, glyph, children }: ToolbarMenuProps) {
+export function ToolbarMenu({ label, icon, className, menuId, children }: ToolbarMenuProps) {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -22,6 +28,14 @@ export function ToolbarMenu({ label, glyph, children }: ToolbarMenuProps) {
   const panelId = useId();
 
   const close = () => setOpen(false);
+
+  const request = useMenuRequest();
+  const requestMenu = useComposerAction('requestMenu');
+  useEffect(() => {
+    if (!menuId || request !== menuId) return;
+    requestMenu(null);
+    setOpen(true);
+  }, [menuId, request, requestMenu]);
 
   useEffect(() => {
     if (!open) return;
@@ -46,13 +60,13 @@ export function ToolbarMenu({ label, glyph, children }: ToolbarMenuProps) {
       <ToolbarButton
         ref={triggerRef}
         label={label}
+        icon={icon}
+        className={className}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((wasOpen) => !wasOpen)}
-      >
-        {glyph}
-      </ToolbarButton>
+      />
       {open && (
         <div
           ref={panelRef}

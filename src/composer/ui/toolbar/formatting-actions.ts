@@ -1,12 +1,23 @@
 import type { Editor } from '@tiptap/react';
+import type { LucideIcon } from 'lucide-react';
+import Bold from 'lucide-react/icons/bold';
+import Heading1 from 'lucide-react/icons/heading-1';
+import Heading2 from 'lucide-react/icons/heading-2';
+import Italic from 'lucide-react/icons/italic';
+import List from 'lucide-react/icons/list';
+import ListOrdered from 'lucide-react/icons/list-ordered';
+import Minus from 'lucide-react/icons/minus';
+import Redo from 'lucide-react/icons/redo-2';
+import Underline from 'lucide-react/icons/underline';
+import Undo from 'lucide-react/icons/undo-2';
 import { LAYOUT_ACTIONS } from './layout-actions';
 
 /** One toolbar command. Toggles (marks, headings, lists) have `isActive` and show as pressed. */
 export interface FormattingAction {
   id: string;
   label: string;
-  /** Short visible face of the button; the label is its accessible name. */
-  glyph: string;
+  /** The button's visible face (hidden from assistive technology: the label is its accessible name). */
+  icon: LucideIcon;
   /** Tiptap's keyboard shortcut for the same command (`Mod-B`), named in the tooltip. */
   shortcut?: string;
   run: (editor: Editor) => boolean;
@@ -14,10 +25,10 @@ export interface FormattingAction {
   isActive?: (editor: Editor) => boolean;
 }
 
-const markToggle = (mark: string, label: string, glyph: string, shortcut: string): FormattingAction => ({
+const markToggle = (mark: string, label: string, icon: LucideIcon, shortcut: string): FormattingAction => ({
   id: mark,
   label,
-  glyph,
+  icon,
   shortcut,
   run: (e) => e.chain().focus().toggleMark(mark).run(),
   canRun: (e) => e.can().toggleMark(mark),
@@ -27,17 +38,17 @@ const markToggle = (mark: string, label: string, glyph: string, shortcut: string
 const headingToggle = (level: 1 | 2): FormattingAction => ({
   id: `heading-${level}`,
   label: `Heading ${level}`,
-  glyph: `H${level}`,
+  icon: level === 1 ? Heading1 : Heading2,
   shortcut: `Mod-Alt-${level}`,
   run: (e) => e.chain().focus().toggleHeading({ level }).run(),
   canRun: (e) => e.can().toggleHeading({ level }),
   isActive: (e) => e.isActive('heading', { level }),
 });
 
-const listToggle = (list: 'bulletList' | 'orderedList', label: string, glyph: string, shortcut: string): FormattingAction => ({
+const listToggle = (list: 'bulletList' | 'orderedList', label: string, icon: LucideIcon, shortcut: string): FormattingAction => ({
   id: list,
   label,
-  glyph,
+  icon,
   shortcut,
   run: (e) => e.chain().focus().toggleList(list, 'listItem').run(),
   canRun: (e) => e.can().toggleList(list, 'listItem'),
@@ -45,28 +56,28 @@ const listToggle = (list: 'bulletList' | 'orderedList', label: string, glyph: st
 });
 
 export const HISTORY_ACTIONS: readonly FormattingAction[] = [
-  { id: 'undo', label: 'Undo', glyph: '↶', shortcut: 'Mod-Z', run: (e) => e.chain().focus().undo().run(), canRun: (e) => e.can().undo() },
-  { id: 'redo', label: 'Redo', glyph: '↷', shortcut: 'Mod-Shift-Z', run: (e) => e.chain().focus().redo().run(), canRun: (e) => e.can().redo() },
+  { id: 'undo', label: 'Undo', icon: Undo, shortcut: 'Mod-Z', run: (e) => e.chain().focus().undo().run(), canRun: (e) => e.can().undo() },
+  { id: 'redo', label: 'Redo', icon: Redo, shortcut: 'Mod-Shift-Z', run: (e) => e.chain().focus().redo().run(), canRun: (e) => e.can().redo() },
 ];
 
 export const MARK_ACTIONS: readonly FormattingAction[] = [
-  markToggle('bold', 'Bold', 'B', 'Mod-B'),
-  markToggle('italic', 'Italic', 'I', 'Mod-I'),
-  markToggle('underline', 'Underline', 'U', 'Mod-U'),
+  markToggle('bold', 'Bold', Bold, 'Mod-B'),
+  markToggle('italic', 'Italic', Italic, 'Mod-I'),
+  markToggle('underline', 'Underline', Underline, 'Mod-U'),
 ];
 
 export const BLOCK_ACTIONS: readonly FormattingAction[] = [
   headingToggle(1),
   headingToggle(2),
-  listToggle('bulletList', 'Bulleted list', '•', 'Mod-Shift-8'),
-  listToggle('orderedList', 'Numbered list', '1.', 'Mod-Shift-7'),
+  listToggle('bulletList', 'Bulleted list', List, 'Mod-Shift-8'),
+  listToggle('orderedList', 'Numbered list', ListOrdered, 'Mod-Shift-7'),
 ];
 
 export const INSERT_ACTIONS: readonly FormattingAction[] = [
   {
     id: 'divider',
     label: 'Divider',
-    glyph: '―',
+    icon: Minus,
     run: (e) => e.chain().focus().setHorizontalRule().run(),
     canRun: (e) => e.can().setHorizontalRule(),
   },

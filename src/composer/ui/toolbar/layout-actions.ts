@@ -1,9 +1,13 @@
+import Columns2 from 'lucide-react/icons/columns-2';
+import Columns3 from 'lucide-react/icons/columns-3';
+import PanelBottom from 'lucide-react/icons/panel-bottom';
+import UnfoldVertical from 'lucide-react/icons/unfold-vertical';
 import type { FormattingAction } from './formatting-actions';
 
 const columnsAction = (count: 2 | 3): FormattingAction => ({
   id: `columns-${count}`,
   label: `${count} columns`,
-  glyph: count === 2 ? '▥▥' : '▥▥▥',
+  icon: count === 2 ? Columns2 : Columns3,
   run: (e) => e.chain().focus().insertColumns(count).run(),
   canRun: (e) => e.can().insertColumns(count),
 });
@@ -13,7 +17,7 @@ export const LAYOUT_ACTIONS: readonly FormattingAction[] = [
   {
     id: 'spacer',
     label: 'Space',
-    glyph: '↕',
+    icon: UnfoldVertical,
     run: (e) => e.chain().focus().insertSpacer().run(),
     canRun: (e) => e.can().insertSpacer(),
   },
@@ -22,7 +26,7 @@ export const LAYOUT_ACTIONS: readonly FormattingAction[] = [
   {
     id: 'footer',
     label: 'Footer with unsubscribe link',
-    glyph: 'Footer',
+    icon: PanelBottom,
     run: (e) => e.chain().focus().insertFooter().run(),
     canRun: (e) => e.can().insertFooter(),
   },

@@ -1,0 +1,22 @@
+/** Text colour and highlight: inline CSS from the palette only; plain text is unchanged. */
+import { escapeHtml } from '../escape';
+import { COLOR_MARKS, paletteColor, type ColorMarkType } from '../palette';
+import type { MarkSerializer } from '../serializer';
+
+/**
+ * A `<span>` with the palette colour as inline CSS (mail clients honour inline styles). A colour not
+ * in the palette (validation refuses it) leaves a bare span: the run keeps its text, not the value.
+ */
+function colorMark(mark: ColorMarkType, property: string, className: string): MarkSerializer {
+  return {
+    open(docMark) {
+      const color = paletteColor(mark, docMark.attrs?.color)?.[COLOR_MARKS[mark]];
+      return color ? `<span class="${className}" style="${property}:${escapeHtml(color)}">` : '<span>';
+    },
+    close: '</span>',
+  };
+}
+
+export const textColor = colorMark('textColor', 'color', 'ml-text-color');
+// Its class lets dark mode keep highlighted text dark on the pale tint (compile-mjml.ts).
+export const highlight = colorMark('highlight', 'background-color', 'ml-highlight');

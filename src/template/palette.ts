@@ -1,0 +1,33 @@
+/**
+ * The colours an author may give text: one list for the composer's swatches and for validation. Each
+ * entry has a text colour (readable on the white card, 4.5:1 or more) and a highlight (a pale tint the
+ * dark body text stays readable on). Nothing outside the list reaches an email.
+ */
+export interface PaletteColor {
+  /** What the swatch is called ("Text colour: Red"). */
+  name: string;
+  text: string;
+  highlight: string;
+}
+
+export const PALETTE: readonly PaletteColor[] = [
+  { name: 'Grey', text: '#4b5563', highlight: '#e5e7eb' },
+  { name: 'Red', text: '#b91c1c', highlight: '#fee2e2' },
+  { name: 'Orange', text: '#c2410c', highlight: '#ffedd5' },
+  { name: 'Yellow', text: '#a16207', highlight: '#fef08a' },
+  { name: 'Green', text: '#15803d', highlight: '#dcfce7' },
+  { name: 'Blue', text: '#1d4ed8', highlight: '#dbeafe' },
+  { name: 'Purple', text: '#7e22ce', highlight: '#f3e8ff' },
+  { name: 'Pink', text: '#be185d', highlight: '#fce7f3' },
+];
+
+/** The two marks that carry a palette colour, and which of an entry's colours each takes. */
+export const COLOR_MARKS = { textColor: 'text', highlight: 'highlight' } as const;
+export type ColorMarkType = keyof typeof COLOR_MARKS;
+
+/** The palette entry whose colour for `mark` is `value` (any letter case), or undefined. */
+export function paletteColor(mark: ColorMarkType, value: unknown): PaletteColor | undefined {
+  if (typeof value !== 'string') return undefined;
+  const hex = value.toLowerCase();
+  return PALETTE.find((entry) => entry[COLOR_MARKS[mark]] === hex);
+}
