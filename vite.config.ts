@@ -13,6 +13,8 @@ const publicEntries = {
 // Browser-side tests opt into jsdom per file with `// @vitest-environment jsdom`.
 /** Issue 14: the admin app's first load (page, entry JS with its static imports, CSS) ≤ 100 kB gzipped. */
 export const APP_FIRST_LOAD_BUDGET_BYTES = 100_000;
+/** The seed of the integration suites' shuffled order (see `sequence` below). */
+export const INTEGRATION_ORDER_SEED = 1796305230596;
 
 export default defineConfig({
   plugins: [react(), bundleBudget({ index: APP_FIRST_LOAD_BUDGET_BYTES }, { html: 'index.html' })],
@@ -33,11 +35,23 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['test/support/global-setup.ts'],
+    // The integration suites' shuffled order: fixed, so a red run can be replayed; change it (or run
+    // `npm run test:shuffle` for a random one) to try another order.
+    sequence: { seed: INTEGRATION_ORDER_SEED },
+    projects: [
+      {
+        extends: true,
+        // Issue 18: every integration test makes its own data, so within each file they run in a
+        // shuffled order (a test leaning on an earlier one's leftovers fails here, not by chance later).
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], sequence: { shuffle: { files: false, tests: true } } },
+      },
+      // Unit tests, and the e2e suites (a browser story told in order: sign in, then each page).
+      { extends: true, test: { name: 'unit and e2e', include: ['test/unit/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.ts'] } },
+    ],
   },
 });

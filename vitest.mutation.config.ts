@@ -17,11 +17,14 @@ const target = process.env.MUTATION_TARGET ?? '';
 const include = TESTS_BY_TARGET[target];
 if (!include) throw new Error(`Set MUTATION_TARGET to one of ${Object.keys(TESTS_BY_TARGET).join(', ')} (got "${target}")`);
 
+// One run of the target's own tests, not npm test's projects.
+const { projects: _projects, ...baseTest } = base.test ?? {};
+
 export default defineConfig({
   ...base,
   // PGlite only: the mutated modules issue the same SQL on both drivers, and PostgreSQL's own
   // guarantees (real concurrency) are npm test's job (links-concurrency-postgres.test.ts).
   // isolate: false keeps imported modules (mjml takes seconds) between mutant runs; Stryker switches
   // mutants at run time, so nothing needs a fresh import.
-  test: { ...base.test, include, isolate: false, env: { TEST_DRIVERS: 'pglite' } },
+  test: { ...baseTest, include, isolate: false, env: { TEST_DRIVERS: 'pglite' } },
 });
