@@ -169,6 +169,15 @@ describe('compileEmailToMjml', () => {
     expect(children(blank)).toEqual(['br']);
   });
 
+  it('breaks a line inside a paragraph where the author pressed Shift+Enter', () => {
+    const { mjml } = compileEmailToMjml(
+      doc({ type: 'paragraph', content: [{ type: 'text', text: 'Line one' }, { type: 'hardBreak' }, { type: 'text', text: 'line two' }] }),
+    );
+    const paragraph = only(parseMjml(mjml), 'mj-text p');
+    expect(Array.from(paragraph.childNodes).map((node) => node.nodeName)).toEqual(['#text', 'br', '#text']);
+    expect(paragraph.textContent).toBe('Line oneline two');
+  });
+
   it('uses the brand colour and font, and ignores values that are not a colour or a font stack', () => {
     const brandOf = (options: EmailCompileOptions) => {
       const branded = parseMjml(compileEmailToMjml(GOLDEN_EMAIL, options).mjml);
