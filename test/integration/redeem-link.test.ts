@@ -13,7 +13,7 @@ import { recordLinkAttempt, redeemLink, type RedemptionAudience } from '../../se
 import { learnerAudience } from '../../server/member/redeem-learner-link.ts';
 import { staffAudience } from '../../server/auth/staff-login.ts';
 import { PREVIEW_TOKEN } from '../../server/links/link-token.ts';
-import { revokeLink } from '../../server/links/link-state.ts';
+import { consumeLinkUse, revokeLink } from '../../server/links/link-state.ts';
 import { redemptionIpHash } from '../../server/links/link-redemptions.ts';
 import { linkRedemptions, magicLinks } from '../../server/db/schema.ts';
 
@@ -107,6 +107,35 @@ describe.each(TEST_DRIVERS)('redeemLink on %s', (driver) => {
       expect(refused).toEqual({ outcome: 'invalid', reason: 'used_up', claims: expect.objectContaining({ jti: link.jti }) });
     }
     expect(await usesOf(link.jti)).toBe(1);
+  });
+
+  it("applies the audience's own use limit: a User Link recorded without one is used up after one use, on a GET too", async () => {
+    const link = await mintTestLink(t, s.site, s.staff.id, '', 'user');
+    await setMaxUses(link.jti, null);
+    expect((await redeem(link.token, POST, staffAudience)).outcome).toBe('ok');
+    const before = await mark();
+    for (const options of [GET, POST]) {
+      expect(await redeem(link.token, options, staffAudience)).toEqual({ outcome: 'invalid', reason: 'used_up', claims: expect.objectContaining({ jti: link.jti }) });
+    }
+    expect(await recordedSince(before)).toEqual([
+      { jti: link.jti, subjectId: s.staff.id, outcome: 'invalid:used_up', ipHash: ipHash() },
+      { jti: link.jti, subjectId: s.staff.id, outcome: 'invalid:used_up', ipHash: ipHash() },
+    ]);
+  });
+
+  it('refuses as used up when another redemption takes the last use between the check and the write', async () => {
+    const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
+    await setMaxUses(link.jti, 1);
+    // The access check is the last step before the write: the "other" redemption takes the use there.
+    const racing: RedemptionAudience = {
+      ...learnerByQuery,
+      admits: async (db, site, claims) => (await consumeLinkUse(db, claims.jti)) && learnerByQuery.admits(db, site, claims),
+    };
+    const before = await mark();
+    expect(await redeem(link.token, POST, racing)).toEqual({ outcome: 'invalid', reason: 'used_up', claims: expect.objectContaining({ jti: link.jti }) });
+    expect(await usesOf(link.jti)).toBe(1);
+    // The write recorded the refusal itself.
+    expect(await recordedSince(before)).toEqual([{ jti: link.jti, subjectId: s.learner.id, outcome: 'invalid:used_up', ipHash: ipHash() }]);
   });
 
   it('refuses a revoked link as invalid:revoked, before its use limit or access are looked at', async () => {
