@@ -4,7 +4,7 @@
  * compiler's own MJML passes strict validation, and the plain-text part. Parsed, never compared as a
  * copied string, so a harmless change of whitespace or attribute order does not fail it.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error jsdom ships no type declarations (the DOM types come from lib.dom)
 import { JSDOM } from 'jsdom';
 // @ts-expect-error mjml 5 ships no type declarations
@@ -73,10 +73,15 @@ const RECIPIENT: Record<string, string> = {
 };
 
 describe('compileEmailToMjml', () => {
-  const { mjml, slots } = compileEmailToMjml(GOLDEN_EMAIL);
-  const tree = parseMjml(mjml);
-  const column = only(tree, 'mjml > mj-body > mj-section > mj-column');
-  const [firstText, lastText] = Array.from(column.querySelectorAll('mj-text'));
+  // Compiled before each test, not once while the file loads: mutation testing (Stryker) switches a
+  // mutant on when the tests start, so output made at load time would never show it.
+  let mjml: string, slots: Slot[], tree: Document, column: Element, firstText: Element, lastText: Element;
+  beforeEach(() => {
+    ({ mjml, slots } = compileEmailToMjml(GOLDEN_EMAIL));
+    tree = parseMjml(mjml);
+    column = only(tree, 'mjml > mj-body > mj-section > mj-column');
+    [firstText, lastText] = Array.from(column.querySelectorAll('mj-text'));
+  });
 
   it('writes one sentinel per distinct custom value and context', () => {
     expect(slots).toEqual(GOLDEN_SLOTS);
@@ -140,6 +145,24 @@ describe('compileEmailToMjml', () => {
     expect(nested.textContent).toBe('Nested');
     expect(styleOf(list)['padding']).toBe('0 0 0 24px');
     expect(styleOf(nested)['padding']).toBe('0 0 0 24px');
+  });
+
+  it('writes an ordered list\'s start only when it is not 1, and closes every list and item', () => {
+    const list = (type: string, start?: unknown) => ({
+      type,
+      ...(start !== undefined && { attrs: { start } }),
+      content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Item' }] }] }],
+    });
+    const htmlOf = (node: EmailContent['body']) => {
+      const { mjml } = compileEmailToMjml(doc(node));
+      return mjml.slice(mjml.indexOf('<mj-text>') + '<mj-text>'.length, mjml.indexOf('</mj-text>')).trim();
+    };
+    const STYLE = 'style="margin:0 0 16px;padding:0 0 0 24px"';
+    expect(htmlOf(list('bulletList'))).toBe(`<ul ${STYLE}><li><p style="margin:0 0 16px">Item</p></li></ul>`);
+    expect(htmlOf(list('orderedList', 1))).toBe(`<ol ${STYLE}><li><p style="margin:0 0 16px">Item</p></li></ol>`);
+    expect(htmlOf(list('orderedList'))).toBe(`<ol ${STYLE}><li><p style="margin:0 0 16px">Item</p></li></ol>`);
+    expect(htmlOf(list('orderedList', 0))).toBe(`<ol start="0" ${STYLE}><li><p style="margin:0 0 16px">Item</p></li></ol>`);
+    expect(htmlOf(list('orderedList', 7))).toBe(`<ol start="7" ${STYLE}><li><p style="margin:0 0 16px">Item</p></li></ol>`);
   });
 
   it('quotes with a bar, keeping the marks and values inside', () => {

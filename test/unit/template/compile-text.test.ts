@@ -75,6 +75,22 @@ describe('compileEmailToText', () => {
     });
     expect(fillTemplate(plain, showKey)).toBe('> One\n> Two\n> Three\n\n- First\n  More\n- Second');
   });
+
+  it('numbers an ordered list from its start (0 allowed), and from 1 when the stored start is no whole number from 0', () => {
+    const ordered = (start: unknown) => ({
+      type: 'orderedList',
+      attrs: { start },
+      content: ['a', 'b', 'c'].map((item) => ({ type: 'listItem', content: [paragraph(text(item))] })),
+    });
+    const markers = (start: unknown) =>
+      fillTemplate(compileEmailToText({ subject: 's', previewText: '', body: { type: 'doc', content: [ordered(start)] } }), showKey)
+        .split('\n')
+        .map((line) => line.split(' ')[0]);
+    expect(markers(1)).toEqual(['1.', '2.', '3.']);
+    expect(markers(0)).toEqual(['0.', '1.', '2.']);
+    expect(markers(9)).toEqual(['9.', '10.', '11.']);
+    for (const start of [-1, 2.5, '4', null]) expect(markers(start), String(start)).toEqual(['1.', '2.', '3.']);
+  });
 });
 
 describe('compileSubject', () => {
