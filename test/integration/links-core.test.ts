@@ -12,7 +12,8 @@ import type { Database, Db } from '../../server/db/database.ts';
 import { cloneTestDatabase } from '../support/test-databases.ts';
 import { contacts, magicLinks, signingKeys, sites, staffUsers } from '../../server/db/schema.ts';
 import { KeyRing } from '../../server/links/key-ring.ts';
-import { checkLinkUsable, consumeLinkUse, revokeLink, revokeSubjectLinks } from '../../server/links/link-state.ts';
+import { checkLinkUsable, consumeLinkUse, linkUsabilityAndAccess, revokeLink, revokeSubjectLinks } from '../../server/links/link-state.ts';
+import { findSession, openSession } from '../../server/auth/sessions.ts';
 import { verifyLinkToken, type LinkClaims } from '../../server/links/link-token.ts';
 import { MagicLinkMinter, mintMagicLinkNow, type MintRequest, type MintSite } from '../../server/links/mint-magic-link.ts';
 import { hashShortCode } from '../../server/links/short-links.ts';
@@ -424,6 +425,25 @@ describe('link state', () => {
     await revokeSubjectLinks(db, site.id, 'learner', contact, later(5));
     const [row] = await db.select({ at: contacts.linksValidAfter }).from(contacts).where(eq(contacts.id, contact));
     expect(row.at).toEqual(later(20));
+  });
+
+  it('revokeSubjectLinks ends the sessions of that audience only: a learner is logged out of the member site, a staff user of the admin app', async () => {
+    const { site, contact } = await setupSite('revokesessions', null);
+    const staff = await createStaff(site.id);
+    const member = await openSession(db, 'member', site.id, contact, T0);
+    const admin = await openSession(db, 'staff', site.id, staff, T0);
+    expect(await revokeSubjectLinks(db, site.id, 'learner', contact, later(10))).toBe(true);
+    expect(await findSession(db, 'member', member.token, later(11))).toBeNull();
+    expect(await findSession(db, 'staff', admin.token, later(11))).toMatchObject({ subjectId: staff });
+    expect(await revokeSubjectLinks(db, site.id, 'user', staff, later(20))).toBe(true);
+    expect(await findSession(db, 'staff', admin.token, later(21))).toBeNull();
+  });
+
+  it('reads an unrecorded link as unknown and not admitted in the one-statement check', async () => {
+    const { mint } = await setupSite('unknownaccess', null);
+    const claims = await mint();
+    expect(await linkUsabilityAndAccess(db, { ...claims, jti: 'C'.repeat(22) }, sql`true`)).toMatchObject({ state: 'unknown', admitted: false });
+    expect(await linkUsabilityAndAccess(db, claims, sql`true`)).toMatchObject({ state: 'ok', admitted: true });
   });
 
   it('revokes staff links the same way, and only within the site', async () => {

@@ -75,6 +75,20 @@ describe('verifyLinkToken', () => {
     expect(await verify(token)).toEqual({ ok: false, reason: 'malformed' });
   });
 
+  it('refuses a correctly signed token whose header lacks typ or names another, as malformed', async () => {
+    const signed = (header: Record<string, unknown>) => {
+      const input = `${b64(header)}.${b64(claims())}`;
+      return `${input}.${createHmac('sha256', key.raw).update(input).digest('base64url')}`;
+    };
+    expect(await verify(signed({ alg: 'HS256', kid: key.kid, typ: 'JWT' }))).toMatchObject({ ok: true });
+    expect(await verify(signed({ alg: 'HS256', kid: key.kid }))).toEqual({ ok: false, reason: 'malformed' });
+    expect(await verify(signed({ alg: 'HS256', kid: key.kid, typ: 'JOSE' }))).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('refuses a token that is not a string as malformed instead of throwing', async () => {
+    for (const token of [null, undefined, 42, ['a.b.c']]) expect(await verify(token as unknown as string), String(token)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
   it('lets an error that is not jose’s through (a broken key source is not a malformed link)', async () => {
     const signing = await ring.signingKey(SITE);
     const token = await mintLinkToken(signing, claims());
