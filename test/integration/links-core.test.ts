@@ -470,7 +470,7 @@ describe('link state', () => {
   });
 
   it('is unknown for an unrecorded jti, claims that disagree with the row, or a deleted subject', async () => {
-    const { contact, mint } = await setupSite('unknowns', null);
+    const { site, contact, mint } = await setupSite('unknowns', null);
     const claims = await mint();
     expect(await checkLinkUsable(db, { ...claims, jti: 'B'.repeat(22) }, T0)).toBe('unknown');
     expect(await checkLinkUsable(db, { ...claims, sub: randomUUID() }, T0)).toBe('unknown');
@@ -479,5 +479,11 @@ describe('link state', () => {
     expect(await checkLinkUsable(db, { ...claims, aud: 'user', dest: '' }, T0)).toBe('unknown');
     await db.delete(contacts).where(eq(contacts.id, contact));
     expect(await checkLinkUsable(db, claims, T0)).toBe('unknown');
+    // A User Link of a staff user who has since been removed from the site.
+    const staff = await createStaff(site.id);
+    const userLink = await mint(T0, staff, 'user');
+    expect(await checkLinkUsable(db, userLink, T0)).toBe('ok');
+    await db.delete(staffUsers).where(eq(staffUsers.id, staff));
+    expect(await checkLinkUsable(db, userLink, T0)).toBe('unknown');
   });
 });
