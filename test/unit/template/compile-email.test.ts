@@ -147,6 +147,16 @@ describe('compileEmailToMjml', () => {
     expect(styleOf(nested)['padding']).toBe('0 0 0 24px');
   });
 
+  it('writes headings at levels 1 to 6 with their type size, and a stored level it cannot trust as level 1', () => {
+    const headingOf = (level: unknown) => {
+      const { mjml } = compileEmailToMjml(doc({ type: 'heading', attrs: { level }, content: [{ type: 'text', text: 'Title' }] }));
+      const element = only(parseMjml(mjml), 'mj-text > *');
+      return `${element.tagName} ${styleOf(element)['font-size']}`;
+    };
+    expect([1, 2, 3, 4, 5, 6].map(headingOf)).toEqual(['h1 28px', 'h2 24px', 'h3 20px', 'h4 18px', 'h5 16px', 'h6 14px']);
+    expect([0, 7, 2.5, '3', null].map(headingOf)).toEqual(Array(5).fill('h1 28px'));
+  });
+
   it('writes an ordered list\'s start only when it is not 1, and closes every list and item', () => {
     const list = (type: string, start?: unknown) => ({
       type,

@@ -27,6 +27,18 @@ const bodyOf = (content: EmailContent) => {
 };
 
 describe('the image block', () => {
+  it('keeps a whole width from 40 to 600 pixels, and is as wide as its column for any other', () => {
+    const widthOf = (width: unknown) => /width="(\d+)px"/.exec(bodyOf(email(image({ width }))))?.[1] ?? null;
+    expect([40, 41, 599, 600].map(widthOf)).toEqual(['40', '41', '599', '600']);
+    expect([39, 601, 0, -240, 240.5, '240', null].map(widthOf)).toEqual(Array(7).fill(null));
+  });
+
+  it('links only to an address that can be safe, trimmed', () => {
+    expect(bodyOf(email(image({ href: '  https://academy.example.com/recital  ' })))).toContain('href="https://academy.example.com/recital"');
+    expect(bodyOf(email(image({ href: 'javascript:alert(1)' })))).not.toContain('href=');
+    expect(bodyOf(email(image({ href: '   ' })))).not.toContain('href=');
+  });
+
   it('writes only what differs from mj-image: width, alignment, link', () => {
     expect(bodyOf(email(image({})))).toBe('<mj-image src="https://cdn.example.com/a.png" alt="The hall" />');
     expect(bodyOf(email(image({ width: 240, align: 'right', href: 'https://academy.example.com/recital' })))).toBe(
