@@ -8,7 +8,13 @@ import base from './vite.config.ts';
  */
 const TESTS_BY_TARGET: Record<string, string[]> = {
   template: ['test/unit/template/**/*.test.ts'],
-  links: ['test/unit/links/**/*.test.ts', 'test/integration/links-core.test.ts', 'test/integration/redemption.test.ts'],
+  links: [
+    'test/unit/links/**/*.test.ts',
+    'test/integration/links-core.test.ts',
+    'test/integration/redemption.test.ts',
+    // redeemLink's outcomes and what each attempt records, without the pages around them.
+    'test/integration/redeem-link.test.ts',
+  ],
   // The token's sign/verify alone, against its unit tests: a quick run when only link-token.ts changed.
   token: ['test/unit/links/**/*.test.ts'],
 };

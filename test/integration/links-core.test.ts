@@ -12,9 +12,11 @@ import type { Database, Db } from '../../server/db/database.ts';
 import { cloneTestDatabase } from '../support/test-databases.ts';
 import { contacts, magicLinks, signingKeys, sites, staffUsers } from '../../server/db/schema.ts';
 import { KeyRing } from '../../server/links/key-ring.ts';
-import { checkLinkUsable, consumeLinkUse, revokeLink, revokeSubjectLinks } from '../../server/links/link-state.ts';
+import { checkLinkUsable, consumeLinkUse, linkUsabilityAndAccess, revokeLink, revokeSubjectLinks } from '../../server/links/link-state.ts';
+import { findSession, openSession } from '../../server/auth/sessions.ts';
 import { verifyLinkToken, type LinkClaims } from '../../server/links/link-token.ts';
 import { MagicLinkMinter, mintMagicLinkNow, type MintRequest, type MintSite } from '../../server/links/mint-magic-link.ts';
+import { hashShortCode } from '../../server/links/short-links.ts';
 import {
   createSigningKey,
   listSigningKeys,
@@ -277,6 +279,95 @@ describe('MagicLinkMinter', () => {
     await expect(minter.flush()).rejects.toThrow();
     expect(minter.pending).toBe(1);
   });
+
+  it('refuses a request without a channel or sender, an invalid time or lifetime, or a site id that is no UUID', async () => {
+    const site = await createSite('badrequests');
+    const subjectId = await createContact(site.id);
+    const minter = new MagicLinkMinter(db, KeyRing.fromDatabase(db, master), config);
+    const base: MintRequest = { site, kind: 'learner', subjectId, destination: '', channel: 'email', sentBy: 'system', now: T0 };
+    await expect(minter.mint({ ...base, channel: '' })).rejects.toThrow('A magic link needs a channel and a sender');
+    await expect(minter.mint({ ...base, sentBy: '' })).rejects.toThrow('A magic link needs a channel and a sender');
+    await expect(minter.mint({ ...base, site: { ...site, id: 'site' } })).rejects.toThrow('Site and subject ids must be UUIDs');
+    await expect(minter.mint({ ...base, now: new Date(Number.NaN) })).rejects.toThrow('Invalid mint time');
+    for (const ttl of [0, -60, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      await expect(minter.mint({ ...base, site: { ...site, learnerLinkTtlSeconds: ttl } }), String(ttl)).rejects.toThrow(
+        "The site's learner link lifetime is not a positive number of seconds",
+      );
+    }
+    // The lifetime that applies is the link kind's own.
+    const staff = await createStaff(site.id);
+    await expect(minter.mint({ ...base, kind: 'user', subjectId: staff, site: { ...site, userLinkTtlSeconds: 0 } })).rejects.toThrow(
+      "The site's user link lifetime is not a positive number of seconds",
+    );
+    expect((await minter.mint({ ...base, site: { ...site, learnerLinkTtlSeconds: 1 } })).expiresAt).toEqual(later(1));
+    // A user link needs no member site.
+    expect((await minter.mint({ ...base, kind: 'user', subjectId: staff, site: { ...site, subdomain: null } })).url).toMatch(/^http:\/\/localhost:3000\/login\?token=/);
+    expect(minter.pending).toBe(2);
+  });
+
+  it('records the exact mint instant, the message and the site policy, and sends a short link only for learners who ask for one', async () => {
+    const site = await createSite('shortlinks', { linkMaxUses: 2 });
+    const subjectId = await createContact(site.id);
+    const staff = await createStaff(site.id);
+    const minter = new MagicLinkMinter(db, KeyRing.fromDatabase(db, master), config);
+    const now = new Date(T0.getTime() + 1_234);
+    const messageId = randomUUID();
+    const base: MintRequest = { site, kind: 'learner', subjectId, destination: 'courses', channel: 'sms', sentBy: 'message:m', messageId, now };
+    const short = await minter.mint({ ...base, shortLink: true });
+    const long = await minter.mint(base);
+    const staffLink = await minter.mint({ ...base, kind: 'user', subjectId: staff, destination: '', shortLink: true });
+    await minter.flush();
+    expect(short.url).toMatch(/^http:\/\/shortlinks\.localhost:3000\/l\/[A-Za-z0-9_-]{22}$/);
+    expect(long.url).toMatch(/^http:\/\/shortlinks\.localhost:3000\/courses\?token=/);
+    expect(staffLink.url).toMatch(/^http:\/\/localhost:3000\/login\?token=/);
+    const rowOf = async (jti: string) => (await db.select().from(magicLinks).where(eq(magicLinks.jti, jti)))[0];
+    const code = short.url.split('/l/')[1];
+    expect(code).not.toBe(short.jti);
+    expect(await rowOf(short.jti)).toMatchObject({ shortCodeHash: hashShortCode(code), issuedAt: now, messageId, maxUses: 2, channel: 'sms', sentBy: 'message:m' });
+    expect(await rowOf(long.jti)).toMatchObject({ shortCodeHash: null, issuedAt: now, messageId });
+    expect(await rowOf(staffLink.jti)).toMatchObject({ shortCodeHash: null, maxUses: 1 });
+    // A whole second in the token, the exact instant in the row ("revoke all links" compares against it).
+    expect(short.expiresAt).toEqual(new Date(Math.floor(now.getTime() / 1000) * 1000 + 7 * 24 * 3600 * 1000));
+  });
+
+  it('writes at least one row per INSERT, and a fractional batch size as its whole part', async () => {
+    const site = await createSite('batchsizes');
+    const subjectId = await createContact(site.id);
+    const ring = KeyRing.fromDatabase(db, master);
+    const request: MintRequest = { site, kind: 'learner', subjectId, destination: '', channel: 'email', sentBy: 'system', now: T0 };
+    const one = new MagicLinkMinter(db, ring, config, { batchSize: 0 });
+    await one.mint(request);
+    expect(one.pending).toBe(0);
+    const two = new MagicLinkMinter(db, ring, config, { batchSize: 2.9 });
+    await two.mint(request);
+    expect(two.pending).toBe(1);
+    await two.mint(request);
+    expect(two.pending).toBe(0);
+    expect(await countLinks(site.id)).toBe(3);
+  });
+
+  it('keeps exactly the rows a failed flush did not write, and a retry writes each once', async () => {
+    const site = await createSite('retrychunks');
+    // Sites that do not exist yet: their rows violate the foreign key until the site is created.
+    const [ghostA, ghostB]: MintSite[] = [{ ...site, id: randomUUID() }, { ...site, id: randomUUID() }];
+    const createGhost = (ghost: MintSite) => db.insert(sites).values({ id: ghost.id, title: 'ghost', subdomain: `ghost-${ghost.id.slice(0, 8)}` });
+    const ring = KeyRing.fromDatabase(db, master);
+    const signing = await ring.signingKey(site.id);
+    const subjectId = await createContact(site.id);
+    const minter = new MagicLinkMinter(db, { signingKey: async () => signing }, config, { batchSize: 2 });
+    const request: MintRequest = { site, kind: 'learner', subjectId, destination: '', channel: 'email', sentBy: 'system', now: T0 };
+    await minter.mint({ ...request, site: ghostA });
+    await expect(minter.mint(request)).rejects.toThrow(); // the auto-flush of [ghostA, site] fails
+    expect(minter.pending).toBe(2);
+    await createGhost(ghostA);
+    // [ghostA, site] is written now; the next chunk, [ghostB], fails and alone stays buffered.
+    await expect(minter.mint({ ...request, site: ghostB })).rejects.toThrow();
+    expect(minter.pending).toBe(1);
+    expect([await countLinks(ghostA.id), await countLinks(site.id)]).toEqual([1, 1]);
+    await createGhost(ghostB);
+    expect(await minter.flush()).toBe(1);
+    expect(await countLinks(ghostB.id)).toBe(1);
+  });
 });
 
 describe('link state', () => {
@@ -336,6 +427,25 @@ describe('link state', () => {
     expect(row.at).toEqual(later(20));
   });
 
+  it('revokeSubjectLinks ends the sessions of that audience only: a learner is logged out of the member site, a staff user of the admin app', async () => {
+    const { site, contact } = await setupSite('revokesessions', null);
+    const staff = await createStaff(site.id);
+    const member = await openSession(db, 'member', site.id, contact, T0);
+    const admin = await openSession(db, 'staff', site.id, staff, T0);
+    expect(await revokeSubjectLinks(db, site.id, 'learner', contact, later(10))).toBe(true);
+    expect(await findSession(db, 'member', member.token, later(11))).toBeNull();
+    expect(await findSession(db, 'staff', admin.token, later(11))).toMatchObject({ subjectId: staff });
+    expect(await revokeSubjectLinks(db, site.id, 'user', staff, later(20))).toBe(true);
+    expect(await findSession(db, 'staff', admin.token, later(21))).toBeNull();
+  });
+
+  it('reads an unrecorded link as unknown and not admitted in the one-statement check', async () => {
+    const { mint } = await setupSite('unknownaccess', null);
+    const claims = await mint();
+    expect(await linkUsabilityAndAccess(db, { ...claims, jti: 'C'.repeat(22) }, sql`true`)).toMatchObject({ state: 'unknown', admitted: false });
+    expect(await linkUsabilityAndAccess(db, claims, sql`true`)).toMatchObject({ state: 'ok', admitted: true });
+  });
+
   it('revokes staff links the same way, and only within the site', async () => {
     const { site, mint } = await setupSite('revokestaff', null);
     const staff = await createStaff(site.id);
@@ -360,7 +470,7 @@ describe('link state', () => {
   });
 
   it('is unknown for an unrecorded jti, claims that disagree with the row, or a deleted subject', async () => {
-    const { contact, mint } = await setupSite('unknowns', null);
+    const { site, contact, mint } = await setupSite('unknowns', null);
     const claims = await mint();
     expect(await checkLinkUsable(db, { ...claims, jti: 'B'.repeat(22) }, T0)).toBe('unknown');
     expect(await checkLinkUsable(db, { ...claims, sub: randomUUID() }, T0)).toBe('unknown');
@@ -369,5 +479,11 @@ describe('link state', () => {
     expect(await checkLinkUsable(db, { ...claims, aud: 'user', dest: '' }, T0)).toBe('unknown');
     await db.delete(contacts).where(eq(contacts.id, contact));
     expect(await checkLinkUsable(db, claims, T0)).toBe('unknown');
+    // A User Link of a staff user who has since been removed from the site.
+    const staff = await createStaff(site.id);
+    const userLink = await mint(T0, staff, 'user');
+    expect(await checkLinkUsable(db, userLink, T0)).toBe('ok');
+    await db.delete(staffUsers).where(eq(staffUsers.id, staff));
+    expect(await checkLinkUsable(db, userLink, T0)).toBe('unknown');
   });
 });

@@ -1,7 +1,8 @@
 /** Bullet and ordered lists differ only in their tag and their plain-text marker. */
 import { childrenOf, type DocNode } from '../document';
 import type { NodeSerializer } from '../serializer';
-import { concat, isEmptyTemplate, join, prefixLines } from '../template-fragments';
+import { concat, join, prefixLines } from '../template-fragments';
+import { listItemText } from './list-item';
 
 interface ListKind {
   tag: 'ul' | 'ol';
@@ -21,8 +22,7 @@ function listSerializer(kind: ListKind): NodeSerializer {
     text(node, ctx) {
       const items = childrenOf(node).map((item, index) => {
         const marker = kind.marker(node, index);
-        const itemText = join(ctx.blocks(item).filter((block) => !isEmptyTemplate(block)), '\n');
-        return prefixLines(itemText, marker, ' '.repeat(marker.length));
+        return prefixLines(listItemText(item, ctx), marker, ' '.repeat(marker.length));
       });
       return join(items, '\n');
     },

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyRing } from '../../../server/links/key-ring.ts';
-import { newKid } from '../../../server/links/signing-keys.ts';
+import { newKid, type SigningKeyStore, type StoredSigningKey } from '../../../server/links/signing-keys.ts';
+import { sealSecret } from '../../../server/links/key-seal.ts';
 import { MemoryKeyStore } from './memory-key-store.ts';
 
 const SITE_A = '0b8e7a52-3f0c-4b7e-9d51-6a1f2e3d4c5b';
@@ -13,6 +14,11 @@ function setup(options: { refreshMs?: number; negativeMs?: number; maxNegative?:
   let time = 1_000_000;
   const ring = new KeyRing(store, master, { ...options, clock: () => time });
   return { master, store, ring, advance: (ms: number) => (time += ms) };
+}
+
+/** A store that answers `activeKey` with what `answer` makes of the real one's key. */
+function storeAnswering(store: MemoryKeyStore, answer: (key: StoredSigningKey) => StoredSigningKey): SigningKeyStore {
+  return { findByKid: (kid) => store.findByKid(kid), activeKey: async (siteId) => answer(await store.activeKey(siteId)) };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -125,5 +131,129 @@ describe('KeyRing', () => {
     const ring = new KeyRing(store, randomBytes(32));
     await expect(ring.verificationKey(stored.kid)).rejects.toThrow(/wrong master key/);
     await expect(ring.signingKey(SITE_A)).rejects.toThrow(/wrong master key/);
+  });
+  it('never reaches the store for a kid that is no string, even one whose string form looks like a kid', async () => {
+    const { store, ring } = setup();
+    const stored = store.add(SITE_A);
+    expect(await ring.verificationKey([stored.kid] as unknown as string)).toBeNull();
+    expect(await ring.verificationKey({ toString: () => stored.kid } as unknown as string)).toBeNull();
+    expect(store.calls.findByKid).toBe(0);
+  });
+
+  it('asks the store about an unknown kid again once negativeMs has passed, not before', async () => {
+    const { store, ring, advance } = setup({ negativeMs: 5_000 });
+    const unknown = newKid();
+    await ring.verificationKey(unknown);
+    advance(4_999);
+    await ring.verificationKey(unknown);
+    expect(store.calls.findByKid).toBe(1);
+    advance(1);
+    await ring.verificationKey(unknown);
+    expect(store.calls.findByKid).toBe(2);
+  });
+
+  it('keeps every unknown kid until the bound is reached', async () => {
+    const { store, ring } = setup({ maxNegative: 3 });
+    const [first, second] = [newKid(), newKid()];
+    await ring.verificationKey(first);
+    await ring.verificationKey(second);
+    await ring.verificationKey(first);
+    await ring.verificationKey(second);
+    expect(store.calls.findByKid).toBe(2);
+  });
+
+  it('re-reads a status exactly refreshMs after it was read', async () => {
+    const { store, ring, advance } = setup({ refreshMs: 60_000 });
+    const first = store.add(SITE_A);
+    await ring.signingKey(SITE_A);
+    advance(59_999);
+    await ring.signingKey(SITE_A);
+    await ring.verificationKey(first.kid);
+    expect(store.calls).toEqual({ activeKey: 1, findByKid: 0 });
+    advance(1);
+    await ring.verificationKey(first.kid);
+    await ring.signingKey(SITE_A);
+    expect(store.calls).toEqual({ activeKey: 2, findByKid: 1 });
+  });
+
+  it("invalidate(siteId) forgets that site's keys only", async () => {
+    const { store, ring } = setup();
+    const a = store.add(SITE_A);
+    const b = store.add(SITE_B);
+    await ring.verificationKey(a.kid);
+    await ring.verificationKey(b.kid);
+    await ring.signingKey(SITE_B);
+    ring.invalidate(SITE_A);
+    expect((await ring.verificationKey(b.kid))?.status).toBe('active');
+    expect((await ring.signingKey(SITE_B)).kid).toBe(b.kid);
+    expect(store.calls).toEqual({ findByKid: 2, activeKey: 1 });
+    await ring.verificationKey(a.kid);
+    expect(store.calls.findByKid).toBe(3);
+  });
+
+  it('does not cache what a load that started before invalidate() read (it may be stale)', async () => {
+    const { store, ring } = setup();
+    const stored = store.add(SITE_A);
+    const release = store.hold();
+    const signing = ring.signingKey(SITE_A);
+    const verifying = ring.verificationKey(stored.kid);
+    ring.invalidate(SITE_A);
+    release();
+    // The calls that were in flight get what they read …
+    expect((await signing).kid).toBe(stored.kid);
+    expect((await verifying)?.status).toBe('active');
+    // … but the next ones read again.
+    await ring.verificationKey(stored.kid);
+    await ring.signingKey(SITE_A);
+    expect(store.calls).toEqual({ activeKey: 2, findByKid: 2 });
+  });
+
+  it('never signs with a key that is no longer active, even when its wall clock stepped back', async () => {
+    const { store, ring, advance } = setup({ refreshMs: 60_000 });
+    const first = store.add(SITE_A);
+    await ring.signingKey(SITE_A);
+    advance(61_000);
+    const second = store.rotate(SITE_A);
+    expect((await ring.verificationKey(first.kid))?.status).toBe('verify');
+    advance(-40_000); // the site's active kid now looks fresh again, but its key is known to be 'verify'
+    expect((await ring.signingKey(SITE_A)).kid).toBe(second.kid);
+  });
+
+  it("refuses a store's answer that is not the site's active key, or not an HS256 key", async () => {
+    const { master, store } = setup();
+    const other = store.add(SITE_B);
+    const cases: [string, (key: StoredSigningKey) => StoredSigningKey, RegExp][] = [
+      ['another site', () => ({ ...other, siteId: SITE_B }), /not site .*'s active key/],
+      ['a verify-only key', (key) => ({ ...key, status: 'verify' }), /not site .*'s active key/],
+      ['a retired key', (key) => ({ ...key, status: 'retired' }), /not site .*'s active key/],
+      ['another algorithm', (key) => ({ ...key, algorithm: 'HS512' }), /uses unsupported algorithm HS512/],
+    ];
+    for (const [what, answer, message] of cases) {
+      const ring = new KeyRing(storeAnswering(store, answer), master);
+      await expect(ring.signingKey(SITE_A), what).rejects.toThrow(message);
+    }
+    const hs512 = store.add(SITE_A);
+    store.keys.get(hs512.kid)!.algorithm = 'HS512';
+    await expect(new KeyRing(store, master).verificationKey(hs512.kid)).rejects.toThrow(/uses unsupported algorithm HS512/);
+  });
+
+  it('refuses a secret shorter than 32 bytes', async () => {
+    const { master, store, ring } = setup();
+    const short = store.add(SITE_A);
+    store.keys.get(short.kid)!.sealedSecret = sealSecret(master, randomBytes(16));
+    await expect(ring.verificationKey(short.kid)).rejects.toThrow(`Signing key ${short.kid} is shorter than 32 bytes`);
+  });
+
+  it('zeroes the opened secret once it is imported', async () => {
+    const { store, ring } = setup();
+    const importKey = vi.spyOn(globalThis.crypto.subtle, 'importKey');
+    const stored = store.add(SITE_A);
+    const signing = await ring.signingKey(SITE_A);
+    const secret = importKey.mock.calls[0][1] as Uint8Array;
+    expect(secret).toHaveLength(32);
+    expect(secret.every((byte) => byte === 0)).toBe(true);
+    expect(stored.raw.some((byte) => byte !== 0)).toBe(true);
+    // The imported keys kept their copy.
+    expect(signing.hmac?.export()).toEqual(stored.raw);
   });
 });

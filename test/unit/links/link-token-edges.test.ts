@@ -29,10 +29,18 @@ beforeEach(() => {
   key = store.add(SITE);
 });
 const verify = (token: string) => verifyLinkToken(token, ring, { siteId: SITE, audience: 'learner' }, NOW);
+/** Verifies with a key source that counts how often it is asked (refusals by shape must not ask it). */
+async function verifyCountingLookups(token: string) {
+  let lookups = 0;
+  const counting = { verificationKey: (kid: string) => (lookups++, ring.verificationKey(kid)) };
+  const result = await verifyLinkToken(token, counting, { siteId: SITE, audience: 'learner' }, NOW);
+  return { result, lookups };
+}
 
 describe('parseLinkClaims', () => {
   it('refuses claims that are not a plain object, even an array carrying every claim', () => {
     expect(parseLinkClaims(null)).toBeNull();
+    expect(parseLinkClaims(undefined)).toBeNull();
     expect(parseLinkClaims('claims')).toBeNull();
     expect(parseLinkClaims(Object.assign([], claims()))).toBeNull();
     expect(parseLinkClaims(claims())).not.toBeNull();
@@ -64,7 +72,7 @@ describe('verifyLinkToken', () => {
     const signing = await ring.signingKey(SITE);
     const token = await mintLinkToken(signing, claims());
     const padded = (length: number) => token + 'A'.repeat(length - token.length);
-    expect(await verify(padded(MAX_TOKEN_LENGTH + 1))).toEqual({ ok: false, reason: 'malformed' });
+    expect(await verifyCountingLookups(padded(MAX_TOKEN_LENGTH + 1))).toEqual({ result: { ok: false, reason: 'malformed' }, lookups: 0 });
     // At the cap the signature is read, and is wrong.
     expect(await verify(padded(MAX_TOKEN_LENGTH))).toEqual({ ok: false, reason: 'bad_signature' });
   });
@@ -73,6 +81,21 @@ describe('verifyLinkToken', () => {
     const input = `${b64({ alg: 'HS256', kid: 12345, typ: 'JWT' })}.${b64(claims())}`;
     const token = `${input}.${createHmac('sha256', key.raw).update(input).digest('base64url')}`;
     expect(await verify(token)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('refuses a correctly signed token whose header lacks typ or names another, as malformed', async () => {
+    const signed = (header: Record<string, unknown>) => {
+      const input = `${b64(header)}.${b64(claims())}`;
+      return `${input}.${createHmac('sha256', key.raw).update(input).digest('base64url')}`;
+    };
+    expect(await verify(signed({ alg: 'HS256', kid: key.kid, typ: 'JWT' }))).toMatchObject({ ok: true });
+    // Refused by its header alone: the key source is not asked.
+    expect(await verifyCountingLookups(signed({ alg: 'HS256', kid: key.kid }))).toEqual({ result: { ok: false, reason: 'malformed' }, lookups: 0 });
+    expect(await verifyCountingLookups(signed({ alg: 'HS256', kid: key.kid, typ: 'JOSE' }))).toEqual({ result: { ok: false, reason: 'malformed' }, lookups: 0 });
+  });
+
+  it('refuses a token that is not a string as malformed instead of throwing', async () => {
+    for (const token of [null, undefined, 42, ['a.b.c']]) expect(await verify(token as unknown as string), String(token)).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('lets an error that is not jose’s through (a broken key source is not a malformed link)', async () => {

@@ -1,4 +1,7 @@
-/** An in-memory SigningKeyStore for pure tests: same contract as the database store, plus raw secrets and call counts. */
+/**
+ * An in-memory SigningKeyStore for pure tests: same contract as the database store, plus raw
+ * secrets, call counts and a way to hold lookups in flight (what a slow database does).
+ */
 import { randomBytes } from 'node:crypto';
 import { sealSecret } from '../../../server/links/key-seal.ts';
 import {
@@ -15,6 +18,7 @@ export interface MemoryKey extends StoredSigningKey {
 export class MemoryKeyStore implements SigningKeyStore {
   readonly keys = new Map<string, MemoryKey>();
   calls = { findByKid: 0, activeKey: 0 };
+  #held: Promise<void> | null = null;
 
   constructor(readonly master: Buffer) {}
 
@@ -41,14 +45,26 @@ export class MemoryKeyStore implements SigningKeyStore {
     this.keys.get(kid)!.status = status;
   }
 
+  /** Lookups from now on wait (after they are counted) until the returned function is called. */
+  hold(): () => void {
+    let release!: () => void;
+    this.#held = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.#held = null;
+      release();
+    };
+  }
+
   async findByKid(kid: string): Promise<StoredSigningKey | null> {
     this.calls.findByKid++;
+    await this.#held;
     const key = this.keys.get(kid);
     return key ? strip(key) : null;
   }
 
   async activeKey(siteId: string): Promise<StoredSigningKey> {
     this.calls.activeKey++;
+    await this.#held;
     for (const key of this.keys.values()) if (key.siteId === siteId && key.status === 'active') return strip(key);
     return strip(this.add(siteId));
   }

@@ -4,7 +4,7 @@
  * compiler's own MJML passes strict validation, and the plain-text part. Parsed, never compared as a
  * copied string, so a harmless change of whitespace or attribute order does not fail it.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error jsdom ships no type declarations (the DOM types come from lib.dom)
 import { JSDOM } from 'jsdom';
 // @ts-expect-error mjml 5 ships no type declarations
@@ -73,10 +73,15 @@ const RECIPIENT: Record<string, string> = {
 };
 
 describe('compileEmailToMjml', () => {
-  const { mjml, slots } = compileEmailToMjml(GOLDEN_EMAIL);
-  const tree = parseMjml(mjml);
-  const column = only(tree, 'mjml > mj-body > mj-section > mj-column');
-  const [firstText, lastText] = Array.from(column.querySelectorAll('mj-text'));
+  // Compiled before each test, not once while the file loads: mutation testing (Stryker) switches a
+  // mutant on when the tests start, so output made at load time would never show it.
+  let mjml: string, slots: Slot[], tree: Document, column: Element, firstText: Element, lastText: Element;
+  beforeEach(() => {
+    ({ mjml, slots } = compileEmailToMjml(GOLDEN_EMAIL));
+    tree = parseMjml(mjml);
+    column = only(tree, 'mjml > mj-body > mj-section > mj-column');
+    [firstText, lastText] = Array.from(column.querySelectorAll('mj-text'));
+  });
 
   it('writes one sentinel per distinct custom value and context', () => {
     expect(slots).toEqual(GOLDEN_SLOTS);
@@ -142,6 +147,34 @@ describe('compileEmailToMjml', () => {
     expect(styleOf(nested)['padding']).toBe('0 0 0 24px');
   });
 
+  it('writes headings at levels 1 to 6 with their type size, and a stored level it cannot trust as level 1', () => {
+    const headingOf = (level: unknown) => {
+      const { mjml } = compileEmailToMjml(doc({ type: 'heading', attrs: { level }, content: [{ type: 'text', text: 'Title' }] }));
+      const element = only(parseMjml(mjml), 'mj-text > *');
+      return `${element.tagName} ${styleOf(element)['font-size']}`;
+    };
+    expect([1, 2, 3, 4, 5, 6].map(headingOf)).toEqual(['h1 28px', 'h2 24px', 'h3 20px', 'h4 18px', 'h5 16px', 'h6 14px']);
+    expect([0, 7, 2.5, '3', null].map(headingOf)).toEqual(Array(5).fill('h1 28px'));
+  });
+
+  it('writes an ordered list\'s start only when it is not 1, and closes every list and item', () => {
+    const list = (type: string, start?: unknown) => ({
+      type,
+      ...(start !== undefined && { attrs: { start } }),
+      content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Item' }] }] }],
+    });
+    const htmlOf = (node: EmailContent['body']) => {
+      const { mjml } = compileEmailToMjml(doc(node));
+      return mjml.slice(mjml.indexOf('<mj-text>') + '<mj-text>'.length, mjml.indexOf('</mj-text>')).trim();
+    };
+    const STYLE = 'style="margin:0 0 16px;padding:0 0 0 24px"';
+    expect(htmlOf(list('bulletList'))).toBe(`<ul ${STYLE}><li><p style="margin:0 0 16px">Item</p></li></ul>`);
+    expect(htmlOf(list('orderedList', 1))).toBe(`<ol ${STYLE}><li><p style="margin:0 0 16px">Item</p></li></ol>`);
+    expect(htmlOf(list('orderedList'))).toBe(`<ol ${STYLE}><li><p style="margin:0 0 16px">Item</p></li></ol>`);
+    expect(htmlOf(list('orderedList', 0))).toBe(`<ol start="0" ${STYLE}><li><p style="margin:0 0 16px">Item</p></li></ol>`);
+    expect(htmlOf(list('orderedList', 7))).toBe(`<ol start="7" ${STYLE}><li><p style="margin:0 0 16px">Item</p></li></ol>`);
+  });
+
   it('quotes with a bar, keeping the marks and values inside', () => {
     const quote = only(firstText, 'blockquote');
     expect(only(quote, 'p > strong').textContent).toBe(slotWord('site.title', 'html'));
@@ -167,6 +200,15 @@ describe('compileEmailToMjml', () => {
     const blank = lastText.children[0];
     expect(blank.textContent).toBe('');
     expect(children(blank)).toEqual(['br']);
+  });
+
+  it('breaks a line inside a paragraph where the author pressed Shift+Enter', () => {
+    const { mjml } = compileEmailToMjml(
+      doc({ type: 'paragraph', content: [{ type: 'text', text: 'Line one' }, { type: 'hardBreak' }, { type: 'text', text: 'line two' }] }),
+    );
+    const paragraph = only(parseMjml(mjml), 'mj-text p');
+    expect(Array.from(paragraph.childNodes).map((node) => node.nodeName)).toEqual(['#text', 'br', '#text']);
+    expect(paragraph.textContent).toBe('Line oneline two');
   });
 
   it('uses the brand colour and font, and ignores values that are not a colour or a font stack', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSmsToText, countSmsSegments, fillTemplate } from '../../../src/template/index';
-import { GOLDEN_SMS, HOSTILE_NAME } from './fixtures';
+import type { DocNode } from '../../../src/template/document';
+import { GOLDEN_SMS, HOSTILE_NAME, paragraph, text } from './fixtures';
 
 describe('compileSmsToText', () => {
   it('joins paragraphs with newlines, keeps inner blank lines, writes links as `text: URL`', () => {
@@ -20,6 +21,20 @@ describe('compileSmsToText', () => {
         'https://example.com/help',
     );
     expect(fillTemplate(sms, () => undefined).startsWith('Hi there!')).toBe(true);
+  });
+
+  it('drops leading and trailing empty paragraphs (they only cost characters) but keeps inner blank lines', () => {
+    const empty = { type: 'paragraph' };
+    const blank = paragraph(text(''));
+    const sms = (...content: DocNode[]) => fillTemplate(compileSmsToText({ body: { type: 'doc', content } }), () => undefined);
+    expect(sms(empty, blank, paragraph(text('One')), empty, empty, paragraph(text('Two')), empty, blank)).toBe('One\n\n\nTwo');
+    expect(sms(paragraph(text('Only')))).toBe('Only');
+    expect(sms(empty, blank, empty)).toBe('');
+    expect(sms()).toBe('');
+    // A paragraph holding only a merge field is not empty, even when the field's value may be.
+    const field = paragraph({ type: 'mergeField', attrs: { key: 'contact.first_name', fallback: 'there' } });
+    const compiled = compileSmsToText({ body: { type: 'doc', content: [empty, field, empty, field, empty] } });
+    expect(fillTemplate(compiled, () => 'Ann')).toBe('Ann\n\nAnn');
   });
 });
 

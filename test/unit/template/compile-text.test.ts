@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileEmailToText, compileSubject, fillTemplate, type Slot } from '../../../src/template/index';
-import { GOLDEN_EMAIL } from './fixtures';
+import { compileEmailToText, compileSubject, fillTemplate, type DocNode, type Slot } from '../../../src/template/index';
+import { GOLDEN_EMAIL, paragraph, text } from './fixtures';
 
 const showKey = (slot: Slot) => `<${slot.key}>`;
 
 describe('compileEmailToText', () => {
   it('renders every node as plain text (hand-written golden)', () => {
-    const text = compileEmailToText(GOLDEN_EMAIL);
-    expect(fillTemplate(text, showKey)).toBe(
+    const plain = compileEmailToText(GOLDEN_EMAIL);
+    expect(fillTemplate(plain, showKey)).toBe(
       [
         'HELLO <contact.first_name>',
         'Bold, italic, underline, strike and code.\nFish & chips <b>"quoted"</b>',
@@ -23,18 +23,18 @@ describe('compileEmailToText', () => {
         'Write to support: mailto:<site.support_email>.',
       ].join('\n\n'),
     );
-    expect(text.slots.map((slot) => slot.context)).toEqual(Array(text.slots.length).fill('text'));
-    expect(text.slots[0]).toEqual({ key: 'contact.first_name', fallback: 'there', context: 'text' });
+    expect(plain.slots.map((slot) => slot.context)).toEqual(Array(plain.slots.length).fill('text'));
+    expect(plain.slots[0]).toEqual({ key: 'contact.first_name', fallback: 'there', context: 'text' });
   });
 
   it('writes values raw: plain text has nothing to escape', () => {
-    const text = compileEmailToText(GOLDEN_EMAIL);
-    const filled = fillTemplate(text, (slot) => (slot.key === 'contact.first_name' ? '<b>Ann & Bo</b>' : ''));
+    const plain = compileEmailToText(GOLDEN_EMAIL);
+    const filled = fillTemplate(plain, (slot) => (slot.key === 'contact.first_name' ? '<b>Ann & Bo</b>' : ''));
     expect(filled.startsWith('HELLO <b>Ann & Bo</b>\n\n')).toBe(true);
   });
 
   it('writes a link whose label is its address once, and drops an unsafe address', () => {
-    const text = compileEmailToText({
+    const plain = compileEmailToText({
       subject: 's',
       previewText: '',
       body: {
@@ -51,7 +51,45 @@ describe('compileEmailToText', () => {
         ],
       },
     });
-    expect(fillTemplate(text, showKey)).toBe('https://example.com and this');
+    expect(fillTemplate(plain, showKey)).toBe('https://example.com and this');
+  });
+
+  it('quotes every line of a quote and writes a list item\'s paragraphs one a line, leaving out empty ones', () => {
+    const empty: DocNode = { type: 'paragraph' };
+    const plain = compileEmailToText({
+      subject: 's',
+      previewText: '',
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'blockquote', content: [paragraph(text('One')), empty, paragraph(text('Two'), { type: 'hardBreak' }, text('Three'))] },
+          {
+            type: 'bulletList',
+            content: [
+              { type: 'listItem', content: [paragraph(text('First')), empty, paragraph(text('More'))] },
+              { type: 'listItem', content: [paragraph(text('Second'))] },
+            ],
+          },
+        ],
+      },
+    });
+    expect(fillTemplate(plain, showKey)).toBe('> One\n> Two\n> Three\n\n- First\n  More\n- Second');
+  });
+
+  it('numbers an ordered list from its start (0 allowed), and from 1 when the stored start is no whole number from 0', () => {
+    const ordered = (start: unknown) => ({
+      type: 'orderedList',
+      attrs: { start },
+      content: ['a', 'b', 'c'].map((item) => ({ type: 'listItem', content: [paragraph(text(item))] })),
+    });
+    const markers = (start: unknown) =>
+      fillTemplate(compileEmailToText({ subject: 's', previewText: '', body: { type: 'doc', content: [ordered(start)] } }), showKey)
+        .split('\n')
+        .map((line) => line.split(' ')[0]);
+    expect(markers(1)).toEqual(['1.', '2.', '3.']);
+    expect(markers(0)).toEqual(['0.', '1.', '2.']);
+    expect(markers(9)).toEqual(['9.', '10.', '11.']);
+    for (const start of [-1, 2.5, '4', null]) expect(markers(start), String(start)).toEqual(['1.', '2.', '3.']);
   });
 });
 

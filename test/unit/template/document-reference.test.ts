@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileEmailTemplate } from '../../../server/channels/email/compile-email.ts';
 import { extendCatalog, DEFAULT_CATALOG, validateEmailContent, type DocNode, type EmailContent } from '../../../src/template/index';
-import { DOCUMENT_NODES } from '../../../src/template/document-reference';
+import { DOCUMENT_NODES, describeDocumentNodes } from '../../../src/template/document-reference';
 import { PALETTE } from '../../../src/template/palette';
 import { SERIALIZERS } from '../../../src/template/registry';
 
@@ -37,5 +37,25 @@ describe('the document format', () => {
     expect([...typesIn(example.body)].sort()).toEqual([...known].sort());
     expect(validateEmailContent(example, extendCatalog(DEFAULT_CATALOG, [{ key: 'plan', label: 'Plan' }]))).toEqual([]);
     expect((await compileEmailTemplate(example)).warnings).toEqual([]);
+  });
+});
+
+describe('describeDocumentNodes (the OpenAPI description)', () => {
+  const linesOf = () => describeDocumentNodes().split('\n');
+
+  it('gives one line per node type, in the reference order', () => {
+    const lines = linesOf();
+    expect(lines.map((line) => /^- `(\w+)`: /.exec(line)?.[1])).toEqual(DOCUMENT_NODES.map((node) => node.type));
+  });
+
+  it('writes each attribute with its meaning, and what the node contains', () => {
+    const lines = linesOf();
+    expect(lines).toContain('- `heading`: A heading. attrs: level (number 1–6); align (left | center | right, or absent (left)). Contains: inline nodes.');
+    expect(lines).toContain('- `spacer`: Empty vertical space. attrs: height (whole pixels 8–160 (default 32)).');
+    expect(lines).toContain('- `listItem`: One list entry. Contains: blocks.');
+    expect(lines).toContain('- `horizontalRule`: A divider line.');
+    expect(lines.find((line) => line.startsWith('- `unlockedItems`'))).toContain(
+      'attrs: list (courses | communities); buttonLabel (text on each card\'s button (default "Open")).',
+    );
   });
 });

@@ -1,9 +1,10 @@
 /** Documents shared by the template tests. Every node and mark the package knows appears here. */
 import type { DocNode, EmailContent, SmsContent } from '../../../src/template/index';
 
-const text = (value: string, marks?: DocNode['marks']): DocNode =>
+/** Node builders the test documents are written with. */
+export const text = (value: string, marks?: DocNode['marks']): DocNode =>
   marks ? { type: 'text', text: value, marks } : { type: 'text', text: value };
-const paragraph = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content });
+export const paragraph = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content });
 const link = (href: string) => ({ type: 'link', attrs: { href } });
 
 export const GOLDEN_EMAIL: EmailContent = {

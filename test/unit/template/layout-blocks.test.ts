@@ -110,6 +110,18 @@ describe('spacer and columns in the email', () => {
     const { mjml } = compileEmailToMjml(email({ type: 'spacer', attrs: { height: '"><x' } }));
     expect(mjml).toContain('<mj-spacer height="32px" />');
   });
+
+  it('keeps a whole height from 8 to 160 pixels, and gives any other the default', () => {
+    const heightOf = (height: unknown) => /<mj-spacer height="(\d+)px" \/>/.exec(compileEmailToMjml(email({ type: 'spacer', attrs: { height } })).mjml)?.[1];
+    expect([8, 9, 159, 160].map(heightOf)).toEqual(['8', '9', '159', '160']);
+    expect([7, 161, 500, -8, 24.5, '48', null, undefined].map(heightOf)).toEqual(Array(8).fill('32'));
+  });
+
+  it('holds its height inside other blocks with a line box (Outlook ignores an empty div\'s height)', () => {
+    const { mjml } = compileEmailToMjml(email({ type: 'blockquote', content: [paragraph('Above'), { type: 'spacer', attrs: { height: 40 } }, paragraph('Below')] }));
+    expect(mjml).toContain('<div style="height:40px;line-height:40px;font-size:1px">&#8202;</div>');
+    expect(mjml).not.toContain('<mj-spacer');
+  });
 });
 
 describe('validation of spacer and columns', () => {

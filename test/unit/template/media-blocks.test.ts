@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { compileEmailTemplate } from '../../../server/channels/email/compile-email';
 import {
   compileEmailToMjml,
+  compileEmailToText,
   DEFAULT_CATALOG,
+  fillTemplate,
   renderEmailForRecipient,
   validateEmailContent,
   validateSmsContent,
@@ -27,6 +29,33 @@ const bodyOf = (content: EmailContent) => {
 };
 
 describe('the image block', () => {
+  it('keeps a whole width from 40 to 600 pixels, and is as wide as its column for any other', () => {
+    const widthOf = (width: unknown) => /width="(\d+)px"/.exec(bodyOf(email(image({ width }))))?.[1] ?? null;
+    expect([40, 41, 599, 600].map(widthOf)).toEqual(['40', '41', '599', '600']);
+    expect([39, 601, 0, -240, 240.5, '240', null].map(widthOf)).toEqual(Array(7).fill(null));
+  });
+
+  it('leaves out an image whose address can never be safe', () => {
+    const body = bodyOf(email(image({ src: 'javascript:alert(1)' }), { type: 'paragraph', content: [{ type: 'text', text: 'After' }] }));
+    expect(body.startsWith('<mj-text>')).toBe(true);
+    expect(body).not.toContain('<mj-image');
+    expect(body).not.toContain('javascript');
+  });
+
+  it('reads in plain text as its description, or "[Image]" when a linked image has none', () => {
+    const plain = (attrs: Record<string, unknown>) => fillTemplate(compileEmailToText(email(image(attrs))), () => '');
+    expect(plain({})).toBe('[The hall]');
+    expect(plain({ href: 'https://academy.example.com/recital' })).toBe('[The hall]: https://academy.example.com/recital');
+    expect(plain({ alt: '', href: 'https://academy.example.com/recital' })).toBe('[Image]: https://academy.example.com/recital');
+    expect(plain({ alt: '' })).toBe('');
+  });
+
+  it('links only to an address that can be safe, trimmed', () => {
+    expect(bodyOf(email(image({ href: '  https://academy.example.com/recital  ' })))).toContain('href="https://academy.example.com/recital"');
+    expect(bodyOf(email(image({ href: 'javascript:alert(1)' })))).not.toContain('href=');
+    expect(bodyOf(email(image({ href: '   ' })))).not.toContain('href=');
+  });
+
   it('writes only what differs from mj-image: width, alignment, link', () => {
     expect(bodyOf(email(image({})))).toBe('<mj-image src="https://cdn.example.com/a.png" alt="The hall" />');
     expect(bodyOf(email(image({ width: 240, align: 'right', href: 'https://academy.example.com/recital' })))).toBe(

@@ -1,0 +1,207 @@
+/**
+ * The redemption service itself (server/auth/redeem-link.ts), called as the member site and the
+ * staff login call it: which outcome each kind of link gets, in the order that decides it, and
+ * what every attempt leaves in link_redemptions (outcome, link, subject, hashed IP, the app's
+ * clock). The pages people see for these outcomes are magic-links.test.ts and redemption.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { TEST_DRIVERS } from '../support/test-databases.ts';
+import { createMemberSite, mintTestLink, type MemberSiteFixture } from '../support/member-fixtures.ts';
+import { recordLinkAttempt, redeemLink, type RedemptionAudience } from '../../server/auth/redeem-link.ts';
+import { learnerAudience } from '../../server/member/redeem-learner-link.ts';
+import { staffAudience } from '../../server/auth/staff-login.ts';
+import { PREVIEW_TOKEN } from '../../server/links/link-token.ts';
+import { consumeLinkUse, revokeLink } from '../../server/links/link-state.ts';
+import { redemptionIpHash } from '../../server/links/link-redemptions.ts';
+import { linkRedemptions, magicLinks } from '../../server/db/schema.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const IP = '203.0.113.7';
+const GET = { confirmed: false, ip: IP };
+const POST = { confirmed: true, ip: IP };
+
+/** The learner audience checking access with its own query (an audience without `admitsSql`). */
+const learnerByQuery: RedemptionAudience = { ...learnerAudience, admitsSql: undefined };
+
+describe.each(TEST_DRIVERS)('redeemLink on %s', (driver) => {
+  let t: TestApp;
+  let s: MemberSiteFixture;
+
+  const redeem = (token: string, options = POST, audience = learnerAudience) => redeemLink(t.ctx, s.site, token, audience, options);
+  const setMaxUses = (jti: string, maxUses: number | null) => t.ctx.db.update(magicLinks).set({ maxUses }).where(eq(magicLinks.jti, jti));
+  const usesOf = async (jti: string) => (await t.ctx.db.select({ uses: magicLinks.uses }).from(magicLinks).where(eq(magicLinks.jti, jti)))[0].uses;
+  const recordedRows = () => t.ctx.db.select().from(linkRedemptions).where(eq(linkRedemptions.siteId, s.site.id));
+  /** The ids of the site's recorded attempts so far, for recordedSince. */
+  const mark = async () => new Set((await recordedRows()).map((row) => row.id));
+  /** The attempts recorded since `before` (in a stable order: they share the app's clock), each at the app's clock. */
+  const recordedSince = async (before: Set<string>) => {
+    const rows = (await recordedRows()).filter((row) => !before.has(row.id));
+    for (const row of rows) expect(row.createdAt.getTime()).toBe(t.clock.now.getTime());
+    return rows.map(({ jti, subjectId, outcome, ipHash }) => ({ jti, subjectId, outcome, ipHash })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  };
+  const ipHash = () => redemptionIpHash(s.site.id, IP);
+
+  beforeAll(async () => {
+    t = await startTestApp(driver);
+    s = await createMemberSite(t, 'redeemer');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers the preview token with a preview, records nothing and opens no session', async () => {
+    const before = await mark();
+    expect(await redeem(PREVIEW_TOKEN)).toEqual({ outcome: 'preview' });
+    expect(await recordedSince(before)).toEqual([]);
+  });
+
+  it('logs in with an unlimited link on a GET as on a POST (no confirmation), and records the use', async () => {
+    const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
+    const before = await mark();
+    const got = await redeem(link.token, GET);
+    if (got.outcome !== 'ok') throw new Error(`expected a login, got ${got.outcome}`);
+    expect(got.claims).toMatchObject({ jti: link.jti, sub: s.learner.id, dest: 'courses', aud: 'learner' });
+    expect(got.session.token).toEqual(expect.any(String));
+    expect((await redeem(link.token, POST)).outcome).toBe('ok');
+    expect(await usesOf(link.jti)).toBe(2);
+    expect(await recordedSince(before)).toEqual([
+      { jti: link.jti, subjectId: s.learner.id, outcome: 'ok', ipHash: ipHash() },
+      { jti: link.jti, subjectId: s.learner.id, outcome: 'ok', ipHash: ipHash() },
+    ]);
+  });
+
+  it('asks to confirm a limited link on a GET without taking a use or recording a refusal', async () => {
+    const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
+    await setMaxUses(link.jti, 2);
+    const before = await mark();
+    expect(await redeem(link.token, GET)).toEqual({ outcome: 'confirm', claims: expect.objectContaining({ jti: link.jti }) });
+    expect(await usesOf(link.jti)).toBe(0);
+    expect(await recordedSince(before)).toEqual([]);
+    expect((await redeem(link.token, POST)).outcome).toBe('ok');
+    expect(await usesOf(link.jti)).toBe(1);
+  });
+
+  it('refuses a link whose uses reached its limit, on a GET too (no confirm page for a used-up link)', async () => {
+    const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
+    await setMaxUses(link.jti, 1);
+    expect((await redeem(link.token, POST)).outcome).toBe('ok');
+    const before = await mark();
+    for (const options of [GET, POST]) {
+      expect(await redeem(link.token, options)).toEqual({ outcome: 'invalid', reason: 'used_up', claims: expect.objectContaining({ jti: link.jti }) });
+    }
+    expect(await usesOf(link.jti)).toBe(1);
+    expect(await recordedSince(before)).toEqual([
+      { jti: link.jti, subjectId: s.learner.id, outcome: 'invalid:used_up', ipHash: ipHash() },
+      { jti: link.jti, subjectId: s.learner.id, outcome: 'invalid:used_up', ipHash: ipHash() },
+    ]);
+  });
+
+  it('lets concurrent POSTs of a single-use link take one use; every other one is used up', async () => {
+    const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
+    await setMaxUses(link.jti, 1);
+    const results = await Promise.all(Array.from({ length: 5 }, () => redeem(link.token, POST)));
+    expect(results.filter((r) => r.outcome === 'ok')).toHaveLength(1);
+    for (const refused of results.filter((r) => r.outcome !== 'ok')) {
+      expect(refused).toEqual({ outcome: 'invalid', reason: 'used_up', claims: expect.objectContaining({ jti: link.jti }) });
+    }
+    expect(await usesOf(link.jti)).toBe(1);
+  });
+
+  it("applies the audience's own use limit: a User Link recorded without one is used up after one use, on a GET too", async () => {
+    const link = await mintTestLink(t, s.site, s.staff.id, '', 'user');
+    await setMaxUses(link.jti, null);
+    expect((await redeem(link.token, POST, staffAudience)).outcome).toBe('ok');
+    const before = await mark();
+    for (const options of [GET, POST]) {
+      expect(await redeem(link.token, options, staffAudience)).toEqual({ outcome: 'invalid', reason: 'used_up', claims: expect.objectContaining({ jti: link.jti }) });
+    }
+    expect(await recordedSince(before)).toEqual([
+      { jti: link.jti, subjectId: s.staff.id, outcome: 'invalid:used_up', ipHash: ipHash() },
+      { jti: link.jti, subjectId: s.staff.id, outcome: 'invalid:used_up', ipHash: ipHash() },
+    ]);
+  });
+
+  it('refuses as used up when another redemption takes the last use between the check and the write', async () => {
+    const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
+    await setMaxUses(link.jti, 1);
+    // The access check is the last step before the write: the "other" redemption takes the use there.
+    const racing: RedemptionAudience = {
+      ...learnerByQuery,
+      admits: async (db, site, claims) => (await consumeLinkUse(db, claims.jti)) && learnerByQuery.admits(db, site, claims),
+    };
+    const before = await mark();
+    expect(await redeem(link.token, POST, racing)).toEqual({ outcome: 'invalid', reason: 'used_up', claims: expect.objectContaining({ jti: link.jti }) });
+    expect(await usesOf(link.jti)).toBe(1);
+    // The write recorded the refusal itself.
+    expect(await recordedSince(before)).toEqual([{ jti: link.jti, subjectId: s.learner.id, outcome: 'invalid:used_up', ipHash: ipHash() }]);
+  });
+
+  it('refuses a revoked link as invalid:revoked, before its use limit or access are looked at', async () => {
+    const link = await mintTestLink(t, s.site, s.outsider.id, 'courses');
+    await setMaxUses(link.jti, 1);
+    await revokeLink(t.ctx.db, s.site.id, link.jti, t.clock.now);
+    const before = await mark();
+    expect(await redeem(link.token, GET)).toEqual({ outcome: 'invalid', reason: 'revoked', claims: expect.objectContaining({ jti: link.jti }) });
+    expect(await recordedSince(before)).toEqual([{ jti: link.jti, subjectId: s.outsider.id, outcome: 'invalid:revoked', ipHash: ipHash() }]);
+  });
+
+  it.each([
+    ['in the statement that reads the link', learnerAudience],
+    ['with its own query', learnerByQuery],
+  ])('refuses a contact without an active offer as no_access (access checked %s)', async (_how, audience) => {
+    const link = await mintTestLink(t, s.site, s.outsider.id, 'courses');
+    const before = await mark();
+    expect(await redeem(link.token, POST, audience)).toEqual({ outcome: 'no_access', claims: expect.objectContaining({ sub: s.outsider.id }) });
+    expect(await usesOf(link.jti)).toBe(0);
+    expect(await recordedSince(before)).toEqual([{ jti: link.jti, subjectId: s.outsider.id, outcome: 'no_access', ipHash: ipHash() }]);
+    // A contact who holds an offer is admitted by the same audience.
+    const holder = await mintTestLink(t, s.site, s.learner.id, 'courses');
+    expect((await redeem(holder.token, POST, audience)).outcome).toBe('ok');
+  });
+
+  it('explains an expired link with its claims, and records "expired"', async () => {
+    const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
+    t.clock.advance(8 * DAY);
+    try {
+      const before = await mark();
+      expect(await redeem(link.token, POST)).toEqual({ outcome: 'expired', claims: expect.objectContaining({ jti: link.jti, sub: s.learner.id }) });
+      expect(await usesOf(link.jti)).toBe(0);
+      expect(await recordedSince(before)).toEqual([{ jti: link.jti, subjectId: s.learner.id, outcome: 'expired', ipHash: ipHash() }]);
+    } finally {
+      t.clock.advance(-8 * DAY);
+    }
+  });
+
+  it('refuses a token that is no link as invalid:malformed, recorded without a link or subject', async () => {
+    const before = await mark();
+    expect(await redeem('not-a-token', POST)).toEqual({ outcome: 'invalid', reason: 'malformed', claims: undefined });
+    expect(await recordedSince(before)).toEqual([{ jti: null, subjectId: null, outcome: 'invalid:malformed', ipHash: ipHash() }]);
+  });
+
+  it("refuses another audience's link with its claims (wrong_audience), recorded with the link", async () => {
+    const user = await mintTestLink(t, s.site, s.staff.id, '', 'user');
+    const before = await mark();
+    expect(await redeem(user.token, POST, learnerAudience)).toEqual({
+      outcome: 'invalid',
+      reason: 'wrong_audience',
+      claims: expect.objectContaining({ jti: user.jti }),
+    });
+    expect(await recordedSince(before)).toEqual([{ jti: user.jti, subjectId: s.staff.id, outcome: 'invalid:wrong_audience', ipHash: ipHash() }]);
+    expect((await redeem(user.token, POST, staffAudience)).outcome).toBe('ok');
+  });
+
+  it('records something done with a link that is not a redemption, with the link when known', async () => {
+    const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
+    const redeemed = await redeem(link.token, GET);
+    if (redeemed.outcome !== 'ok') throw new Error(`expected a login, got ${redeemed.outcome}`);
+    const before = await mark();
+    await recordLinkAttempt(t.ctx, s.site, 'resent', redeemed.claims, IP);
+    await recordLinkAttempt(t.ctx, s.site, 'resent', undefined, IP);
+    expect(await recordedSince(before)).toEqual([
+      { jti: link.jti, subjectId: s.learner.id, outcome: 'resent', ipHash: ipHash() },
+      { jti: null, subjectId: null, outcome: 'resent', ipHash: ipHash() },
+    ]);
+  });
+});
