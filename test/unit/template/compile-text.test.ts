@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compileEmailToText, compileSubject, fillTemplate, type DocNode, type Slot } from '../../../src/template/index';
 import { GOLDEN_EMAIL, paragraph, text } from './fixtures';
 
+/** An email with these blocks as its body (the subject is not what these tests look at). */
+const emailOf = (...content: DocNode[]) => ({ subject: 's', previewText: '', body: { type: 'doc', content } });
+
 const showKey = (slot: Slot) => `<${slot.key}>`;
 
 describe('compileEmailToText', () => {
@@ -34,45 +37,33 @@ describe('compileEmailToText', () => {
   });
 
   it('writes a link whose label is its address once, and drops an unsafe address', () => {
-    const plain = compileEmailToText({
-      subject: 's',
-      previewText: '',
-      body: {
-        type: 'doc',
+    const plain = compileEmailToText(
+      emailOf({
+        type: 'paragraph',
         content: [
-          {
-            type: 'paragraph',
-            content: [
-              { type: 'text', text: 'https://example.com', marks: [{ type: 'link', attrs: { href: 'https://example.com' } }] },
-              { type: 'text', text: ' and ' },
-              { type: 'text', text: 'this', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
-            ],
-          },
+          { type: 'text', text: 'https://example.com', marks: [{ type: 'link', attrs: { href: 'https://example.com' } }] },
+          { type: 'text', text: ' and ' },
+          { type: 'text', text: 'this', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
         ],
-      },
-    });
+      }),
+    );
     expect(fillTemplate(plain, showKey)).toBe('https://example.com and this');
   });
 
   it('quotes every line of a quote and writes a list item\'s paragraphs one a line, leaving out empty ones', () => {
     const empty: DocNode = { type: 'paragraph' };
-    const plain = compileEmailToText({
-      subject: 's',
-      previewText: '',
-      body: {
-        type: 'doc',
-        content: [
-          { type: 'blockquote', content: [paragraph(text('One')), empty, paragraph(text('Two'), { type: 'hardBreak' }, text('Three'))] },
-          {
-            type: 'bulletList',
-            content: [
-              { type: 'listItem', content: [paragraph(text('First')), empty, paragraph(text('More'))] },
-              { type: 'listItem', content: [paragraph(text('Second'))] },
-            ],
-          },
-        ],
-      },
-    });
+    const plain = compileEmailToText(
+      emailOf(
+        { type: 'blockquote', content: [paragraph(text('One')), empty, paragraph(text('Two'), { type: 'hardBreak' }, text('Three'))] },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [paragraph(text('First')), empty, paragraph(text('More'))] },
+            { type: 'listItem', content: [paragraph(text('Second'))] },
+          ],
+        },
+      ),
+    );
     expect(fillTemplate(plain, showKey)).toBe('> One\n> Two\n> Three\n\n- First\n  More\n- Second');
   });
 
@@ -83,7 +74,7 @@ describe('compileEmailToText', () => {
       content: ['a', 'b', 'c'].map((item) => ({ type: 'listItem', content: [paragraph(text(item))] })),
     });
     const markers = (start: unknown) =>
-      fillTemplate(compileEmailToText({ subject: 's', previewText: '', body: { type: 'doc', content: [ordered(start)] } }), showKey)
+      fillTemplate(compileEmailToText(emailOf(ordered(start))), showKey)
         .split('\n')
         .map((line) => line.split(' ')[0]);
     expect(markers(1)).toEqual(['1.', '2.', '3.']);
