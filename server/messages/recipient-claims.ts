@@ -130,14 +130,20 @@ export async function unfinishedBatches(db: DbOrTx): Promise<Array<{ messageId: 
  * Frees the claims of dead processes: drops expired leases, puts rows they held back to 'queued'
  * and returns their batches (to be queued again). Rows in flight only (a partial index), so cheap
  * enough to run every few seconds in every process; concurrent sweeps take each row once.
+ *
+ * A dead process may also have taken a batch's job without having claimed its rows yet (killed
+ * between the fetch and the claim): nothing marks that batch, and its job would wait out its
+ * expiry (15 minutes). So the sweep that finds a dead lease (only one does: it deletes it) queues
+ * every unfinished batch again, as a restart does; a duplicate job finds nothing to claim.
  */
 export async function takeOverDeadClaims(db: DbOrTx): Promise<Array<{ messageId: string; batch: number }>> {
-  await db.delete(processLeases).where(sql`${processLeases.expiresAt} < now()`);
+  const dead = await db.delete(processLeases).where(sql`${processLeases.expiresAt} < now()`).returning({ id: processLeases.id });
   const freed = await db
     .update(messageRecipients)
     .set({ status: sql`case when ${messageRecipients.status} = 'sending' then 'queued' else ${messageRecipients.status} end`, claimedBy: null })
     .where(and(isNotNull(messageRecipients.claimedBy), heldByNoLiveProcess))
     .returning({ messageId: messageRecipients.messageId, batch: messageRecipients.batch });
-  const batches = new Map(freed.map((row) => [`${row.messageId}:${row.batch}`, row]));
+  const recovered = dead.length > 0 ? await unfinishedBatches(db) : [];
+  const batches = new Map([...freed, ...recovered].map((row) => [`${row.messageId}:${row.batch}`, { messageId: row.messageId, batch: row.batch }]));
   return [...batches.values()];
 }

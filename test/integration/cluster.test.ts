@@ -173,6 +173,8 @@ describe('three server processes on one PostgreSQL database', () => {
           SEND_LEASE_SECONDS: String(LEASE_SECONDS),
           SEND_SWEEP_SECONDS: String(SWEEP_SECONDS),
           SEND_POLL_SECONDS: '0.5',
+          // A batch that met a transient failure (a busy machine) is tried again in seconds, like the lease.
+          SEND_RETRY_DELAY_SECONDS: '1',
         },
         startTimeoutMs: 110_000,
       }),
@@ -305,9 +307,17 @@ describe('three server processes on one PostgreSQL database', () => {
     }, 50);
     const [emailClaimsAfterMs, stepsAfterMs] = await Promise.all([claimsTakenOver(emailId, killedAt), stepsTakenOver]);
     for (const counts of [smsAtKill, emailAtKill]) expect(counts.sent, `killed too late: ${JSON.stringify(counts)}`).toBeLessThan(CONTACTS - 500);
+    let lastSeen: unknown = null;
     const done = await until('both sends to complete after the kill', 240_000, async () => {
       const now = await Promise.all([smsId, emailId].map(progress));
+      lastSeen = now.map((p) => ({ status: p.status, counts: p.counts }));
       return now.every((p) => p.status === 'completed') && now;
+    }).catch(async (error: Error) => {
+      // What was left, and who held it, so a stuck send says why.
+      const left = await query(
+        sql`select message_id, status, claimed_by, attempts, reason, count(*)::int as n from message_recipients where message_id in (${smsId}, ${emailId}) and status <> 'sent' group by 1, 2, 3, 4, 5`,
+      );
+      throw new Error(`${error.message}; last progress ${JSON.stringify(lastSeen)}; recipients not sent ${JSON.stringify(left)}`);
     });
     const completedAfterMs = Date.now() - killedAt;
     for (const p of done) expect(p.counts).toEqual({ total: CONTACTS, queued: 0, sending: 0, sent: CONTACTS, failed: 0, skipped: 0 });

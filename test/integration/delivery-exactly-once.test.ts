@@ -131,4 +131,25 @@ describe.each(TEST_DRIVERS)('the claim sweep on %s', (driver) => {
     ]);
     expect(await t.ctx.db.select().from(processLeases).where(eq(processLeases.id, dead))).toEqual([]);
   });
+
+  it('queues again a batch a dead process had taken without claiming its rows yet (killed between fetch and claim)', async () => {
+    const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { all: true } });
+    const messageId = sent.json().id;
+    await waitForSend(t, s.siteId, messageId);
+    const batch1 = and(eq(messageRecipients.messageId, messageId), eq(messageRecipients.batch, 1));
+    // Batch 1 never got going: its rows queued, claimed by nobody; its job sat with a process that died.
+    await t.ctx.db.update(messageRecipients).set({ status: 'queued', claimedBy: null }).where(batch1);
+    try {
+      // No process died: a batch merely waiting for its turn is not queued twice.
+      expect(await takeOverDeadClaims(t.ctx.db)).toEqual([]);
+      await t.ctx.db.insert(processLeases).values({ id: randomUUID(), expiresAt: sql`now() - interval '1 second'` });
+      // (Batches other tests left unfinished are named too; this send's is the one asked about.)
+      expect((await takeOverDeadClaims(t.ctx.db)).filter((b) => b.messageId === messageId)).toEqual([{ messageId, batch: 1 }]);
+      // Once: the next sweep finds no dead process.
+      expect(await takeOverDeadClaims(t.ctx.db)).toEqual([]);
+    } finally {
+      // Leave the send as it was, for the other test's sweep.
+      await t.ctx.db.update(messageRecipients).set({ status: 'sent' }).where(batch1);
+    }
+  });
 });
