@@ -21,13 +21,24 @@ export const PALETTE: readonly PaletteColor[] = [
   { name: 'Pink', text: '#be185d', highlight: '#fce7f3' },
 ];
 
-/** The two marks that carry a palette colour, and which of an entry's colours each takes. */
-export const COLOR_MARKS = { textColor: 'text', highlight: 'highlight' } as const;
+/**
+ * The two marks that carry a palette colour: which of an entry's colours each takes, what a person
+ * calls it (toolbar, validation messages) and the CSS property it sets (email and editor alike).
+ */
+export const COLOR_MARKS = {
+  textColor: { role: 'text', label: 'Text colour', cssProperty: 'color' },
+  highlight: { role: 'highlight', label: 'Highlight', cssProperty: 'background-color' },
+} as const;
 export type ColorMarkType = keyof typeof COLOR_MARKS;
 
 /** The palette entry whose colour for `mark` is `value` (any letter case), or undefined. */
 export function paletteColor(mark: ColorMarkType, value: unknown): PaletteColor | undefined {
   if (typeof value !== 'string') return undefined;
   const hex = value.toLowerCase();
-  return PALETTE.find((entry) => entry[COLOR_MARKS[mark]] === hex);
+  return PALETTE.find((entry) => entry[COLOR_MARKS[mark].role] === hex);
+}
+
+/** `value` in the palette's spelling when it is a palette colour for `mark`, else null. */
+export function paletteValue(mark: ColorMarkType, value: unknown): string | null {
+  return paletteColor(mark, value)?.[COLOR_MARKS[mark].role] ?? null;
 }

@@ -356,8 +356,6 @@ function checkMark(mark: DocMark, path: string, check: Check): void {
   if (Object.hasOwn(COLOR_MARKS, mark.type)) checkPaletteColor(mark, path, check);
 }
 
-const COLOR_MARK_NAMES: Record<ColorMarkType, string> = { textColor: 'Text colour', highlight: 'Highlight' };
-
 /** Text colour and highlight take a colour of the palette, nothing else (no CSS, no other hex). */
 function checkPaletteColor(mark: DocMark, path: string, check: Check): void {
   const type = mark.type as ColorMarkType;
@@ -365,7 +363,7 @@ function checkPaletteColor(mark: DocMark, path: string, check: Check): void {
   if (paletteColor(type, value)) return;
   check.issues.push({
     path: `${path}.attrs.color`,
-    message: `${COLOR_MARK_NAMES[type]} ${JSON.stringify(value ?? null)} is not a palette colour: pick ${PALETTE.map((entry) => entry.name).join(', ')}`,
+    message: `${COLOR_MARKS[type].label} ${JSON.stringify(value ?? null)} is not a palette colour: pick ${PALETTE.map((entry) => entry.name).join(', ')}`,
   });
 }
 

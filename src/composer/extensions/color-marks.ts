@@ -1,5 +1,5 @@
 import { Extension, Mark } from '@tiptap/react';
-import { COLOR_MARKS, paletteColor, type ColorMarkType } from '../../template/palette';
+import { COLOR_MARKS, paletteValue, type ColorMarkType } from '../../template/palette';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -11,30 +11,28 @@ declare module '@tiptap/core' {
   }
 }
 
-/** The palette colour for `mark`, normalised to the palette's spelling, or null. */
-const allowedColor = (mark: ColorMarkType, value: unknown): string | null => paletteColor(mark, value)?.[COLOR_MARKS[mark]] ?? null;
-
 /**
  * A mark holding one palette colour. Only its own `data-` attribute is read back from HTML: a pasted
  * span with any other colour loses it (the palette is the whole choice).
  */
-function colorMark(name: ColorMarkType, tag: 'span' | 'mark', dataAttribute: string, property: string) {
+function colorMark(name: ColorMarkType, tag: 'span' | 'mark', dataAttribute: string) {
+  const property = COLOR_MARKS[name].cssProperty;
   return Mark.create({
     name,
     addAttributes() {
       return {
         color: {
           default: null,
-          parseHTML: (element) => allowedColor(name, element.getAttribute(dataAttribute)),
+          parseHTML: (element) => paletteValue(name, element.getAttribute(dataAttribute)),
           renderHTML: (attrs) => {
-            const color = allowedColor(name, attrs.color);
+            const color = paletteValue(name, attrs.color);
             return color ? { [dataAttribute]: color, style: `${property}: ${color}` } : {};
           },
         },
       };
     },
     parseHTML() {
-      return [{ tag: `${tag}[${dataAttribute}]`, getAttrs: (element) => (allowedColor(name, element.getAttribute(dataAttribute)) ? null : false) }];
+      return [{ tag: `${tag}[${dataAttribute}]`, getAttrs: (element) => (paletteValue(name, element.getAttribute(dataAttribute)) ? null : false) }];
     },
     renderHTML({ HTMLAttributes }) {
       return [tag, HTMLAttributes, 0];
@@ -43,8 +41,8 @@ function colorMark(name: ColorMarkType, tag: 'span' | 'mark', dataAttribute: str
 }
 
 // Highlight first: in the schema's order its span wraps a coloured one, so the text colour wins inside.
-export const Highlight = colorMark('highlight', 'mark', 'data-highlight', 'background-color');
-export const TextColor = colorMark('textColor', 'span', 'data-text-color', 'color');
+export const Highlight = colorMark('highlight', 'mark', 'data-highlight');
+export const TextColor = colorMark('textColor', 'span', 'data-text-color');
 
 /** The commands for both marks (one pair: which mark is an argument). */
 export const PaletteColors = Extension.create({
@@ -54,7 +52,7 @@ export const PaletteColors = Extension.create({
       setPaletteColor:
         (mark, color) =>
         ({ commands }) => {
-          const allowed = allowedColor(mark, color);
+          const allowed = paletteValue(mark, color);
           return allowed !== null && commands.setMark(mark, { color: allowed });
         },
       unsetPaletteColor:

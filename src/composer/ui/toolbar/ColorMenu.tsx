@@ -7,32 +7,31 @@ import { ToolbarMenu } from './ToolbarMenu';
 
 interface ColorMenuKind {
   mark: ColorMarkType;
-  label: string;
   icon: LucideIcon;
 }
 
-const TEXT_COLOR: ColorMenuKind = { mark: 'textColor', label: 'Text colour', icon: Baseline };
-const HIGHLIGHT: ColorMenuKind = { mark: 'highlight', label: 'Highlight', icon: Highlighter };
+const TEXT_COLOR: ColorMenuKind = { mark: 'textColor', icon: Baseline };
+const HIGHLIGHT: ColorMenuKind = { mark: 'highlight', icon: Highlighter };
 
 /** The palette as swatches, each named ("Text colour: Red"), pressed for the selection's colour, and "None". */
 function ColorMenu({ editor, kind }: { editor: Editor; kind: ColorMenuKind }) {
   const current = useEditorState({ editor, selector: ({ editor: e }) => (e.getAttributes(kind.mark).color as string | undefined) ?? null });
-  const role = COLOR_MARKS[kind.mark];
+  const { role, label } = COLOR_MARKS[kind.mark];
 
   return (
-    <ToolbarMenu label={kind.label} icon={kind.icon}>
+    <ToolbarMenu label={label} icon={kind.icon}>
       {(close) => {
         const choose = (apply: () => boolean) => () => {
           if (apply()) close();
         };
         return (
-          <div className="ml-swatches" role="group" aria-label={`${kind.label} palette`}>
+          <div className="ml-swatches" role="group" aria-label={`${label} palette`}>
             {PALETTE.map((entry) => (
               <button
                 key={entry.name}
                 type="button"
                 className="ml-swatch"
-                aria-label={`${kind.label}: ${entry.name}`}
+                aria-label={`${label}: ${entry.name}`}
                 title={entry.name}
                 aria-pressed={current === entry[role]}
                 style={{ background: entry[role] }}
@@ -42,7 +41,7 @@ function ColorMenu({ editor, kind }: { editor: Editor; kind: ColorMenuKind }) {
             <button
               type="button"
               className="ml-swatch ml-swatch--none"
-              aria-label={`${kind.label}: None`}
+              aria-label={`${label}: None`}
               title="None"
               aria-pressed={current === null}
               onClick={choose(() => editor.chain().focus().unsetPaletteColor(kind.mark).run())}
