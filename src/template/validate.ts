@@ -13,7 +13,7 @@ import { isDocNode, type DocMark, type DocNode } from './document';
 import { isMagicLinkKey } from './magic-link-keys';
 import { COLUMN_COUNT } from './nodes/columns';
 import { IMAGE_WIDTH } from './nodes/image';
-import { ALIGNMENTS } from './nodes/alignment';
+import { asAlignment } from './nodes/alignment';
 import { socialNetwork, SOCIAL_NETWORKS } from './social-networks';
 import { SPACER_HEIGHT } from './nodes/spacer';
 import { REPEAT_LISTS } from './regions';
@@ -189,7 +189,7 @@ function checkColor(value: unknown, path: string, check: Check): void {
 }
 
 function checkAlign(value: unknown, path: string, what: string, check: Check): void {
-  if (value === undefined || value === null || (ALIGNMENTS as readonly unknown[]).includes(value)) return;
+  if (value === undefined || value === null || asAlignment(value)) return;
   check.issues.push({ path, message: `${what} alignment must be left, center or right` });
 }
 

@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-import { ALIGNMENTS, type Alignment } from '../../template/nodes/alignment';
+import { asAlignment, type Alignment } from '../../template/nodes/alignment';
 import { IMAGE_WIDTH } from '../../template/nodes/image';
 import { isAllowedLinkHref } from '../magic-link/link-href';
 
@@ -31,7 +31,7 @@ export function allowedImageWidth(value: unknown): number | null {
   return typeof width === 'number' && Number.isInteger(width) && width >= IMAGE_WIDTH.min && width <= IMAGE_WIDTH.max ? width : null;
 }
 
-const allowedAlign = (value: unknown): Alignment => ((ALIGNMENTS as readonly unknown[]).includes(value) ? (value as Alignment) : 'center');
+const allowedAlign = (value: unknown): Alignment => asAlignment(value) ?? 'center';
 const allowedHref = (value: unknown): string | null => (typeof value === 'string' && value.trim() && isAllowedLinkHref(value.trim()) ? value.trim() : null);
 
 /** Drops, pastes and picks only hand over files; everything else (text, HTML) goes its usual way. */

@@ -1,7 +1,7 @@
 import { Node } from '@tiptap/react';
 import { NodeSelection } from '@tiptap/pm/state';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { ALIGNMENTS, type Alignment } from '../../template/nodes/alignment';
+import { asAlignment, type Alignment } from '../../template/nodes/alignment';
 import { socialLinksOf, type SocialLink } from '../../template/nodes/social-links';
 import { SOCIAL_ICON_SIZE, socialIconPath, socialNetwork } from '../../template/social-networks';
 
@@ -24,7 +24,7 @@ declare module '@tiptap/core' {
   }
 }
 
-const allowedAlign = (value: unknown): Alignment => ((ALIGNMENTS as readonly unknown[]).includes(value) ? (value as Alignment) : 'center');
+const allowedAlign = (value: unknown): Alignment => asAlignment(value) ?? 'center';
 
 /** Known networks only, addresses trimmed; what is typed stays (validation explains a wrong address). */
 export function cleanSocialLinks(links: unknown): SocialLink[] {

@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/react';
-import { ALIGNMENTS, type Alignment } from '../../template/nodes/alignment';
+import { asAlignment, type Alignment } from '../../template/nodes/alignment';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -12,9 +12,6 @@ declare module '@tiptap/core' {
 
 /** The blocks whose lines an author aligns, and which keep no `align` attribute while it is unset. */
 export const TEXT_ALIGN_TYPES = ['paragraph', 'heading'] as const;
-
-const allowedAlign = (value: unknown): Alignment | null =>
-  (ALIGNMENTS as readonly unknown[]).includes(value) ? (value as Alignment) : null;
 
 /**
  * `align` on paragraphs and headings (the template renders it as `text-align`). Our own small
@@ -31,9 +28,9 @@ export const TextAlign = Extension.create({
         attributes: {
           align: {
             default: null,
-            parseHTML: (element) => allowedAlign(element.style.textAlign),
+            parseHTML: (element) => asAlignment(element.style.textAlign),
             renderHTML: (attrs) => {
-              const align = allowedAlign(attrs.align);
+              const align = asAlignment(attrs.align);
               return align ? { style: `text-align: ${align}` } : {};
             },
           },
@@ -47,7 +44,7 @@ export const TextAlign = Extension.create({
       setTextAlign:
         (align) =>
         ({ commands }) => {
-          const value = align === 'left' ? null : allowedAlign(align);
+          const value = align === 'left' ? null : asAlignment(align);
           return TEXT_ALIGN_TYPES.map((type) => commands.updateAttributes(type, { align: value })).some(Boolean);
         },
     };

@@ -4,10 +4,14 @@ import { stringAttr, type DocNode } from '../document';
 export const ALIGNMENTS = ['left', 'center', 'right'] as const;
 export type Alignment = (typeof ALIGNMENTS)[number];
 
-/** The stored alignment when it is one of the three, else centred (stored JSON is not trusted). */
+/** `value` when it is one of the three alignments, else null (stored JSON and pasted HTML are not trusted). */
+export function asAlignment(value: unknown): Alignment | null {
+  return (ALIGNMENTS as readonly unknown[]).includes(value) ? (value as Alignment) : null;
+}
+
+/** The stored alignment when it is one of the three, else centred. */
 export function alignOf(node: DocNode): Alignment {
-  const align = stringAttr(node, 'align');
-  return (ALIGNMENTS as readonly string[]).includes(align) ? (align as Alignment) : 'center';
+  return asAlignment(stringAttr(node, 'align')) ?? 'center';
 }
 
 /** Block-level margins that place a fixed-width element (an `<img>`) like `text-align` would. */
@@ -18,8 +22,7 @@ export const ALIGN_MARGIN: Record<Alignment, string> = { left: '0', center: '0 a
  * stored JSON is not trusted, so an unknown value is none too).
  */
 export function textAlignOf(node: DocNode): Alignment | null {
-  const align = stringAttr(node, 'align');
-  return (ALIGNMENTS as readonly string[]).includes(align) ? (align as Alignment) : null;
+  return asAlignment(stringAttr(node, 'align'));
 }
 
 /** The declaration a textblock's inline style gains from its alignment (`;text-align:center`), or ''. */
