@@ -21,8 +21,6 @@ export const useIssueParts = () => {
   return useMemo(() => issuesByPart(issues), [issues]);
 };
 
-export const useFieldPicker = () => useComposerStore((s) => s.fieldPicker);
-export const useBlockMenu = () => useComposerStore((s) => s.blockMenu);
 export const useMenuRequest = () => useComposerStore((s) => s.menuRequest);
 
 export const useImageUpload = () => useComposerStore((s) => s.imageUpload);
