@@ -521,7 +521,8 @@ export const inboundMessages = pgTable(
 /**
  * Fixed-window rate-limit counters shared by every process on one PostgreSQL database
  * (server/http/rate-limiter.ts); one row per limiter and key, updated by one atomic upsert per hit.
- * Times are epoch milliseconds of the process clock.
+ * Times are epoch milliseconds of the process clock. UNLOGGED (migration 0016, which drizzle's
+ * schema cannot declare): no WAL, so a hit does not wait for a disk flush; a crash empties it.
  */
 export const rateLimitWindows = pgTable('rate_limit_windows', {
   key: text('key').primaryKey(),

@@ -59,6 +59,11 @@ describe.each(TEST_DRIVERS.filter((driver) => driver === 'postgres'))('rate limi
     }
   });
 
+  it('keeps its windows in an unlogged table: a hit does not wait for a WAL flush', async () => {
+    const { rows } = await t.ctx.database.sql.query("select relpersistence from pg_class where relname = 'rate_limit_windows'", []);
+    expect(rows).toEqual([{ relpersistence: 'u' }]);
+  });
+
   it('paces one site across two processes: each delivery takes the next shared slot', async () => {
     let other: Database | undefined;
     try {
