@@ -4,20 +4,21 @@
  * in on the courses page, then the no-access and expired-link paths. The tests are one story in
  * order: later ones use the offer, contact and template the golden path created.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
 import { afterNextFrames, clipboardText, pathOf, signInWithPrintedLink, waitForFocusIn, waitForText } from '../support/e2e-page.ts';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import type { E2eServer } from '../support/e2e-server.ts';
+import { pageApi, useE2eSuite } from '../support/e2e-suite.ts';
 import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
 
 const TEN_MINUTES = 10 * 60_000;
 
 let server: E2eServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+useE2eSuite({ server: { clockStepMs: TEN_MINUTES } }, (suite) => ({ server, context, page } = suite));
+const api = pageApi(() => ({ page, server }));
 const layout: LayoutProblem[] = [];
 const ids: { templateId?: string; mayaId?: string } = {};
 
@@ -45,12 +46,6 @@ async function openFromEmailFrame(frameTitle: string, linkName: string): Promise
   return popup;
 }
 
-async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown): Promise<T> {
-  // As the admin app's own fetches do: the staff cookie plus the admin origin (the CSRF check).
-  const response = await page.request.fetch(`${server.origin}${path}`, { method, data, headers: { origin: server.origin }, timeout: 15_000 });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** Sends the template to one contact through the API (the UI send is covered by the golden path). */
 async function sendTemplateTo(contactId: string): Promise<void> {
@@ -71,23 +66,6 @@ async function sendTemplateTo(contactId: string): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer({ clockStepMs: TEN_MINUTES }), launchChromium()]);
-  context = await newContext(browser, server.origin);
-  page = await context.newPage();
-}, 150_000);
-
-// What the page showed when a step failed, next to the other screenshots.
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail' || !page) return;
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `FAILED-${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true, timeout: 10_000 }).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.stop();
-}, 30_000);
 
 describe('admin app in Chromium', () => {
   it('signs in: the email form answers the same for anyone; the printed link opens a session', async () => {

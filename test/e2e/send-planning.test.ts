@@ -4,18 +4,18 @@
  * after a reload), the template's History, "Send a test to me", and "Start from template" in a
  * conversation's composer — with screenshots at both sizes.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
 import { waitForText } from '../support/e2e-page.ts';
 import { WELCOME_EMAIL } from '../support/doc-nodes.ts';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import type { E2eServer } from '../support/e2e-server.ts';
+import { pageApi, useE2eSuite } from '../support/e2e-suite.ts';
 
 let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
+useE2eSuite({ signIn: true }, (suite) => ({ server, page } = suite));
+const api = pageApi(() => ({ page, server }));
 const layout: LayoutProblem[] = [];
 const ids: { templateId?: string; adaId?: string } = {};
 
@@ -23,20 +23,7 @@ async function shoot(name: string, detail?: Locator): Promise<void> {
   layout.push(...(await screenshotBothSizes(page, name, detail)).map((problem) => ({ ...problem, problem: `${name}: ${problem.problem}` })));
 }
 
-async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown): Promise<T> {
-  const response = await page.request.fetch(`${server.origin}${path}`, { method, data, headers: { origin: server.origin }, timeout: 15_000 });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-  context = await newContext(browser, server.origin);
-  page = await context.newPage();
-  await page.goto(server.adminLoginUrl);
-  await page.getByRole('button', { name: /^Sign in to .+ admin$/ }).click();
-  await page.waitForURL(`${server.origin}/site`);
   // Who the estimate will skip: Alan holds no offer (the email has a learner link), Lin has no
   // email address, Kim unsubscribed.
   await api('POST', '/api/sites/academy/contacts', { phone: '+14155550177', firstName: 'Lin', lastName: 'Phone' });
@@ -47,17 +34,6 @@ beforeAll(async () => {
   const contacts = await api<{ contacts: Array<{ id: string; firstName: string }> }>('GET', '/api/sites/academy/contacts?search=ada');
   ids.adaId = contacts.contacts.find((c) => c.firstName === 'Ada')!.id;
 }, 150_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail' || !page) return;
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `FAILED-${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true, timeout: 10_000 }).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.stop();
-}, 30_000);
 
 describe('sending a template in Chromium', () => {
   it('confirms with the recipient count and skips by reason, then shows who was skipped and why, also after a reload', async () => {

@@ -4,37 +4,20 @@
  * (one GSM-7 segment: the link counts as the short link it will be), sent, shown in the Outbox with
  * its short link, and the short link logs the member in.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SHORT_LINK_CODE_LENGTH } from '../../src/template/index.ts';
 import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
-import { launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
+import { screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
 import { signInWithPrintedLink, waitForFocusIn, waitForText } from '../support/e2e-page.ts';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import type { E2eServer } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
 let server: E2eServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+useE2eSuite({}, (suite) => ({ server, context, page } = suite));
 const layout: LayoutProblem[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-  context = await newContext(browser, server.origin);
-  page = await context.newPage();
-}, 150_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail' || !page) return;
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `FAILED-${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true, timeout: 10_000 }).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.stop();
-}, 30_000);
 
 describe('short links in Chromium', () => {
   it('counts an SMS alike in the editor and the preview, sends it with a short link, and the short link logs the member in', async () => {
