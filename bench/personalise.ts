@@ -5,7 +5,7 @@
  * of the same compiled HTML with the same values (no escaping, no token), in the same run.
  * The magic_links rows go to a sink here (recording them is bench/campaign's business).
  * The floor: a raw HMAC over a real token's signing input (as bench/mint measures it), divided by
- * the links per email — no personalisation can beat minting its links; the goal is in bench/goals.ts.
+ * the links per email — no personalisation can beat minting its links; the goal is in bench/support/goals.ts.
  * A second document adds a Show if… (offer holders only) and an unlocked-courses repeat: still
  * compiled once, the regions decided and the cards filled per recipient (3 courses each here).
  *
@@ -27,7 +27,7 @@ import { renderMessage } from '../server/render/render-message.ts';
 import type { Site } from '../server/sites/site-repository.ts';
 import type { Contact } from '../server/contacts/contact-service.ts';
 import { mintLinkToken } from '../server/links/link-token.ts';
-import { GOALS, verdict } from './goals.ts';
+import { GOALS, verdict } from './support/goals.ts';
 
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 1500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

@@ -3,7 +3,7 @@
  * take a use, open a session, record, 303 — against a bare fastify hello-world in the same run
  * (both through fastify's inject, so the ratio is the cost of redemption itself), on the embedded
  * database and on PostgreSQL when it is reachable. Reports p50/p99 latency at 8 in flight and
- * each figure against its goal (bench/goals.ts).
+ * each figure against its goal (bench/support/goals.ts).
  *
  *   node --import tsx bench/redeem.ts        (about 20 s)
  */
@@ -11,7 +11,7 @@ import Fastify from 'fastify';
 import { startTestApp } from '../test/support/test-app.ts';
 import { prepareTemplates, type TestDriver } from '../test/support/test-databases.ts';
 import { createMemberSite, mintTestLink } from '../test/support/member-fixtures.ts';
-import { GOALS, verdict } from './goals.ts';
+import { GOALS, verdict } from './support/goals.ts';
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 const CONCURRENCY = 8;

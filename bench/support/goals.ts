@@ -22,6 +22,8 @@ export const GOALS = {
   personaliseOfHmacFloor: atLeast(0.5, '≥ 50% of the HMAC floor'),
   /** Recipients/s ÷ bare outbox rows/s. */
   campaignOfOutboxRate: atLeast(0.75, '≥ 75% of the bare outbox write rate'),
+  /** Recipients/s through SMTP ÷ bare nodemailer messages/s to the same server. */
+  campaignOfBareSmtpRate: atLeast(0.75, '≥ 75% of bare nodemailer to the same server'),
   /** Peak RSS at the end ÷ peak RSS over the first 10k recipients, minus 1. */
   campaignRssGrowth: atMost(0.1, 'peak RSS growth ≤ 10% from 10k to 100k recipients'),
 } satisfies Record<string, Goal>;
