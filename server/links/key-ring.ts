@@ -38,7 +38,8 @@ export interface SigningKey {
 }
 
 export type VerificationKey =
-  | { kid: string; siteId: string; status: 'active' | 'verify'; key: LinkCryptoKey }
+  /** `hmac`: the same secret as a node:crypto KeyObject, which verification checks signatures with. */
+  | { kid: string; siteId: string; status: 'active' | 'verify'; key: LinkCryptoKey; hmac: KeyObject }
   | { kid: string; siteId: string; status: 'retired'; key: null };
 
 /** What token verification needs from a ring (tests may stub it). */
@@ -190,8 +191,8 @@ export class KeyRing implements VerificationKeySource {
 }
 
 function view(kid: string, entry: CachedKey): VerificationKey {
-  if (entry.status === 'retired' || !entry.key) return { kid, siteId: entry.siteId, status: 'retired', key: null };
-  return { kid, siteId: entry.siteId, status: entry.status, key: entry.key };
+  if (entry.status === 'retired' || !entry.key || !entry.hmac) return { kid, siteId: entry.siteId, status: 'retired', key: null };
+  return { kid, siteId: entry.siteId, status: entry.status, key: entry.key, hmac: entry.hmac };
 }
 
 async function importSecret(master: Buffer, sealed: string, kid: string): Promise<{ key: LinkCryptoKey; hmac: KeyObject }> {

@@ -65,7 +65,7 @@ export async function resolveShortLink(
   const claims = storedLinkClaims(row);
   const key = await ring.verificationKey(row.kid);
   if (!key || key.status === 'retired' || key.siteId !== site.id) return { kind: 'key_retired', claims };
-  return { kind: 'token', token: await mintLinkToken({ kid: key.kid, key: key.key }, claims) };
+  return { kind: 'token', token: await mintLinkToken({ kid: key.kid, key: key.key, hmac: key.hmac }, claims) };
 }
 
 /** What the redemption records for a code that resolved to no link (never the code). */

@@ -4,7 +4,7 @@
  * not a string, minting through jose without node's HMAC, the refusal messages, and errors that
  * are not jose's (a broken key source) surfacing instead of reading as a malformed link.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KeyRing } from '../../../server/links/key-ring.ts';
 import { MAX_TOKEN_LENGTH, mintLinkToken, parseLinkClaims, verifyLinkToken, type LinkClaims } from '../../../server/links/link-token.ts';
@@ -98,10 +98,12 @@ describe('verifyLinkToken', () => {
     for (const token of [null, undefined, 42, ['a.b.c']]) expect(await verify(token as unknown as string), String(token)).toEqual({ ok: false, reason: 'malformed' });
   });
 
-  it('lets an error that is not jose’s through (a broken key source is not a malformed link)', async () => {
+  it('lets a broken key source’s error through (it is not a malformed link)', async () => {
     const signing = await ring.signingKey(SITE);
     const token = await mintLinkToken(signing, claims());
-    const broken = { verificationKey: async () => ({ kid: signing.kid, siteId: SITE, status: 'active' as const, key: 'not a key' as unknown as CryptoKey }) };
-    await expect(verifyLinkToken(token, broken, { siteId: SITE, audience: 'learner' }, NOW)).rejects.toThrow(TypeError);
+    // An HMAC cannot be keyed with a private key: node throws, and verification must not call that "malformed".
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const broken = { verificationKey: async () => ({ kid: signing.kid, siteId: SITE, status: 'active' as const, key: signing.key, hmac: privateKey }) };
+    await expect(verifyLinkToken(token, broken, { siteId: SITE, audience: 'learner' }, NOW)).rejects.toThrow(/key/i);
   });
 });
