@@ -15,7 +15,8 @@ import { createMemberSite, type MemberSiteFixture } from '../support/member-fixt
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { apiOk } from '../support/fixtures.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { eventually, followMagicLink, magicLinkIn, signedHook } from './workflow-support.ts';
+import { followMagicLink, magicLinkIn, signedHook } from './workflow-support.ts';
+import { waitFor } from '../support/polling.ts';
 
 const TWILIO_TOKEN = 'twilio-auth-token-for-tests';
 const ENV = {
@@ -98,10 +99,10 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
     expect(sent.statusCode, sent.body).toBe(202);
     const { messageId } = sent.json();
 
-    const item = await eventually('the message in the thread as sent', async () => {
+    const item = await waitFor(async () => {
       const found = (await thread(c.learner.id)).items.find((i) => i.messageId === messageId);
       return found?.status === 'sent' && found;
-    });
+    }, { what: 'the message in the thread as sent' });
     expect(item).toMatchObject({ kind: 'outbound', channel: 'email', subject: 'A link for Lena', sentBy: 'operator' });
     expect(item.text).toContain('Here is your way back in.');
 
@@ -148,10 +149,10 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
       document: { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] } },
     });
     expect(sms.statusCode, sms.body).toBe(202);
-    const skipped = await eventually('the SMS to be settled', async () => {
+    const skipped = await waitFor(async () => {
       const found = (await thread(s.outsider.id)).items.find((i) => i.messageId === sms.json().messageId);
       return found?.status === 'skipped' && found;
-    });
+    }, { what: 'the SMS to be settled' });
     expect(skipped).toMatchObject({ kind: 'outbound', channel: 'sms', reason: 'no phone number', text: null });
 
     const badCursor = await t.api('GET', `/api/sites/${s.site.id}/conversations/${s.learner.id}?before=nope`);

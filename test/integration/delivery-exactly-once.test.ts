@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContact } from '../support/fixtures.ts';
 import { messageRecipients, outboxMessages, processLeases } from '../../server/db/schema.ts';
 import { SitePacer } from '../../server/delivery/site-pacer.ts';
 import { progressSignalOf } from '../../server/messages/progress-signal.ts';
@@ -14,7 +15,7 @@ import { sendBatch, type BatchWorker } from '../../server/messages/send-batch.ts
 import { processLeaseOf } from '../../server/queue/process-lease.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { NEWS_EMAIL, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { NEWS_EMAIL, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 describe.each(TEST_DRIVERS)('exactly once per recipient on %s', (driver) => {
   let t: TestApp;

@@ -6,13 +6,14 @@
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContact } from '../support/fixtures.ts';
 import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
 import { MISSING_UNSUBSCRIBE_WARNING } from '../../src/template/send-warnings.ts';
 import { magicLinks } from '../../server/db/schema.ts';
 import { compiledCache, templateCacheKey } from '../../server/render/compiled-cache.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { LINK_SMS, NEWS_EMAIL, WELCOME_EMAIL, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { LINK_SMS, NEWS_EMAIL, WELCOME_EMAIL, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
   let t: TestApp;

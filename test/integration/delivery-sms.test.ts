@@ -4,9 +4,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContact } from '../support/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { LINK_SMS, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { LINK_SMS, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 interface FakeTwilio {
   port: number;

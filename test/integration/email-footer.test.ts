@@ -4,11 +4,12 @@
  */
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContact } from '../support/fixtures.ts';
 import type { EmailContent } from '../../src/template/index.ts';
 import { MISSING_UNSUBSCRIBE_WARNING } from '../../src/template/send-warnings.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { NEWS_EMAIL, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { NEWS_EMAIL, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 const FOOTER_EMAIL: EmailContent = {
   subject: 'News from {{site.title}}',

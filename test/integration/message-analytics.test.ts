@@ -5,11 +5,12 @@
  * the send (median and p90), and why logins were refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContact } from '../support/fixtures.ts';
 import type { EmailContent } from '../../src/template/index.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 const TWO_LINKS: EmailContent = {
   subject: 'Lesson two is up',

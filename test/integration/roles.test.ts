@@ -19,7 +19,7 @@ import { findSiteByRef } from '../../server/sites/site-repository.ts';
 import { createMemberSite, mintTestLink, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { eventually } from './workflow-support.ts';
+import { waitFor } from '../support/polling.ts';
 
 /** A live magic-link token (a JWS) anywhere in a body. */
 const LIVE_TOKEN = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
@@ -242,9 +242,9 @@ describe.each(TEST_DRIVERS)('roles and permissions on %s', (driver) => {
     beforeAll(async () => {
       const sent = await t.api('POST', site(`/conversations/${s.learner.id}/messages`), { channel: 'email', document: LINK_EMAIL });
       const { messageId } = sent.json();
-      await eventually('the member email in the outbox', async () =>
-        (await t.api('GET', site(`/messages/${messageId}`))).json().status === 'completed',
-      );
+      await waitFor(async () => (await t.api('GET', site(`/messages/${messageId}`))).json().status === 'completed', {
+        what: 'the member email in the outbox',
+      });
       const outbox = await listOutbox(t.ctx.db, s.site.id, { limit: 500 });
       memberMailId = outbox.find((m) => m.contactId === s.learner.id && LIVE_TOKEN.test(m.text))!.id;
       // Another staff member's sign-in email (an invitation) and the admin's own.

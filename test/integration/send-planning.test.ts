@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContact } from '../support/fixtures.ts';
 import { createApiKey } from '../../server/auth/api-keys.ts';
 import { openSession, SESSION_COOKIE } from '../../server/auth/sessions.ts';
 import { magicLinks, staffUsers } from '../../server/db/schema.ts';
@@ -15,7 +16,7 @@ import { SKIP_REASONS } from '../../server/messages/recipient-skip.ts';
 import { channelModule } from '../../server/channels/registry.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { LINK_SMS, NEWS_EMAIL, WELCOME_EMAIL, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { LINK_SMS, NEWS_EMAIL, WELCOME_EMAIL, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 /** A live magic-link token (a JWS) anywhere in a text. */
 const LIVE_TOKEN = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;

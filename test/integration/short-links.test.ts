@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countSmsSegments, SHORT_LINK_CODE_LENGTH } from '../../src/template/index.ts';
 import { linkRedemptions, magicLinks } from '../../server/db/schema.ts';
@@ -16,29 +15,21 @@ import { findSiteByRef, type Site } from '../../server/sites/site-repository.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
-import { createContact, waitForSend } from './delivery-support.ts';
-import { createTemplate, eventually } from './workflow-support.ts';
+import { cookiePair } from '../support/cookies.ts';
+import { mergeField, paragraph, textNode } from '../support/documents.ts';
+import { createContact, createTemplate } from '../support/fixtures.ts';
+import { waitFor } from '../support/polling.ts';
+import { waitForSend } from './delivery-support.ts';
 
 const DAY = 86_400_000;
 const SHORT_URL = new RegExp(`http://[a-z0-9-]+\\.localhost:3000/l/[A-Za-z0-9_-]{${SHORT_LINK_CODE_LENGTH}}`);
-
-const sessionCookie = (res: LightMyRequestResponse) =>
-  [res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('ml_member='))?.split(';')[0];
 
 /** "Hi {first name}, log in: {link}" — the issue's example message. */
 const LOGIN_SMS = {
   body: {
     type: 'doc',
     content: [
-      {
-        type: 'paragraph',
-        content: [
-          { type: 'text', text: 'Hi ' },
-          { type: 'mergeField', attrs: { key: 'contact.first_name', fallback: null } },
-          { type: 'text', text: ', log in: ' },
-          { type: 'mergeField', attrs: { key: 'magic_link.courses', fallback: null } },
-        ],
-      },
+      paragraph(textNode('Hi '), mergeField('contact.first_name'), textNode(', log in: '), mergeField('magic_link.courses')),
     ],
   },
 };
@@ -116,7 +107,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
     expect(login.statusCode, login.body).toBe(303);
     expect(login.headers.location).toBe('/courses');
     expect(login.headers['referrer-policy']).toBe('no-referrer');
-    const cookie = sessionCookie(login)!;
+    const cookie = cookiePair(login, 'ml_member')!;
     expect(cookie).toBeDefined();
     expect((await get('/courses', cookie)).body).toContain(s.course.title);
     expect((await rowOf(row.jti)).uses).toBe(1);
@@ -184,7 +175,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
       expect(page.body).toContain('This login link works once');
       expect(page.body).toContain('action="/login/confirm"');
       expect(page.body).not.toMatch(/<script/i);
-      expect(sessionCookie(page)).toBeUndefined();
+      expect(cookiePair(page, 'ml_member')).toBeUndefined();
       await get(link.path);
       expect((await rowOf(link.jti)).uses).toBe(0);
 
@@ -192,7 +183,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
       const confirmed = await post('/login/confirm', { token });
       expect(confirmed.statusCode).toBe(303);
       expect(confirmed.headers.location).toBe('/courses');
-      expect(sessionCookie(confirmed)).toBeDefined();
+      expect(cookiePair(confirmed, 'ml_member')).toBeDefined();
       expect((await rowOf(link.jti)).uses).toBe(1);
 
       const again = await get(link.path);
@@ -210,7 +201,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
     const refused = await get(revoked.path);
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('This link can&#39;t be used');
-    expect(sessionCookie(refused)).toBeUndefined();
+    expect(cookiePair(refused, 'ml_member')).toBeUndefined();
     expect((await inspect(revoked.url)).verdict).toBe('revoked');
 
     t.clock.advance(1000);
@@ -235,7 +226,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
       expect(res.statusCode, path).toBe(400);
       expect(res.body).toContain('This link can&#39;t be used');
       expect(res.body).toContain('action="/login"');
-      expect(sessionCookie(res)).toBeUndefined();
+      expect(cookiePair(res, 'ml_member')).toBeUndefined();
     }
     const recorded = await t.ctx.db
       .select()
@@ -293,7 +284,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
     });
     expect(workflow.statusCode, workflow.body).toBe(201);
     const bo = await createContact(t, s.site.id, { email: `bo@short-${driver}.example`, firstName: 'Bo' }, s.coursesOffer.id);
-    const mail = await eventually('the workflow email', async () => (await latestTo(s.site.id, bo)) ?? false);
+    const mail = await waitFor(async () => (await latestTo(s.site.id, bo)) ?? false, { what: 'the workflow email' });
     const href = mail.html.match(new RegExp(`href="(${SHORT_URL.source})"`))?.[1];
     expect(href, mail.html).toBeDefined();
     const [row] = await t.ctx.db.select().from(magicLinks).where(and(eq(magicLinks.siteId, s.site.id), eq(magicLinks.subjectId, bo)));

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contacts, processLeases, workflowRuns } from '../../server/db/schema.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { signWebhook } from '../../server/webhooks/webhook-signature.ts';
+import { createTemplate } from '../support/fixtures.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
+import { waitFor } from '../support/polling.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { runStepAttempt } from '../../server/workflows/run-step.ts';
@@ -17,9 +19,7 @@ import type { StepQueue } from '../../server/workflows/step-queue.ts';
 import {
   OFFER_WELCOME_EMAIL,
   OFFER_WELCOME_SMS,
-  createTemplate,
   durableDatabase,
-  eventually,
   followMagicLink,
   magicLinkIn,
   signedHook,
@@ -43,11 +43,11 @@ async function runsOf(t: TestApp, siteId: string, workflowId: string, contactId:
 
 /** Waits until the contact's run has finished and every message it queued was delivered or skipped. */
 async function finishedRun(t: TestApp, siteId: string, workflowId: string, contactId: string): Promise<RunView> {
-  return eventually(`the run of ${workflowId} for ${contactId}`, async () => {
+  return waitFor(async () => {
     const [run] = await runsOf(t, siteId, workflowId, contactId);
     const settled = run?.status === 'completed' && run.steps.every((s) => !s.messageId || ['sent', 'skipped', 'failed'].includes(s.delivery!.status));
     return settled && run;
-  });
+  }, { what: `the run of ${workflowId} for ${contactId}` });
 }
 
 async function createWorkflow(t: TestApp, siteId: string, body: Record<string, unknown>): Promise<string> {
@@ -253,12 +253,12 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
     });
     const dee = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'dee@flows.example', firstName: 'Dee' })).json().id;
     await t.api('POST', `/api/sites/${s.site.id}/contacts/${dee}/access`, { offerId: s.communityOffer.id });
-    await eventually('the run to wait', async () => (await runsOf(t, s.site.id, patient, dee))[0]?.status === 'waiting');
+    await waitFor(async () => (await runsOf(t, s.site.id, patient, dee))[0]?.status === 'waiting', { what: 'the run to wait' });
     await t.api('PATCH', `/api/sites/${s.site.id}/workflows/${patient}`, { enabled: false });
-    const cancelled = await eventually('the run to stop', async () => {
+    const cancelled = await waitFor(async () => {
       const [r] = await runsOf(t, s.site.id, patient, dee);
       return r?.status === 'cancelled' && r;
-    });
+    }, { what: 'the run to stop' });
     expect(cancelled.steps).toMatchObject([{ type: 'wait' }, { type: 'send_email', outcome: 'cancelled', reason: 'the workflow was disabled' }]);
     expect(cancelled.steps[1].messageId).toBeUndefined();
   });
@@ -272,10 +272,10 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
     });
     const eve = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'eve@flows.example', phone: '+14155550177', firstName: 'Eve' })).json().id;
     await t.api('POST', `/api/sites/${s.site.id}/contacts/${eve}/access`, { offerId: s.communityOffer.id });
-    const waiting = await eventually('the run to wait', async () => {
+    const waiting = await waitFor(async () => {
       const [r] = await runsOf(t, s.site.id, workflowId, eve);
       return r?.status === 'waiting' && r;
-    });
+    }, { what: 'the run to wait' });
     // The step's transaction fails at its last statement (queueing the next step), every time.
     const refusing: StepQueue = { send: async () => { throw new Error('the queue refused the job'); }, wake: () => {} };
     const attempt = (retryCount: number) => runStepAttempt(t.ctx, { data: { runId: waiting.id, step: 1 }, retryCount, retryLimit: 5 }, refusing);
@@ -306,10 +306,10 @@ describe.each(TEST_DRIVERS)('a Wait step on %s', (driver) => {
       });
       const dan = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'dan@waits.example', firstName: 'Dan' })).json().id;
       await t.api('POST', `/api/sites/${s.site.id}/contacts/${dan}/access`, { offerId: s.coursesOffer.id });
-      const waiting = await eventually('the run to wait', async () => {
+      const waiting = await waitFor(async () => {
         const [run] = await runsOf(t, s.site.id, workflow, dan);
         return run?.status === 'waiting' && run;
-      });
+      }, { what: 'the run to wait' });
       expect(waiting.steps).toMatchObject([{ type: 'wait', outcome: 'waiting' }]);
 
       // The process goes away mid-wait.
@@ -350,10 +350,10 @@ describe.each(TEST_DRIVERS)('a Wait step on %s', (driver) => {
       });
       const kim = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'kim@takeover.example', firstName: 'Kim' })).json().id;
       await t.api('POST', `/api/sites/${s.site.id}/contacts/${kim}/access`, { offerId: s.coursesOffer.id });
-      const waiting = await eventually('the run to wait', async () => {
+      const waiting = await waitFor(async () => {
         const [run] = await runsOf(t, s.site.id, workflow, kim);
         return run?.status === 'waiting' && run;
-      });
+      }, { what: 'the run to wait' });
       await t.close();
       await t.ctx.database.close();
 
