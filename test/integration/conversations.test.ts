@@ -85,7 +85,7 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
   beforeAll(async () => {
     t = await startTestApp(driver, ENV);
     s = await createMemberSite(t, 'talk');
-    secret = (await t.api('POST', `/api/sites/${s.site.id}/webhook-secret`)).json().secret;
+    secret = (await apiOk(t, 'POST', `/api/sites/${s.site.id}/webhook-secret`)).secret;
   });
   afterAll(async () => {
     await t?.close();
@@ -161,7 +161,7 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
   });
 
   it('replies by SMS (Twilio-signed) and email (signed) join the thread once; bad signatures add nothing', async () => {
-    await t.api('PATCH', `/api/sites/${s.site.id}/contacts/${s.learner.id}`, { phone: '+14155550111' });
+    await apiOk(t, 'PATCH', `/api/sites/${s.site.id}/contacts/${s.learner.id}`, { phone: '+14155550111' });
     const sms = { AccountSid: 'AC0123456789', From: '+14155550111', To: '+15005550006', Body: 'Thanks, got in!', MessageSid: 'SM0001' };
     const accepted = await twilioPost(sms);
     expect(accepted.statusCode, accepted.body).toBe(200);
@@ -194,7 +194,7 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
     expect(stranger.statusCode).toBe(200);
     const [created] = await t.ctx.db.select().from(contacts).where(eq(contacts.id, stranger.json().contactId));
     expect(created.email).toBe('stranger@else.example');
-    const list = (await t.api('GET', `/api/sites/${s.site.id}/conversations`)).json();
+    const list = await apiOk(t, 'GET', `/api/sites/${s.site.id}/conversations`);
     expect(list.conversations[0]).toMatchObject({ contactId: created.id, email: 'stranger@else.example' });
     expect(list.conversations.map((c: { contactId: string }) => c.contactId)).toContain(s.learner.id);
   });
@@ -232,9 +232,9 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
     const fresh = await thread(p.learner.id, `after=${latest.page.after}`);
     expect(fresh.items).toMatchObject([{ kind: 'inbound', text: 'One more thing' }]);
 
-    const pageOne = (await t.api('GET', `/api/sites/${p.site.id}/conversations?limit=1`)).json();
+    const pageOne = await apiOk(t, 'GET', `/api/sites/${p.site.id}/conversations?limit=1`);
     expect(pageOne.conversations).toHaveLength(1);
-    const pageTwo = (await t.api('GET', `/api/sites/${p.site.id}/conversations?limit=1&before=${pageOne.next}`)).json();
+    const pageTwo = await apiOk(t, 'GET', `/api/sites/${p.site.id}/conversations?limit=1&before=${pageOne.next}`);
     expect(pageTwo.conversations[0].contactId).not.toBe(pageOne.conversations[0].contactId);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk } from '../support/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { cookiePair, setCookieOf } from '../support/cookies.ts';
@@ -63,7 +64,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
     // The session is this site's only.
     expect((await get(other.host, '/courses', cookie)).body).toContain('Log in to other-school school');
 
-    const links = (await t.api('GET', `/api/sites/${s.site.id}/contacts/${s.learner.id}/links`)).json();
+    const links = await apiOk(t, 'GET', `/api/sites/${s.site.id}/contacts/${s.learner.id}/links`);
     const mine = links.links.find((l: { jti: string }) => l.jti === link.jti);
     expect(mine).toMatchObject({ uses: 1, destination: 'courses', channel: 'email' });
     expect(links.redemptions.find((r: { jti: string }) => r.jti === link.jti)).toMatchObject({ jti: link.jti, outcome: 'ok' });
@@ -131,10 +132,10 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
   });
 
   it('shows no-access (and creates no session) when the offer was revoked after sending', async () => {
-    const contact = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'lapsed@school.example' })).json();
-    await t.api('POST', `/api/sites/${s.site.id}/contacts/${contact.id}/access`, { offerId: s.coursesOffer.id });
+    const contact = await apiOk(t, 'POST', `/api/sites/${s.site.id}/contacts`, { email: 'lapsed@school.example' });
+    await apiOk(t, 'POST', `/api/sites/${s.site.id}/contacts/${contact.id}/access`, { offerId: s.coursesOffer.id });
     const link = await mintTestLink(t, s.site, contact.id, 'courses');
-    await t.api('DELETE', `/api/sites/${s.site.id}/contacts/${contact.id}/access/${s.coursesOffer.id}`);
+    await apiOk(t, 'DELETE', `/api/sites/${s.site.id}/contacts/${contact.id}/access/${s.coursesOffer.id}`);
     const res = await get(s.host, link.path);
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain("You don't have access right now");
@@ -186,7 +187,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
   });
 
   it('confirms single-use links with a POST: GET and HEAD never consume them', async () => {
-    await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
+    await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
     try {
       const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
       const head = await t.app.inject({ method: 'HEAD', url: link.path, headers: { host: s.host } });
@@ -207,7 +208,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
       expect(reused.body).toContain("This link can't be used");
       expect((await get(s.host, link.path)).statusCode).toBe(403);
     } finally {
-      await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
+      await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
     }
   });
 
@@ -221,7 +222,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
     expect(kidOf(before.token)).not.toBe(kidOf(after.token));
     expect((await get(s.host, before.path)).statusCode).toBe(303);
 
-    const keys = (await t.api('GET', `/api/sites/${s.site.id}/keys`)).json().keys;
+    const keys = (await apiOk(t, 'GET', `/api/sites/${s.site.id}/keys`)).keys;
     expect(keys.map((k: { status: string }) => k.status)).toEqual(['active', 'verify']);
     expect(JSON.stringify(keys)).not.toMatch(/secret/i);
     const activeRetire = await t.api('POST', `/api/sites/${s.site.id}/keys/${rotated.json().kid}/retire`);
@@ -281,7 +282,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
   });
 
   it('inspects forwarded links: the reason each would fail now and the fix', async () => {
-    const inspect = async (url: string) => (await t.api('GET', `/api/sites/${s.site.id}/links/inspect?url=${encodeURIComponent(url)}`)).json();
+    const inspect = (url: string) => apiOk(t, 'GET', `/api/sites/${s.site.id}/links/inspect?url=${encodeURIComponent(url)}`);
     const works = await mintTestLink(t, s.site, s.learner.id, 'courses');
     expect(await inspect(works.url)).toMatchObject({ verdict: 'works', contact: { id: s.learner.id }, link: { destination: 'courses' }, access: { offers: ['Courses Pass'], unlocksDestination: true } });
     expect((await inspect(works.url.split('?')[0])).verdict).toBe('plain_url');

@@ -4,6 +4,7 @@
  * reply so every address answers alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk } from '../support/fixtures.ts';
 import type { LightMyRequestResponse } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -109,7 +110,7 @@ describe.each(TEST_DRIVERS)('redemption on %s', (driver) => {
   });
 
   it('confirms a single-use learner link with a page that never submits itself', async () => {
-    await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
+    await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
     try {
       const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
       const page = await get(s.host, link.path);
@@ -121,7 +122,7 @@ describe.each(TEST_DRIVERS)('redemption on %s', (driver) => {
       expect(confirmed.statusCode).toBe(303);
       expect(await usesOf(link.jti)).toBe(1);
     } finally {
-      await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
+      await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
     }
   });
 

@@ -17,7 +17,7 @@ import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { cookiePair } from '../support/cookies.ts';
 import { mergeField, paragraph, textNode } from '../support/documents.ts';
-import { createContact, createTemplate } from '../support/fixtures.ts';
+import { apiOk, createContact, createTemplate } from '../support/fixtures.ts';
 import { waitFor } from '../support/polling.ts';
 import { waitForSend } from './delivery-support.ts';
 
@@ -57,7 +57,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
       payload: new URLSearchParams(form).toString(),
       remoteAddress: ip,
     });
-  const inspect = async (url: string) => (await t.api('GET', `/api/sites/${s.site.id}/links/inspect?url=${encodeURIComponent(url)}`)).json();
+  const inspect = (url: string) => apiOk(t, 'GET', `/api/sites/${s.site.id}/links/inspect?url=${encodeURIComponent(url)}`);
   const rowOf = async (jti: string) => (await t.ctx.db.select().from(magicLinks).where(eq(magicLinks.jti, jti)))[0];
 
   /** A short link minted and recorded as the send pipeline does. */
@@ -72,13 +72,13 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
 
   /** The outbox's latest message to a contact (owners see live links). */
   const latestTo = async (siteId: string, contactId: string) =>
-    (await t.api('GET', `/api/sites/${siteId}/outbox?contactId=${contactId}&limit=1`)).json().messages[0];
+    (await apiOk(t, 'GET', `/api/sites/${siteId}/outbox?contactId=${contactId}&limit=1`)).messages[0];
 
   beforeAll(async () => {
     t = await startTestApp(driver, { SEND_POLL_SECONDS: '0.5' });
     s = await createMemberSite(t, `short-${driver}`);
     other = await createMemberSite(t, `other-short-${driver}`);
-    await t.api('PATCH', `/api/sites/${s.site.id}/contacts/${s.learner.id}`, { phone: '+14155550101' });
+    await apiOk(t, 'PATCH', `/api/sites/${s.site.id}/contacts/${s.learner.id}`, { phone: '+14155550101' });
   });
   beforeEach(() => {
     ip = `127.0.1.${address++}`;
@@ -113,12 +113,12 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
     expect((await rowOf(row.jti)).uses).toBe(1);
 
     // The contact's thread shows the SMS as sent, its short link masked like a long link's token.
-    const thread = (await t.api('GET', `/api/sites/${s.site.id}/conversations/${s.learner.id}?limit=50`)).json();
+    const thread = await apiOk(t, 'GET', `/api/sites/${s.site.id}/conversations/${s.learner.id}?limit=50`);
     const item = thread.items.find((i: { messageId?: string }) => i.messageId === sent.json().id);
     expect(item.text).toBe(`Hi Lena, log in: http://${s.host}/l/•••`);
     expect(JSON.stringify(thread)).not.toContain(code);
     // An agent reading the outbox gets it masked too; the owner (above) saw it live.
-    const { key } = (await t.api('POST', `/api/sites/${s.site.id}/api-keys`, { name: 'helpdesk', role: 'agent' })).json();
+    const { key } = await apiOk(t, 'POST', `/api/sites/${s.site.id}/api-keys`, { name: 'helpdesk', role: 'agent' });
     const asAgent = await t.app.inject({ method: 'GET', url: `/api/sites/${s.site.id}/outbox?contactId=${s.learner.id}&limit=1`, headers: { authorization: `Bearer ${key}` } });
     expect(asAgent.statusCode, asAgent.body).toBe(200);
     expect(asAgent.json().messages[0].text).toBe(`Hi Lena, log in: http://${s.host}/l/•••`);
@@ -142,13 +142,13 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
     await waitForSend(t, s.site.id, defaultEmail.json().id);
     expect((await latestTo(s.site.id, s.learner.id)).html).toMatch(/href="http:\/\/short-\w+\.localhost:3000\/courses\?token=ey/);
 
-    const shortEmail = await t.api('POST', `/api/sites/${s.site.id}/messages`, {
+    const shortEmail = await apiOk(t, 'POST', `/api/sites/${s.site.id}/messages`, {
       document: LOGIN_EMAIL,
       channel: 'email',
       recipients: { contactIds: [s.learner.id] },
       linkPolicy: { shortLinks: true },
     });
-    await waitForSend(t, s.site.id, shortEmail.json().id);
+    await waitForSend(t, s.site.id, shortEmail.id);
     const mail = await latestTo(s.site.id, s.learner.id);
     const href = mail.html.match(new RegExp(`href="(${SHORT_URL.source})"`))?.[1];
     expect(href, mail.html).toBeDefined();
@@ -166,7 +166,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
   });
 
   it('confirms a single-use short link with a POST; GET and HEAD never use it', async () => {
-    await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
+    await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
     try {
       const link = await mintShort(s.site, s.learner.id, 'courses');
       expect((await t.app.inject({ method: 'HEAD', url: link.path, headers: { host: s.host }, remoteAddress: ip })).statusCode).toBe(200);
@@ -190,7 +190,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
       expect(again.statusCode).toBe(403);
       expect(again.body).toContain('This link can&#39;t be used');
     } finally {
-      await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
+      await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
     }
   });
 

@@ -5,6 +5,7 @@
  * a deleted template keep their own copy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk } from '../support/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { LINK_SMS, NEWS_EMAIL, createSiteFixture, type SiteFixture } from './delivery-support.ts';
@@ -18,7 +19,7 @@ describe.each(TEST_DRIVERS)('the template library on %s', (driver) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; name: string };
   };
-  const names = async (query: string) => (await t.api('GET', templates(query))).json().templates.map((x: { name: string }) => x.name);
+  const names = async (query: string) => (await apiOk(t, 'GET', templates(query))).templates.map((x: { name: string }) => x.name);
 
   beforeAll(async () => {
     t = await startTestApp(driver);
