@@ -17,7 +17,7 @@ import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { cookiePair } from '../support/cookies.ts';
 import { mergeField, paragraph, textNode } from '../support/documents.ts';
-import { apiOk, createContact, createTemplate } from '../support/fixtures.ts';
+import { apiOk, createContact, createTemplate, createWorkflow } from '../support/fixtures.ts';
 import { waitFor } from '../support/polling.ts';
 import { waitForSend } from './delivery-support.ts';
 
@@ -277,12 +277,11 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
 
   it('lets a workflow step choose short links for an email', async () => {
     const templateId = await createTemplate(t, s.site.id, 'email', LOGIN_EMAIL);
-    const workflow = await t.api('POST', `/api/sites/${s.site.id}/workflows`, {
+    await createWorkflow(t, s.site.id, {
       name: 'Welcome with a short link',
       trigger: { type: 'offer_access_granted', offerIds: [s.coursesOffer.id] },
       actions: [{ type: 'send_email', templateId, linkPolicy: { shortLinks: true } }],
     });
-    expect(workflow.statusCode, workflow.body).toBe(201);
     const bo = await createContact(t, s.site.id, { email: `bo@short-${driver}.example`, firstName: 'Bo' }, s.coursesOffer.id);
     const mail = await waitFor(async () => (await latestTo(s.site.id, bo)) ?? false, { what: 'the workflow email' });
     const href = mail.html.match(new RegExp(`href="(${SHORT_URL.source})"`))?.[1];

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contacts, processLeases, workflowRuns } from '../../server/db/schema.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { signWebhook } from '../../server/webhooks/webhook-signature.ts';
-import { apiOk, createContact, createTemplate } from '../support/fixtures.ts';
+import { apiOk, createContact, createTemplate, createWorkflow } from '../support/fixtures.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { waitFor } from '../support/polling.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -59,12 +59,6 @@ function runIn(t: TestApp, siteId: string, workflowId: string, contactId: string
     },
     { what: `the run of ${workflowId} for ${contactId} to be ${status}` },
   );
-}
-
-async function createWorkflow(t: TestApp, siteId: string, body: Record<string, unknown>): Promise<string> {
-  const res = await t.api('POST', `/api/sites/${siteId}/workflows`, body);
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
 }
 
 describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
