@@ -4,10 +4,11 @@
  * it is refused by name before anything is minted or sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContact } from '../support/fixtures.ts';
 import type { EmailContent } from '../../src/template/index.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { createContact, createSiteFixture, type SiteFixture } from './delivery-support.ts';
+import { createSiteFixture, type SiteFixture } from './delivery-support.ts';
 
 const WITH_USER_LINK: EmailContent = {
   subject: 'Your admin access',

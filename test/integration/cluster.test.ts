@@ -21,12 +21,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
+import type { Readable } from 'node:stream';
+import type { SMTPServerSession } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmsContent } from '../../src/template/index.ts';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { CHILD_API_KEY, freePort, startChildServer, type ChildServer } from '../support/child-server.ts';
 import { httpRequest } from '../support/http-client.ts';
+import { waitFor } from '../support/polling.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { createScratchDatabase } from '../support/test-databases.ts';
 import { NEWS_EMAIL } from './delivery-support.ts';
 import { OFFER_WELCOME_SMS } from './workflow-support.ts';
@@ -46,47 +49,24 @@ const WAIT_SECONDS = 20;
  */
 const TAKEOVER_BOUND_MS = 30_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | undefined | false>, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
-
 interface SmtpDelivery {
   to: string;
   messageId: string;
 }
 
-/** Records each accepted mail's recipient and Message-ID (headers only: 5,000 mails stay cheap). */
-async function startSmtpSink(): Promise<{ port: number; received: SmtpDelivery[]; close(): Promise<void> }> {
-  const received: SmtpDelivery[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let head = '';
-      stream.on('data', (chunk: Buffer) => {
-        if (head.length < 16_384) head += chunk.toString('latin1');
-      });
-      stream.on('end', () => {
-        const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1] ?? '';
-        for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address, messageId });
-        callback();
-      });
-    },
+/** Each accepted mail's recipients and Message-ID (headers only: 5,000 mails stay cheap). */
+function readDeliveries(stream: Readable, session: SMTPServerSession): Promise<SmtpDelivery[]> {
+  return new Promise((resolve, reject) => {
+    let head = '';
+    stream.on('data', (chunk: Buffer) => {
+      if (head.length < 16_384) head += chunk.toString('latin1');
+    });
+    stream.on('error', reject);
+    stream.on('end', () => {
+      const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1] ?? '';
+      resolve(session.envelope.rcptTo.map((rcpt) => ({ to: rcpt.address, messageId })));
+    });
   });
-  // A client killed mid-transaction resets its connection: expected here, not a failure.
-  server.on('error', () => {});
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 interface Progress {
@@ -142,7 +122,7 @@ describe('three server processes on one PostgreSQL database', () => {
   let databaseUrl = '';
   let dropDatabase = async () => {};
   let database: Database;
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let sink: SmtpSink<SmtpDelivery>;
   let servers: ChildServer[] = [];
 
   const query = async <Row,>(statement: SQL) => ((await database.db.execute(statement)) as unknown as { rows: Row[] }).rows;
@@ -154,7 +134,7 @@ describe('three server processes on one PostgreSQL database', () => {
     databaseUrl = scratch.url;
     dropDatabase = scratch.drop;
     database = await openDatabase({ driver: 'postgres', url: databaseUrl, poolSize: 3 });
-    sink = await startSmtpSink();
+    sink = await startSmtpSink({ read: readDeliveries });
     const labelled = (i: number) => {
       const url = new URL(databaseUrl);
       url.searchParams.set('application_name', `cluster-${i}`);
@@ -244,19 +224,19 @@ describe('three server processes on one PostgreSQL database', () => {
     const streams = [smsId, emailId].map((id) => readProgressStream(c, `/api/sites/${siteId}/messages/${id}/events`));
     const progress = async (messageId: string): Promise<Progress> => (await b.api('GET', `/api/sites/${siteId}/messages/${messageId}?limit=1`)).json;
     const underWay = (messageId: string) =>
-      until('the send to be under way', 120_000, async () => {
+      waitFor(async () => {
         const now = await progress(messageId);
         return now.counts.sent >= 300 && now.counts;
-      }, 20);
+      }, { what: 'the send to be under way', timeout: 120_000, interval: 20 });
     // Claimed before the kill and still 'sending': the dead process's claims (until the sweep frees
     // them) and live processes' deliveries in flight (done in moments).
     const claimsTakenOver = (messageId: string, killedAt: number) =>
-      until('the claims held at the kill to be done or taken over', TAKEOVER_BOUND_MS, async () => {
+      waitFor(async () => {
         const [held] = await query<{ n: number }>(
           sql`select count(*)::int as n from message_recipients where message_id = ${messageId} and status = 'sending' and claimed_at <= ${new Date(killedAt)}`,
         );
         return held.n === 0 && Date.now() - killedAt;
-      });
+      }, { what: 'the claims held at the kill to be done or taken over', timeout: TAKEOVER_BOUND_MS, interval: 100 });
 
     /** The servers whose queries wait for a lock the test holds, inserting into `table`. */
     const stalledOn = async (table: string) =>
@@ -272,7 +252,7 @@ describe('three server processes on one PostgreSQL database', () => {
     const unlockOutbox = await holdLock(database, sql`lock table outbox_messages in share mode`);
     let smsKilledAt = 0;
     try {
-      await until('a to hold claims, stalled writing them to the outbox', 30_000, async () => (await stalledOn('outbox_messages')).includes(a), 20);
+      await waitFor(async () => (await stalledOn('outbox_messages')).includes(a), { what: 'a to hold claims, stalled writing them to the outbox', timeout: 30_000, interval: 20 });
       await a.kill();
       smsKilledAt = Date.now();
     } finally {
@@ -284,35 +264,35 @@ describe('three server processes on one PostgreSQL database', () => {
     // The Wait starts on `d`.
     const grantedAt = Date.now();
     await grant(d, contacts[0].id, later.offerId);
-    await until('the workflow run to wait', 10_000, async () => (await runsOf(later.workflowId))[0]?.status === 'waiting', 50);
+    await waitFor(async () => (await runsOf(later.workflowId))[0]?.status === 'waiting', { what: 'the workflow run to wait', timeout: 10_000, interval: 50 });
     // SHARE: reads (progress, runs) and sends go on; creating a message waits.
     const unlock = await holdLock(database, sql`lock table messages in share mode`);
     let killedAt = 0;
     try {
       await Promise.all(contacts.map((contact, i) => grant(alive[i], contact.id, atOnce.offerId)));
-      await until('each process to hold a step, stalled creating its message', 30_000, async () => {
+      await waitFor(async () => {
         const stalled = await stalledOn('messages');
         const claimed = await query(sql`select 1 from workflow_runs where workflow_id = ${atOnce.workflowId} and step_claimed_by is not null`);
         return stalled.length === alive.length && claimed.length === alive.length && stalled.includes(d);
-      }, 50);
+      }, { what: 'each process to hold a step, stalled creating its message', timeout: 30_000, interval: 50 });
       await d.kill();
       killedAt = Date.now();
     } finally {
       // Once `d` is dead the table is let go: the others finish their steps, and one takes over d's.
       await unlock();
     }
-    const stepsTakenOver = until("every step recorded, the dead process's by another", TAKEOVER_BOUND_MS, async () => {
+    const stepsTakenOver = waitFor(async () => {
       const runs = await runsOf(atOnce.workflowId);
       return runs.length === alive.length && runs.every((r: { status: string }) => r.status === 'completed') && Date.now() - killedAt;
-    }, 50);
+    }, { what: "every step recorded, the dead process's by another", timeout: TAKEOVER_BOUND_MS, interval: 50 });
     const [emailClaimsAfterMs, stepsAfterMs] = await Promise.all([claimsTakenOver(emailId, killedAt), stepsTakenOver]);
     for (const counts of [smsAtKill, emailAtKill]) expect(counts.sent, `killed too late: ${JSON.stringify(counts)}`).toBeLessThan(CONTACTS - 500);
     let lastSeen: unknown = null;
-    const done = await until('both sends to complete after the kill', 240_000, async () => {
+    const done = await waitFor(async () => {
       const now = await Promise.all([smsId, emailId].map(progress));
       lastSeen = now.map((p) => ({ status: p.status, counts: p.counts }));
       return now.every((p) => p.status === 'completed') && now;
-    }).catch(async (error: Error) => {
+    }, { what: 'both sends to complete after the kill', timeout: 240_000, interval: 100 }).catch(async (error: Error) => {
       // What was left, and who held it, so a stuck send says why.
       const left = await query(
         sql`select message_id, status, claimed_by, attempts, reason, count(*)::int as n from message_recipients where message_id in (${smsId}, ${emailId}) and status <> 'sent' group by 1, 2, 3, 4, 5`,
@@ -361,10 +341,10 @@ describe('three server processes on one PostgreSQL database', () => {
     // Both workflows finish on the living: the steps the dead process held, and the Wait it started.
     expect(killedAt - grantedAt).toBeLessThan(WAIT_SECONDS * 1000);
     for (const { workflowId, runs } of [{ ...atOnce, runs: alive.length }, { ...later, runs: 1 }]) {
-      const finished = await until('the workflow runs to finish', 60_000, async () => {
+      const finished = await waitFor(async () => {
         const all = await runsOf(workflowId);
         return all.length === runs && all.every((r: any) => r.status === 'completed' && r.steps.at(-1)?.delivery?.status === 'sent') ? all : null;
-      });
+      }, { what: 'the workflow runs to finish', timeout: 60_000, interval: 100 });
       for (const run of finished) expect(run.steps.at(-1)).toMatchObject({ type: 'send_sms', outcome: 'queued' });
       // Each step's message created once (the dead process's attempt rolled back with it).
       const [created] = await query<{ n: number }>(sql`select count(*)::int as n from messages where sent_by = ${`workflow:${workflowId}`}`);

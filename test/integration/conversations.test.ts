@@ -15,7 +15,8 @@ import { createMemberSite, type MemberSiteFixture } from '../support/member-fixt
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { apiOk } from '../support/fixtures.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { eventually, followMagicLink, magicLinkIn, signedHook } from './workflow-support.ts';
+import { followMagicLink, magicLinkIn, signedHook } from './workflow-support.ts';
+import { waitFor } from '../support/polling.ts';
 
 const TWILIO_TOKEN = 'twilio-auth-token-for-tests';
 const ENV = {
@@ -84,7 +85,7 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
   beforeAll(async () => {
     t = await startTestApp(driver, ENV);
     s = await createMemberSite(t, 'talk');
-    secret = (await t.api('POST', `/api/sites/${s.site.id}/webhook-secret`)).json().secret;
+    secret = (await apiOk(t, 'POST', `/api/sites/${s.site.id}/webhook-secret`)).secret;
   });
   afterAll(async () => {
     await t?.close();
@@ -98,10 +99,10 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
     expect(sent.statusCode, sent.body).toBe(202);
     const { messageId } = sent.json();
 
-    const item = await eventually('the message in the thread as sent', async () => {
+    const item = await waitFor(async () => {
       const found = (await thread(c.learner.id)).items.find((i) => i.messageId === messageId);
       return found?.status === 'sent' && found;
-    });
+    }, { what: 'the message in the thread as sent' });
     expect(item).toMatchObject({ kind: 'outbound', channel: 'email', subject: 'A link for Lena', sentBy: 'operator' });
     expect(item.text).toContain('Here is your way back in.');
 
@@ -148,10 +149,10 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
       document: { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] } },
     });
     expect(sms.statusCode, sms.body).toBe(202);
-    const skipped = await eventually('the SMS to be settled', async () => {
+    const skipped = await waitFor(async () => {
       const found = (await thread(s.outsider.id)).items.find((i) => i.messageId === sms.json().messageId);
       return found?.status === 'skipped' && found;
-    });
+    }, { what: 'the SMS to be settled' });
     expect(skipped).toMatchObject({ kind: 'outbound', channel: 'sms', reason: 'no phone number', text: null });
 
     const badCursor = await t.api('GET', `/api/sites/${s.site.id}/conversations/${s.learner.id}?before=nope`);
@@ -160,7 +161,7 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
   });
 
   it('replies by SMS (Twilio-signed) and email (signed) join the thread once; bad signatures add nothing', async () => {
-    await t.api('PATCH', `/api/sites/${s.site.id}/contacts/${s.learner.id}`, { phone: '+14155550111' });
+    await apiOk(t, 'PATCH', `/api/sites/${s.site.id}/contacts/${s.learner.id}`, { phone: '+14155550111' });
     const sms = { AccountSid: 'AC0123456789', From: '+14155550111', To: '+15005550006', Body: 'Thanks, got in!', MessageSid: 'SM0001' };
     const accepted = await twilioPost(sms);
     expect(accepted.statusCode, accepted.body).toBe(200);
@@ -193,7 +194,7 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
     expect(stranger.statusCode).toBe(200);
     const [created] = await t.ctx.db.select().from(contacts).where(eq(contacts.id, stranger.json().contactId));
     expect(created.email).toBe('stranger@else.example');
-    const list = (await t.api('GET', `/api/sites/${s.site.id}/conversations`)).json();
+    const list = await apiOk(t, 'GET', `/api/sites/${s.site.id}/conversations`);
     expect(list.conversations[0]).toMatchObject({ contactId: created.id, email: 'stranger@else.example' });
     expect(list.conversations.map((c: { contactId: string }) => c.contactId)).toContain(s.learner.id);
   });
@@ -231,9 +232,9 @@ describe.each(TEST_DRIVERS)('conversations on %s', (driver) => {
     const fresh = await thread(p.learner.id, `after=${latest.page.after}`);
     expect(fresh.items).toMatchObject([{ kind: 'inbound', text: 'One more thing' }]);
 
-    const pageOne = (await t.api('GET', `/api/sites/${p.site.id}/conversations?limit=1`)).json();
+    const pageOne = await apiOk(t, 'GET', `/api/sites/${p.site.id}/conversations?limit=1`);
     expect(pageOne.conversations).toHaveLength(1);
-    const pageTwo = (await t.api('GET', `/api/sites/${p.site.id}/conversations?limit=1&before=${pageOne.next}`)).json();
+    const pageTwo = await apiOk(t, 'GET', `/api/sites/${p.site.id}/conversations?limit=1&before=${pageOne.next}`);
     expect(pageTwo.conversations[0].contactId).not.toBe(pageOne.conversations[0].contactId);
   });
 });

@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import type { EmailContent } from '../../src/template/index.ts';
 import { freePort, startChildServer, type ChildServer } from '../support/child-server.ts';
+import { mergeField, paragraph, textNode } from '../support/documents.ts';
+import { sleep } from '../support/polling.ts';
 import { TEST_DRIVERS, createScratchDatabase } from '../support/test-databases.ts';
 
 /** Sized so that the send takes a few seconds on either driver (the kill must land mid-send). */
@@ -27,20 +29,11 @@ const EMAIL: EmailContent = {
   body: {
     type: 'doc',
     content: [
-      {
-        type: 'paragraph',
-        content: [
-          { type: 'text', text: 'Hello ' },
-          { type: 'mergeField', attrs: { key: 'contact.first_name', fallback: null } },
-          { type: 'text', text: ', your lessons are waiting.' },
-        ],
-      },
+      paragraph(textNode('Hello '), mergeField('contact.first_name'), textNode(', your lessons are waiting.')),
       { type: 'button', attrs: { href: '{{magic_link.courses}}', label: 'Open my courses' } },
     ],
   },
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Counts {
   total: number;

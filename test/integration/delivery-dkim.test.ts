@@ -5,11 +5,12 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContact } from '../support/fixtures.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { NEWS_EMAIL, createContact, createSiteFixture, waitForSend } from './delivery-support.ts';
+import { NEWS_EMAIL, createSiteFixture, waitForSend } from './delivery-support.ts';
 
 const DOMAIN = 'dkim.example';
 const SELECTOR = 'ml2026';
@@ -23,28 +24,14 @@ async function resolver(name: string, type: string): Promise<string[][]> {
 }
 
 describe.each(TEST_DRIVERS)('DKIM-signed mail on %s', (driver) => {
-  const raw: Buffer[] = [];
-  let smtp: SMTPServer;
+  let smtp: SmtpSink<Buffer>;
   let t: TestApp;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          raw.push(Buffer.concat(chunks));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as { port: number }).port;
+    // Each mail as the bytes that arrived: the signature covers them exactly.
+    smtp = await startSmtpSink({ read: async (stream) => [Buffer.concat(await stream.toArray())] });
     t = await startTestApp(driver, {
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       DKIM_DOMAIN: DOMAIN,
       DKIM_SELECTOR: SELECTOR,
       DKIM_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
@@ -59,14 +46,14 @@ describe.each(TEST_DRIVERS)('DKIM-signed mail on %s', (driver) => {
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp?.close();
   });
 
   it('passes verification, and the signature covers List-Unsubscribe and List-Unsubscribe-Post', async () => {
-    expect(raw).toHaveLength(1);
-    const message = raw[0].toString();
+    expect(smtp.received).toHaveLength(1);
+    const message = smtp.received[0].toString();
     expect(message).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
-    const { results } = await dkimVerify(raw[0], { resolver: resolver as never });
+    const { results } = await dkimVerify(smtp.received[0], { resolver: resolver as never });
     expect(results).toHaveLength(1);
     const [signature] = results as Array<(typeof results)[number] & { signingHeaders?: { keys: string } }>;
     expect(signature.status.result).toBe('pass');
@@ -76,7 +63,7 @@ describe.each(TEST_DRIVERS)('DKIM-signed mail on %s', (driver) => {
   });
 
   it('fails verification when the one-click header is altered in transit', async () => {
-    const tampered = raw[0].toString().replace('List-Unsubscribe-Post: List-Unsubscribe=One-Click', 'List-Unsubscribe-Post: List-Unsubscribe=Two-Click');
+    const tampered = smtp.received[0].toString().replace('List-Unsubscribe-Post: List-Unsubscribe=One-Click', 'List-Unsubscribe-Post: List-Unsubscribe=Two-Click');
     const { results } = await dkimVerify(Buffer.from(tampered), { resolver: resolver as never });
     expect(results[0].status.result).toBe('fail');
   });

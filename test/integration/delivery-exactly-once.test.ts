@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk, createContact } from '../support/fixtures.ts';
 import { messageRecipients, outboxMessages, processLeases } from '../../server/db/schema.ts';
 import { SitePacer } from '../../server/delivery/site-pacer.ts';
 import { progressSignalOf } from '../../server/messages/progress-signal.ts';
@@ -14,7 +15,7 @@ import { sendBatch, type BatchWorker } from '../../server/messages/send-batch.ts
 import { processLeaseOf } from '../../server/queue/process-lease.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { NEWS_EMAIL, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { NEWS_EMAIL, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 describe.each(TEST_DRIVERS)('exactly once per recipient on %s', (driver) => {
   let t: TestApp;
@@ -43,8 +44,8 @@ describe.each(TEST_DRIVERS)('exactly once per recipient on %s', (driver) => {
   };
 
   it('re-running every batch of a finished send delivers nothing twice', async () => {
-    const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { all: true } });
-    const messageId = sent.json().id;
+    const sent = await apiOk(t, 'POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { all: true } });
+    const messageId = sent.id;
     const done = await waitForSend(t, s.siteId, messageId);
     expect(done.counts).toMatchObject({ total: 10, sent: 10 });
     for (let batch = 0; batch < 3; batch++) {
@@ -55,8 +56,8 @@ describe.each(TEST_DRIVERS)('exactly once per recipient on %s', (driver) => {
   });
 
   it('re-sends rows another process left mid-send only after its lease expired, exactly once', async () => {
-    const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { contactIds } });
-    const messageId = sent.json().id;
+    const sent = await apiOk(t, 'POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { contactIds } });
+    const messageId = sent.id;
     await waitForSend(t, s.siteId, messageId);
     // Put batch 1 back the way another process leaves it while it sends: 'sending', under its lease.
     const other = randomUUID();
@@ -100,8 +101,8 @@ describe.each(TEST_DRIVERS)('the claim sweep on %s', (driver) => {
   });
 
   it("puts a dead process's rows back in the queue and names their batches, once", async () => {
-    const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { all: true } });
-    const messageId = sent.json().id;
+    const sent = await apiOk(t, 'POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { all: true } });
+    const messageId = sent.id;
     await waitForSend(t, s.siteId, messageId);
     const dead = randomUUID();
     await t.ctx.db.insert(processLeases).values({ id: dead, expiresAt: sql`now() - interval '1 second'` });
@@ -133,8 +134,8 @@ describe.each(TEST_DRIVERS)('the claim sweep on %s', (driver) => {
   });
 
   it('queues again a batch a dead process had taken without claiming its rows yet (killed between fetch and claim)', async () => {
-    const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { all: true } });
-    const messageId = sent.json().id;
+    const sent = await apiOk(t, 'POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { all: true } });
+    const messageId = sent.id;
     await waitForSend(t, s.siteId, messageId);
     const batch1 = and(eq(messageRecipients.messageId, messageId), eq(messageRecipients.batch, 1));
     // Batch 1 never got going: its rows queued, claimed by nobody; its job sat with a process that died.

@@ -6,13 +6,14 @@
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk, createContact } from '../support/fixtures.ts';
 import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
 import { MISSING_UNSUBSCRIBE_WARNING } from '../../src/template/send-warnings.ts';
 import { magicLinks } from '../../server/db/schema.ts';
 import { compiledCache, templateCacheKey } from '../../server/render/compiled-cache.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { LINK_SMS, NEWS_EMAIL, WELCOME_EMAIL, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { LINK_SMS, NEWS_EMAIL, WELCOME_EMAIL, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
   let t: TestApp;
@@ -129,7 +130,7 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     const ada = await createContact(t, s.siteId, { email: 'ada.skips@example.com', firstName: 'Ada' }, s.offerId);
     const noEmail = await createContact(t, s.siteId, { phone: '+14155550102', firstName: 'Phone' }, s.offerId);
     const unsubscribed = await createContact(t, s.siteId, { email: 'gone@example.com', firstName: 'Gone' }, s.offerId);
-    await t.api('PATCH', `/api/sites/${s.siteId}/contacts/${unsubscribed}`, { unsubscribed: true });
+    await apiOk(t, 'PATCH', `/api/sites/${s.siteId}/contacts/${unsubscribed}`, { unsubscribed: true });
     const noOffer = await createContact(t, s.siteId, { email: 'nooffer@example.com', firstName: 'Nobody' });
     const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, {
       document: WELCOME_EMAIL,
@@ -145,7 +146,7 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     expect(outcome[unsubscribed]).toMatchObject({ status: 'skipped', reason: 'unsubscribed' });
     expect(outcome[noOffer]).toMatchObject({ status: 'skipped', reason: 'no active offer (the message carries a learner link)' });
 
-    const outbox = (await t.api('GET', `/api/sites/${s.siteId}/outbox?contactId=${ada}`)).json().messages;
+    const outbox = (await apiOk(t, 'GET', `/api/sites/${s.siteId}/outbox?contactId=${ada}`)).messages;
     expect(outbox).toHaveLength(1);
     const [mail] = outbox;
     expect(mail).toMatchObject({ channel: 'email', recipient: 'ada.skips@example.com', subject: 'Welcome, Ada!' });
@@ -161,9 +162,9 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
   });
 
   it('sends SMS to the outbox, and a news email to an offer\'s holders without needing links', async () => {
-    const sms = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: LINK_SMS, channel: 'sms', recipients: { contactIds: [ada] } });
-    expect((await waitForSend(t, s.siteId, sms.json().id)).counts.sent).toBe(1);
-    const [stored] = (await t.api('GET', `/api/sites/${s.siteId}/outbox?contactId=${ada}&limit=1`)).json().messages;
+    const sms = await apiOk(t, 'POST', `/api/sites/${s.siteId}/messages`, { document: LINK_SMS, channel: 'sms', recipients: { contactIds: [ada] } });
+    expect((await waitForSend(t, s.siteId, sms.id)).counts.sent).toBe(1);
+    const [stored] = (await apiOk(t, 'GET', `/api/sites/${s.siteId}/outbox?contactId=${ada}&limit=1`)).messages;
     expect(stored).toMatchObject({ channel: 'sms', recipient: '+14155550101', subject: null });
     expect(stored.text).toMatch(/^Hi Ada, your courses: http:\/\/delivery\.localhost:3000\/l\/[\w-]{22}$/);
 
@@ -175,15 +176,15 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     await createContact(t, s.siteId, { phone: '+14155550119', firstName: 'Texter' }, clubId);
     const left = await createContact(t, s.siteId, { email: 'left@example.com', firstName: 'Left' }, clubId);
     expect((await t.api('PATCH', `/api/sites/${s.siteId}/contacts/${left}`, { unsubscribed: true })).statusCode).toBe(200);
-    const news = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { offerId: clubId } });
-    const done = await waitForSend(t, s.siteId, news.json().id);
+    const news = await apiOk(t, 'POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { offerId: clubId } });
+    const done = await waitForSend(t, s.siteId, news.id);
     // The reader gets it; the phone-only and the unsubscribed holders are skipped.
     expect(done.counts).toMatchObject({ total: 3, sent: 1, skipped: 2 });
   });
 
   it('streams progress as server-sent events, ending with done', async () => {
-    const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { all: true } });
-    const res = await t.api('GET', `/api/sites/${s.siteId}/messages/${sent.json().id}/events`);
+    const sent = await apiOk(t, 'POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { all: true } });
+    const res = await t.api('GET', `/api/sites/${s.siteId}/messages/${sent.id}/events`);
     expect(res.headers['content-type']).toContain('text/event-stream');
     const events = res.body.trim().split('\n\n');
     expect(events.at(-1)).toMatch(/^event: done\ndata: \{"status":"completed"/);
@@ -211,16 +212,16 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
 
   it('unsubscribes with one click from the List-Unsubscribe URL; GET only asks', async () => {
     const bob = await createContact(t, s.siteId, { email: 'bob@example.com', firstName: 'Bob' });
-    const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { contactIds: [bob] } });
-    await waitForSend(t, s.siteId, sent.json().id);
-    const [mail] = (await t.api('GET', `/api/sites/${s.siteId}/outbox?contactId=${bob}`)).json().messages;
+    const sent = await apiOk(t, 'POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { contactIds: [bob] } });
+    await waitForSend(t, s.siteId, sent.id);
+    const [mail] = (await apiOk(t, 'GET', `/api/sites/${s.siteId}/outbox?contactId=${bob}`)).messages;
     const parsed = await simpleParser(mail.raw);
     const header = parsed.headerLines.find((line) => line.key === 'list-unsubscribe')!.line;
     const url = new URL(/<([^>]+)>/.exec(header)![1]);
     const page = await t.app.inject({ method: 'GET', url: url.pathname });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<form method="post">');
-    expect((await t.api('GET', `/api/sites/${s.siteId}/contacts/${bob}`)).json().unsubscribed).toBe(false);
+    expect((await apiOk(t, 'GET', `/api/sites/${s.siteId}/contacts/${bob}`)).unsubscribed).toBe(false);
     const click = await t.app.inject({
       method: 'POST',
       url: url.pathname,
@@ -228,7 +229,7 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
       payload: 'List-Unsubscribe=One-Click',
     });
     expect(click.statusCode).toBe(200);
-    expect((await t.api('GET', `/api/sites/${s.siteId}/contacts/${bob}`)).json().unsubscribed).toBe(true);
+    expect((await apiOk(t, 'GET', `/api/sites/${s.siteId}/contacts/${bob}`)).unsubscribed).toBe(true);
     const forged = await t.app.inject({ method: 'POST', url: url.pathname.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) });
     expect(forged.statusCode).toBe(404);
   });

@@ -4,9 +4,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk, createContact } from '../support/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { LINK_SMS, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { LINK_SMS, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 interface FakeTwilio {
   port: number;
@@ -60,8 +61,8 @@ describe.each(TEST_DRIVERS)('SMS through Twilio on %s', (driver) => {
   it('posts each SMS to the Messages API and records the sid; a rejected number fails with Twilio\'s reason', async () => {
     const ada = await createContact(t, s.siteId, { phone: '+14155550101', firstName: 'Ada' }, s.offerId);
     const bad = await createContact(t, s.siteId, { phone: '+14155550199', firstName: 'Bad' }, s.offerId);
-    const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: LINK_SMS, channel: 'sms', recipients: { contactIds: [ada, bad] } });
-    const done = await waitForSend(t, s.siteId, sent.json().id);
+    const sent = await apiOk(t, 'POST', `/api/sites/${s.siteId}/messages`, { document: LINK_SMS, channel: 'sms', recipients: { contactIds: [ada, bad] } });
+    const done = await waitForSend(t, s.siteId, sent.id);
     expect(done.counts, JSON.stringify(done)).toMatchObject({ sent: 1, failed: 1 });
     const outcome = Object.fromEntries(done.recipients.map((r: { contactId: string }) => [r.contactId, r]));
     expect(outcome[bad].reason, JSON.stringify(done)).toBe("Twilio 400 (error 21211): The 'To' number +14155550199 is not a valid phone number.");
@@ -73,6 +74,6 @@ describe.each(TEST_DRIVERS)('SMS through Twilio on %s', (driver) => {
     expect(toAda.form.get('Body')).toMatch(/^Hi Ada, your courses: http:\/\/sms-site\.localhost:3000\/l\/[\w-]{22}$/);
     expect(twilio.requests).toHaveLength(2);
     // Nothing went to the outbox: the provider is the transport.
-    expect((await t.api('GET', `/api/sites/${s.siteId}/outbox`)).json().messages).toEqual([]);
+    expect((await apiOk(t, 'GET', `/api/sites/${s.siteId}/outbox`)).messages).toEqual([]);
   });
 });

@@ -6,29 +6,21 @@
  */
 import { eq } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContact } from '../support/fixtures.ts';
 import { sessions } from '../../server/db/schema.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { WELCOME_EMAIL, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { WELCOME_EMAIL, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 const XSS_NAME = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
 
-interface Sink {
-  port: number;
-  received: ParsedMail[];
-  close(): Promise<void>;
-}
-
-/** Answers 451 to the first RCPT for `flaky@…` and 550 to every RCPT for `rejected@…`. */
-async function startSmtpSink(): Promise<Sink> {
-  const received: ParsedMail[] = [];
+/** Parses each mail; answers 451 to the first RCPT for `flaky@…` and 550 to every RCPT for `rejected@…`. */
+function startRefusingSink(): Promise<SmtpSink<ParsedMail>> {
   let flakyRefused = false;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
+  return startSmtpSink({
+    read: async (stream) => [await simpleParser(stream)],
     onRcptTo(address, _session, callback) {
       const fail = (code: number, message: string) => callback(Object.assign(new Error(message), { responseCode: code }));
       if (address.address.startsWith('rejected@')) return fail(550, 'No such user here');
@@ -38,30 +30,18 @@ async function startSmtpSink(): Promise<Sink> {
       }
       callback();
     },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error) => callback(error),
-      );
-    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 describe.each(TEST_DRIVERS)('email over SMTP on %s', (driver) => {
-  let sink: Sink;
+  let sink: SmtpSink<ParsedMail>;
   let t: TestApp;
   let s: SiteFixture;
   const ids: Record<string, string> = {};
   let done: { counts: Record<string, number>; recipients: Array<{ contactId: string; status: string; reason: string | null; attempts: number }> };
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
+    sink = await startRefusingSink();
     t = await startTestApp(driver, {
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       SEND_RETRY_DELAY_SECONDS: '1',

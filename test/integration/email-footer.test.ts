@@ -4,11 +4,12 @@
  */
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk, createContact } from '../support/fixtures.ts';
 import type { EmailContent } from '../../src/template/index.ts';
 import { MISSING_UNSUBSCRIBE_WARNING } from '../../src/template/send-warnings.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { NEWS_EMAIL, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { NEWS_EMAIL, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 const FOOTER_EMAIL: EmailContent = {
   subject: 'News from {{site.title}}',
@@ -38,8 +39,8 @@ describe.each(TEST_DRIVERS)('the email footer on %s', (driver) => {
     const tooLong = await t.api('PATCH', `/api/sites/${s.siteId}`, { postalAddress: 'x'.repeat(301) });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error).toMatchObject({ field: 'postalAddress', message: expect.stringContaining('at most 300 characters') });
-    expect((await t.api('PATCH', `/api/sites/${s.siteId}`, { postalAddress: '' })).json().postalAddress).toBeNull();
-    await t.api('PATCH', `/api/sites/${s.siteId}`, { postalAddress: '12 Engine Row, London N1 9GU' });
+    expect((await apiOk(t, 'PATCH', `/api/sites/${s.siteId}`, { postalAddress: '' })).postalAddress).toBeNull();
+    await apiOk(t, 'PATCH', `/api/sites/${s.siteId}`, { postalAddress: '12 Engine Row, London N1 9GU' });
   });
 
   it('warns on a template without an unsubscribe link, not on one with the footer', async () => {
@@ -59,7 +60,7 @@ describe.each(TEST_DRIVERS)('the email footer on %s', (driver) => {
     expect(href).toMatch(/\/api\/unsubscribe\/preview$/);
     const tried = await t.app.inject({ method: 'POST', url: new URL(href).pathname });
     expect(tried.statusCode).not.toBe(200);
-    const contact = (await t.api('GET', `/api/sites/${s.siteId}/contacts/${bea}`)).json();
+    const contact = await apiOk(t, 'GET', `/api/sites/${s.siteId}/contacts/${bea}`);
     expect(contact.unsubscribed).toBe(false);
   });
 
@@ -67,7 +68,7 @@ describe.each(TEST_DRIVERS)('the email footer on %s', (driver) => {
     const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: FOOTER_EMAIL, channel: 'email', recipients: { contactIds: [ada] } });
     expect(sent.statusCode, sent.body).toBe(202);
     expect((await waitForSend(t, s.siteId, sent.json().id)).counts.sent).toBe(1);
-    const [mail] = (await t.api('GET', `/api/sites/${s.siteId}/outbox?contactId=${ada}&limit=1`)).json().messages;
+    const [mail] = (await apiOk(t, 'GET', `/api/sites/${s.siteId}/outbox?contactId=${ada}&limit=1`)).messages;
     const parsed = await simpleParser(mail.raw);
     // The header as written on the wire (unfolded), not as a parser reinterprets it.
     const headerUrl = /^List-Unsubscribe: <([^>]+)>/m.exec(mail.raw.replace(/\r?\n[ \t]+/g, ' '))?.[1];
@@ -80,6 +81,6 @@ describe.each(TEST_DRIVERS)('the email footer on %s', (driver) => {
     // The visible link is the real one: following it unsubscribes Ada.
     const followed = await t.app.inject({ method: 'POST', url: new URL(headerUrl!).pathname });
     expect(followed.statusCode).toBeLessThan(300);
-    expect((await t.api('GET', `/api/sites/${s.siteId}/contacts/${ada}`)).json().unsubscribed).toBe(true);
+    expect((await apiOk(t, 'GET', `/api/sites/${s.siteId}/contacts/${ada}`)).unsubscribed).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk } from '../support/fixtures.ts';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { createApiKey } from '../../server/auth/api-keys.ts';
@@ -68,7 +69,7 @@ describe.each(TEST_DRIVERS)('foundation on %s', (driver) => {
     const bad = await t.api('PATCH', `/api/sites/${site.id}`, { title: 'Changed', supportPhone: 'call me' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('supportPhone');
-    const after = (await t.api('GET', `/api/sites/${site.id}`)).json();
+    const after = await apiOk(t, 'GET', `/api/sites/${site.id}`);
     expect(after.title).toBe('Keep me');
     const policy = await t.api('PATCH', `/api/sites/${site.id}`, { linkPolicy: { learnerLinkTtlSeconds: 60 } });
     expect(policy.statusCode).toBe(400);
@@ -81,8 +82,8 @@ describe.each(TEST_DRIVERS)('foundation on %s', (driver) => {
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error).toMatchObject({ code: 'site_details_incomplete', missing: ['supportEmail', 'supportPhone'] });
 
-    await t.api('PATCH', `/api/sites/${site.id}`, { supportEmail: 'team@half.example', supportPhone: '+44 20 7946 0958' });
-    const course = (await t.api('POST', `/api/sites/${site.id}/content`, { kind: 'course', title: 'Intro' })).json();
+    await apiOk(t, 'PATCH', `/api/sites/${site.id}`, { supportEmail: 'team@half.example', supportPhone: '+44 20 7946 0958' });
+    const course = await apiOk(t, 'POST', `/api/sites/${site.id}/content`, { kind: 'course', title: 'Intro' });
     const res = await t.api('GET', `/api/sites/half-done/magic-links`);
     expect(res.statusCode).toBe(200);
     const links = res.json();
@@ -168,7 +169,7 @@ describe.each(TEST_DRIVERS)('foundation on %s', (driver) => {
 
   it('imports a CSV with mixed rows: valid ones in, invalid ones reported by line and field, none half-imported', async () => {
     const site = await createSite({ ...completeSite, subdomain: 'csv-site' });
-    await t.api('POST', `/api/sites/${site.id}/contacts`, { email: 'existing@example.com', firstName: 'Old', lastName: 'Name' });
+    await apiOk(t, 'POST', `/api/sites/${site.id}/contacts`, { email: 'existing@example.com', firstName: 'Old', lastName: 'Name' });
     const csv = [
       'Email,First Name,Last Name,Phone,Plan',
       'ann@example.com,Ann,Archer,+1 415 555 0100,gold',
@@ -194,7 +195,7 @@ describe.each(TEST_DRIVERS)('foundation on %s', (driver) => {
       { line: 6, field: 'email', message: 'ann@example.com already appears on line 2' },
       { line: 8, field: 'email', message: 'needs an email or a phone number' },
     ]);
-    const list = (await t.api('GET', `/api/sites/${site.id}/contacts?limit=200`)).json();
+    const list = await apiOk(t, 'GET', `/api/sites/${site.id}/contacts?limit=200`);
     const byEmail = Object.fromEntries(list.contacts.map((c: { email: string }) => [c.email, c]));
     expect(list.total).toBe(3);
     expect(byEmail['ann@example.com']).toMatchObject({ firstName: 'Ann', lastName: 'Archer', phone: '+14155550100', customFields: { plan: 'gold' } });
@@ -215,8 +216,8 @@ describe.each(TEST_DRIVERS)('foundation on %s', (driver) => {
 
   it('grants and revokes offers, emitting each event exactly once', async () => {
     const site = await createSite({ ...completeSite, subdomain: 'offers-site' });
-    const course = (await t.api('POST', `/api/sites/${site.id}/content`, { kind: 'course', title: 'Course One' })).json();
-    const community = (await t.api('POST', `/api/sites/${site.id}/content`, { kind: 'community', title: 'The Club' })).json();
+    const course = await apiOk(t, 'POST', `/api/sites/${site.id}/content`, { kind: 'course', title: 'Course One' });
+    const community = await apiOk(t, 'POST', `/api/sites/${site.id}/content`, { kind: 'community', title: 'The Club' });
     const offerRes = await t.api('POST', `/api/sites/${site.id}/offers`, {
       title: 'Bundle',
       includesAffiliates: true,
@@ -229,7 +230,7 @@ describe.each(TEST_DRIVERS)('foundation on %s', (driver) => {
       courses: [{ id: course.id, title: 'Course One' }],
       communities: [{ id: community.id, title: 'The Club' }],
     });
-    const contact = (await t.api('POST', `/api/sites/${site.id}/contacts`, { email: 'member@example.com' })).json();
+    const contact = await apiOk(t, 'POST', `/api/sites/${site.id}/contacts`, { email: 'member@example.com' });
     const before = t.events.length;
 
     const grants = await Promise.all([
@@ -244,7 +245,7 @@ describe.each(TEST_DRIVERS)('foundation on %s', (driver) => {
     expect(granted).toHaveLength(1);
     expect(granted[0]).toMatchObject({ siteId: site.id, payload: { contactId: contact.id, offerId: offer.id, source: 'api' } });
 
-    const detail = (await t.api('GET', `/api/sites/${site.id}/contacts/${contact.id}`)).json();
+    const detail = await apiOk(t, 'GET', `/api/sites/${site.id}/contacts/${contact.id}`);
     expect(detail.access).toEqual([expect.objectContaining({ offerId: offer.id, offerTitle: 'Bundle', revokedAt: null })]);
 
     expect((await t.api('DELETE', `/api/sites/${site.id}/contacts/${contact.id}/access/${offer.id}`)).statusCode).toBe(204);
@@ -252,7 +253,7 @@ describe.each(TEST_DRIVERS)('foundation on %s', (driver) => {
     const revoked = t.events.slice(before).filter((e) => e.type === 'offer.access_revoked');
     expect(revoked).toHaveLength(1);
     // A later grant is a new grant and a new event.
-    await t.api('POST', `/api/sites/${site.id}/contacts/${contact.id}/access`, { offerId: offer.id });
+    await apiOk(t, 'POST', `/api/sites/${site.id}/contacts/${contact.id}/access`, { offerId: offer.id });
     expect(t.events.slice(before).filter((e) => e.type === 'offer.access_granted')).toHaveLength(2);
 
     const otherSite = await createSite({ ...completeSite, subdomain: 'offers-other' });

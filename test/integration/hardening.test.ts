@@ -6,6 +6,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk } from '../support/fixtures.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createAppContext } from '../../server/bootstrap.ts';
 import type { InjectOptions } from 'fastify';
@@ -162,13 +163,13 @@ describe.each(TEST_DRIVERS)('hardening (%s)', (driver) => {
 
   describe('webhook signatures are single-use', () => {
     it('answers a replay with 409 and grants nothing, even after the offer was revoked', async () => {
-      const secret = (await t.api('POST', `/api/sites/${s.site.id}/webhook-secret`)).json().secret as string;
+      const secret = (await apiOk(t, 'POST', `/api/sites/${s.site.id}/webhook-secret`)).secret as string;
       const at = new Date(t.clock.now);
       const grant = { email: s.outsider.email, offerId: s.communityOffer.id };
       const first = await signedHook(t, s.site.id, 'access', grant, secret, at);
       expect(first.statusCode).toBeLessThan(300);
       const holds = async () => {
-        const { access } = (await t.api('GET', `/api/sites/${s.site.id}/contacts/${s.outsider.id}`)).json();
+        const { access } = await apiOk(t, 'GET', `/api/sites/${s.site.id}/contacts/${s.outsider.id}`);
         return (access as { offerId: string; revokedAt: string | null }[]).some((g) => g.offerId === s.communityOffer.id && !g.revokedAt);
       };
       expect(await holds()).toBe(true);
@@ -185,7 +186,7 @@ describe.each(TEST_DRIVERS)('hardening (%s)', (driver) => {
     });
 
     it('lets only one of two concurrent identical requests through', async () => {
-      const secret = (await t.api('POST', `/api/sites/${s.site.id}/webhook-secret`)).json().secret as string;
+      const secret = (await apiOk(t, 'POST', `/api/sites/${s.site.id}/webhook-secret`)).secret as string;
       const at = new Date(t.clock.now);
       const body = { email: 'racer@x.example', offerId: s.coursesOffer.id };
       const results = await Promise.all([1, 2].map(() => signedHook(t, s.site.id, 'access', body, secret, at)));

@@ -7,10 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
+import { paragraph, textNode } from '../support/documents.ts';
+import { sleep } from '../support/polling.ts';
 import { createSiteFixture, type SiteFixture } from './delivery-support.ts';
 
 const csvOf = (rows: number) => ['email,first_name', ...Array.from({ length: rows }, (_, i) => `member${i}@example.com,Member${i}`)].join('\n');
-const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const emailWith = (body: unknown[], extra: Record<string, unknown> = {}) => ({ subject: 'Hi', previewText: '', body: { type: 'doc', content: body }, ...extra });
 
 describe.each(TEST_DRIVERS)('limits on %s', (driver) => {
@@ -36,7 +37,7 @@ describe.each(TEST_DRIVERS)('limits on %s', (driver) => {
       const health = await t.app.inject({ method: 'GET', url: '/healthz' });
       expect(health.statusCode).toBe(200);
       if (!importDone) healthyDuringImport++;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await sleep(20);
     }
     const report = await running;
     expect(report.statusCode, report.body).toBe(200);
@@ -54,7 +55,7 @@ describe.each(TEST_DRIVERS)('limits on %s', (driver) => {
   }, 60_000);
 
   it('refuses a 100,000-node document by saying it is too long', async () => {
-    const huge = emailWith(Array.from({ length: 100_000 }, (_, i) => paragraph(`line ${i}`)));
+    const huge = emailWith(Array.from({ length: 100_000 }, (_, i) => paragraph(textNode(`line ${i}`))));
     const saved = await t.api('POST', `/api/sites/${s.siteId}/templates`, { name: 'Huge', channel: 'email', content: huge });
     expect(saved.statusCode).toBe(400);
     expect(saved.json().error.message).toContain('The message is too long: more than 5,000 blocks');
@@ -63,13 +64,13 @@ describe.each(TEST_DRIVERS)('limits on %s', (driver) => {
   });
 
   it('refuses unknown fields in a document by name, at the top and in a node', async () => {
-    const top = await t.api('POST', `/api/sites/${s.siteId}/templates`, { name: 'Extra', channel: 'email', content: emailWith([paragraph('Hi')], { tracking: 'x'.repeat(1000) }) });
+    const top = await t.api('POST', `/api/sites/${s.siteId}/templates`, { name: 'Extra', channel: 'email', content: emailWith([paragraph(textNode('Hi'))], { tracking: 'x'.repeat(1000) }) });
     expect(top.statusCode).toBe(400);
     expect(top.json().error).toMatchObject({ field: 'content.tracking', message: expect.stringContaining('Unknown field "tracking"') });
     const inNode = await t.api('POST', `/api/sites/${s.siteId}/templates`, {
       name: 'Extra',
       channel: 'email',
-      content: emailWith([{ ...paragraph('Hi'), payload: 'x' }]),
+      content: emailWith([{ ...paragraph(textNode('Hi')), payload: 'x' }]),
     });
     expect(inNode.statusCode).toBe(400);
     expect(inNode.json().error.message).toContain('Unknown field "payload"');

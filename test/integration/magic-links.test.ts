@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
+import { apiOk } from '../support/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
+import { cookiePair, setCookieOf } from '../support/cookies.ts';
 import { createMemberSite, mintTestLink, withoutLoginRequestId, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { settleAfterReplyWork } from '../../server/http/after-reply.ts';
 
 const DAY = 24 * 3600 * 1000;
-
-function cookieOf(res: LightMyRequestResponse, name: string): string | undefined {
-  const header = res.headers['set-cookie'];
-  const all = Array.isArray(header) ? header : header ? [header] : [];
-  return all.find((c) => c.startsWith(`${name}=`));
-}
 
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -33,7 +28,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
   /** Follows a link: redeem, then open where the redirect leads with the session cookie. */
   async function login(path: string) {
     const res = await get(s.host, path);
-    const cookie = cookieOf(res, 'ml_member')?.split(';')[0];
+    const cookie = cookiePair(res, 'ml_member');
     return { res, cookie };
   }
 
@@ -54,7 +49,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
     expect(res.headers.location).toBe('/courses');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['cache-control']).toBe('no-store');
-    const setCookie = cookieOf(res, 'ml_member')!;
+    const setCookie = setCookieOf(res, 'ml_member')!;
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).toMatch(/Path=\//);
@@ -69,7 +64,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
     // The session is this site's only.
     expect((await get(other.host, '/courses', cookie)).body).toContain('Log in to other-school school');
 
-    const links = (await t.api('GET', `/api/sites/${s.site.id}/contacts/${s.learner.id}/links`)).json();
+    const links = await apiOk(t, 'GET', `/api/sites/${s.site.id}/contacts/${s.learner.id}/links`);
     const mine = links.links.find((l: { jti: string }) => l.jti === link.jti);
     expect(mine).toMatchObject({ uses: 1, destination: 'courses', channel: 'email' });
     expect(links.redemptions.find((r: { jti: string }) => r.jti === link.jti)).toMatchObject({ jti: link.jti, outcome: 'ok' });
@@ -107,7 +102,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
       expect(res.body).toContain('This link has expired');
       expect(res.body).toContain('help@school.example');
       expect(res.body).toContain('+14155552671');
-      expect(cookieOf(res, 'ml_member')).toBeUndefined();
+      expect(setCookieOf(res, 'ml_member')).toBeUndefined();
       const resend = await post(s.host, '/resend', { token: link.token });
       await settleAfterReplyWork(t.ctx);
       expect(resend.statusCode).toBe(200);
@@ -137,15 +132,15 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
   });
 
   it('shows no-access (and creates no session) when the offer was revoked after sending', async () => {
-    const contact = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'lapsed@school.example' })).json();
-    await t.api('POST', `/api/sites/${s.site.id}/contacts/${contact.id}/access`, { offerId: s.coursesOffer.id });
+    const contact = await apiOk(t, 'POST', `/api/sites/${s.site.id}/contacts`, { email: 'lapsed@school.example' });
+    await apiOk(t, 'POST', `/api/sites/${s.site.id}/contacts/${contact.id}/access`, { offerId: s.coursesOffer.id });
     const link = await mintTestLink(t, s.site, contact.id, 'courses');
-    await t.api('DELETE', `/api/sites/${s.site.id}/contacts/${contact.id}/access/${s.coursesOffer.id}`);
+    await apiOk(t, 'DELETE', `/api/sites/${s.site.id}/contacts/${contact.id}/access/${s.coursesOffer.id}`);
     const res = await get(s.host, link.path);
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain("You don't have access right now");
     expect(res.body).toContain('help@school.example');
-    expect(cookieOf(res, 'ml_member')).toBeUndefined();
+    expect(setCookieOf(res, 'ml_member')).toBeUndefined();
     // A contact who never had an offer gets the same page.
     const never = await mintTestLink(t, s.site, s.outsider.id, '');
     expect((await get(s.host, never.path)).body).toContain("You don't have access right now");
@@ -183,16 +178,16 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
       const res = await get(s.host, `/courses?token=${encodeURIComponent(token)}`);
       expect(res.statusCode, name).toBe(400);
       expect(res.body, name).toContain("This link can't be used");
-      expect(cookieOf(res, 'ml_member'), name).toBeUndefined();
+      expect(setCookieOf(res, 'ml_member'), name).toBeUndefined();
     }
     // The learner token on the staff route is refused too.
     const asStaff = await get('localhost:3000', `/login?token=${link.token}`);
     expect(asStaff.statusCode).toBe(400);
-    expect(cookieOf(asStaff, 'ml_staff')).toBeUndefined();
+    expect(setCookieOf(asStaff, 'ml_staff')).toBeUndefined();
   });
 
   it('confirms single-use links with a POST: GET and HEAD never consume them', async () => {
-    await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
+    await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
     try {
       const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
       const head = await t.app.inject({ method: 'HEAD', url: link.path, headers: { host: s.host } });
@@ -200,20 +195,20 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
       const scanner = await get(s.host, link.path);
       expect(scanner.statusCode).toBe(200);
       expect(scanner.body).toContain('action="/login/confirm"');
-      expect(cookieOf(scanner, 'ml_member')).toBeUndefined();
+      expect(setCookieOf(scanner, 'ml_member')).toBeUndefined();
       const again = await get(s.host, link.path);
       expect(again.body).toContain('action="/login/confirm"');
 
       const confirmed = await post(s.host, '/login/confirm', { token: link.token });
       expect(confirmed.statusCode).toBe(303);
       expect(confirmed.headers.location).toBe('/courses');
-      expect(cookieOf(confirmed, 'ml_member')).toBeDefined();
+      expect(setCookieOf(confirmed, 'ml_member')).toBeDefined();
       const reused = await post(s.host, '/login/confirm', { token: link.token });
       expect(reused.statusCode).toBe(403);
       expect(reused.body).toContain("This link can't be used");
       expect((await get(s.host, link.path)).statusCode).toBe(403);
     } finally {
-      await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
+      await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
     }
   });
 
@@ -227,7 +222,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
     expect(kidOf(before.token)).not.toBe(kidOf(after.token));
     expect((await get(s.host, before.path)).statusCode).toBe(303);
 
-    const keys = (await t.api('GET', `/api/sites/${s.site.id}/keys`)).json().keys;
+    const keys = (await apiOk(t, 'GET', `/api/sites/${s.site.id}/keys`)).keys;
     expect(keys.map((k: { status: string }) => k.status)).toEqual(['active', 'verify']);
     expect(JSON.stringify(keys)).not.toMatch(/secret/i);
     const activeRetire = await t.api('POST', `/api/sites/${s.site.id}/keys/${rotated.json().kid}/retire`);
@@ -260,7 +255,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
     const res = await post('localhost:3000', '/login/confirm', { token: link.token });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/');
-    const cookie = cookieOf(res, 'ml_staff')!;
+    const cookie = setCookieOf(res, 'ml_staff')!;
     expect(cookie).toMatch(/HttpOnly/i);
     const sites = await t.app.inject({ method: 'GET', url: '/api/sites', headers: { cookie: cookie.split(';')[0] } });
     expect(sites.statusCode).toBe(200);
@@ -273,7 +268,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
     const res = await get(s.host, '/courses?token=preview');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('This was a preview link');
-    expect(cookieOf(res, 'ml_member')).toBeUndefined();
+    expect(setCookieOf(res, 'ml_member')).toBeUndefined();
   });
 
   it('generates custom values for destinations without handing out tokens', async () => {
@@ -287,7 +282,7 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
   });
 
   it('inspects forwarded links: the reason each would fail now and the fix', async () => {
-    const inspect = async (url: string) => (await t.api('GET', `/api/sites/${s.site.id}/links/inspect?url=${encodeURIComponent(url)}`)).json();
+    const inspect = (url: string) => apiOk(t, 'GET', `/api/sites/${s.site.id}/links/inspect?url=${encodeURIComponent(url)}`);
     const works = await mintTestLink(t, s.site, s.learner.id, 'courses');
     expect(await inspect(works.url)).toMatchObject({ verdict: 'works', contact: { id: s.learner.id }, link: { destination: 'courses' }, access: { offers: ['Courses Pass'], unlocksDestination: true } });
     expect((await inspect(works.url.split('?')[0])).verdict).toBe('plain_url');

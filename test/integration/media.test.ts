@@ -12,6 +12,7 @@ import { staffUsers } from '../../server/db/schema.ts';
 import { openSession, SESSION_COOKIE } from '../../server/auth/sessions.ts';
 import { MAX_IMAGE_BYTES } from '../../src/contract/media.ts';
 import { SOCIAL_NETWORKS } from '../../src/template/social-networks.ts';
+import { okBody } from '../support/fixtures.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
@@ -70,8 +71,8 @@ describe.each(TEST_DRIVERS)('image uploads on %s', (driver) => {
   });
 
   it('the same file uploaded twice is stored once, at the same address', async () => {
-    const first = (await upload(admin, JPEG, 'image/jpeg')).json();
-    const second = (await upload(admin, JPEG, 'application/octet-stream')).json();
+    const first = okBody(await upload(admin, JPEG, 'image/jpeg'), 201);
+    const second = okBody(await upload(admin, JPEG, 'application/octet-stream'), 201);
     expect(second).toEqual(first);
     expect(first.contentType).toBe('image/jpeg');
     expect(first.url).toMatch(/\.jpg$/);
@@ -79,7 +80,7 @@ describe.each(TEST_DRIVERS)('image uploads on %s', (driver) => {
 
   it('takes the type from the bytes: a GIF or WebP declared as PNG is stored and served as what it is', async () => {
     for (const [bytes, type, extension] of [[GIF, 'image/gif', 'gif'], [WEBP, 'image/webp', 'webp']] as const) {
-      const stored = (await upload(admin, bytes, 'image/png')).json();
+      const stored = okBody(await upload(admin, bytes, 'image/png'), 201);
       expect(stored.contentType).toBe(type);
       expect(stored.url.endsWith(`.${extension}`)).toBe(true);
       expect((await t.app.inject({ method: 'GET', url: pathOf(stored.url) })).headers['content-type']).toBe(type);
@@ -149,7 +150,7 @@ describe.each(TEST_DRIVERS)('image uploads on %s', (driver) => {
   });
 
   it('a social links row in a preview loads its icons from memberlink\'s public address, and an uploaded image is a valid src', async () => {
-    const uploaded = (await upload(admin, PNG)).json();
+    const uploaded = okBody(await upload(admin, PNG), 201);
     const document = {
       subject: 'Follow us',
       previewText: '',
@@ -172,7 +173,7 @@ describe.each(TEST_DRIVERS)('image uploads on %s', (driver) => {
   });
 
   it('an image still without a description is previewed (as sent: empty alt), while saving it is refused naming the description', async () => {
-    const uploaded = (await upload(admin, PNG)).json();
+    const uploaded = okBody(await upload(admin, PNG), 201);
     const content = { subject: 'New studio', previewText: '', body: { type: 'doc', content: [{ type: 'image', attrs: { src: uploaded.url, alt: '' } }] } };
     const preview = await t.api('POST', `/api/sites/${s.site.id}/preview`, { channel: 'email', document: content });
     expect(preview.statusCode, preview.body).toBe(200);

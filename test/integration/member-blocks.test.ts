@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { magicLinks } from '../../server/db/schema.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { createMember, createMembershipSite, membershipEmail, showIf, type MembershipSite } from '../support/member-blocks-fixtures.ts';
+import { apiOk, createContact } from '../support/fixtures.ts';
+import { createMembershipSite, membershipEmail, showIf, type MembershipSite } from '../support/member-blocks-fixtures.ts';
 import { waitForSend } from './delivery-support.ts';
 
 describe.each(TEST_DRIVERS)('Show if… and unlocked-items blocks on %s', (driver) => {
@@ -22,9 +23,9 @@ describe.each(TEST_DRIVERS)('Show if… and unlocked-items blocks on %s', (drive
   beforeAll(async () => {
     t = await startTestApp(driver, { SEND_POLL_SECONDS: '0.5' });
     s = await createMembershipSite(t, 'blocks');
-    ada = await createMember(t, s.siteId, { email: 'ada@example.com', firstName: 'Ada', customFields: { plan: 'gold' } }, s.pianoOffer);
-    bob = await createMember(t, s.siteId, { email: 'bob@example.com', firstName: 'Bob', customFields: { plan: 'silver' } }, s.guitarOffer);
-    cy = await createMember(t, s.siteId, { email: 'cy@example.com', phone: '+14155550103', firstName: 'Cy' });
+    ada = await createContact(t, s.siteId, { email: 'ada@example.com', firstName: 'Ada', customFields: { plan: 'gold' } }, s.pianoOffer);
+    bob = await createContact(t, s.siteId, { email: 'bob@example.com', firstName: 'Bob', customFields: { plan: 'silver' } }, s.guitarOffer);
+    cy = await createContact(t, s.siteId, { email: 'cy@example.com', phone: '+14155550103', firstName: 'Cy' });
   });
   afterAll(async () => {
     await t?.close();
@@ -105,7 +106,7 @@ describe.each(TEST_DRIVERS)('Show if… and unlocked-items blocks on %s', (drive
     // Cy holds no offer but receives no learner link, so she is not skipped.
     expect(done.counts).toMatchObject({ total: 3, sent: 3, skipped: 0 });
     const mail = async (contactId: string) => {
-      const [stored] = (await t.api('GET', `/api/sites/${s.siteId}/outbox?contactId=${contactId}&limit=1`)).json().messages;
+      const [stored] = (await apiOk(t, 'GET', `/api/sites/${s.siteId}/outbox?contactId=${contactId}&limit=1`)).messages;
       return simpleParser(stored.raw);
     };
     const token = '[\\w-]+\\.[\\w-]+\\.[\\w-]+';

@@ -5,11 +5,12 @@
  * the send (median and p90), and why logins were refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk, createContact } from '../support/fixtures.ts';
 import type { EmailContent } from '../../src/template/index.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 const TWO_LINKS: EmailContent = {
   subject: 'Lesson two is up',
@@ -93,10 +94,10 @@ describe.each(TEST_DRIVERS)('message analytics on %s', (driver) => {
   });
 
   it('lists the newest message first, and a message nobody used shows no logins', async () => {
-    const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { document: TWO_LINKS, channel: 'email', recipients: { contactIds: [ids.ada] } });
-    await waitForSend(t, s.siteId, sent.json().id);
-    const { messages } = (await t.api('GET', `/api/sites/${s.siteId}/activity/messages?limit=1`)).json();
+    const sent = await apiOk(t, 'POST', `/api/sites/${s.siteId}/messages`, { document: TWO_LINKS, channel: 'email', recipients: { contactIds: [ids.ada] } });
+    await waitForSend(t, s.siteId, sent.id);
+    const { messages } = await apiOk(t, 'GET', `/api/sites/${s.siteId}/activity/messages?limit=1`);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ id: sent.json().id, delivered: 1, membersLoggedIn: 0, logins: 0, byLink: [], firstLoginSeconds: null, failures: [] });
+    expect(messages[0]).toMatchObject({ id: sent.id, delivered: 1, membersLoggedIn: 0, logins: 0, byLink: [], firstLoginSeconds: null, failures: [] });
   });
 });

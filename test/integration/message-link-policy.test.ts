@@ -9,8 +9,9 @@ import { magicLinks } from '../../server/db/schema.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import type { EmailContent } from '../../src/template/index.ts';
-import { createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
-import { createTemplate, eventually } from './workflow-support.ts';
+import { createContact, createTemplate, createWorkflow } from '../support/fixtures.ts';
+import { waitFor } from '../support/polling.ts';
+import { createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 const HOUR = 3600;
 const COURSES_EMAIL: EmailContent = {
@@ -77,17 +78,16 @@ describe.each(TEST_DRIVERS)('link policy per message on %s', (driver) => {
 
   it('a workflow step sends with its own policy', async () => {
     const templateId = await createTemplate(t, s.siteId, 'email', COURSES_EMAIL);
-    const workflow = await t.api('POST', `/api/sites/${s.siteId}/workflows`, {
+    await createWorkflow(t, s.siteId, {
       name: 'Welcome, 2-hour link',
       trigger: { type: 'offer_access_granted', offerIds: [] },
       actions: [{ type: 'send_email', templateId, linkPolicy: { lifetimeSeconds: 2 * HOUR } }],
     });
-    expect(workflow.statusCode, workflow.body).toBe(201);
     const bo = await createContact(t, s.siteId, { email: 'bo@example.com', firstName: 'Bo' }, s.offerId);
-    const [link] = await eventually('the workflow link', async () => {
+    const [link] = await waitFor(async () => {
       const rows = await t.ctx.db.select().from(magicLinks).where(and(eq(magicLinks.siteId, s.siteId), eq(magicLinks.subjectId, bo)));
       return rows.length > 0 && rows;
-    });
+    }, { what: 'the workflow link' });
     expect(link.sentBy).toBe(`message:${link.messageId}`);
     expect(lifetimeOf(link)).toBe(2 * HOUR);
   });

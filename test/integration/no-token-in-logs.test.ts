@@ -11,6 +11,20 @@ import { listOutbox } from '../../server/delivery/outbox.ts';
 import { settleAfterReplyWork } from '../../server/http/after-reply.ts';
 import { askForStaffSignIn, loginCodeOf } from '../support/staff-sign-in.ts';
 
+/** The app with its request log on, written to `log.text` (the test reads what it logged). */
+async function loggingApp(t: TestApp) {
+  const log = { text: '' };
+  const logStream = new Writable({
+    write(chunk, _enc, done) {
+      log.text += chunk.toString();
+      done();
+    },
+  });
+  const app = await buildApp(t.ctx, { logger: true, logStream });
+  await app.ready();
+  return { app, log };
+}
+
 describe('logging', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -44,15 +58,7 @@ describe('logging', () => {
   });
 
   it('logs redemptions (working and tampered links) without the token', async () => {
-    let logs = '';
-    const logStream = new Writable({
-      write(chunk, _enc, done) {
-        logs += chunk.toString();
-        done();
-      },
-    });
-    const app = await buildApp(t.ctx, { logger: true, logStream });
-    await app.ready();
+    const { app, log } = await loggingApp(t);
     try {
       const s = await createMemberSite(t, 'logged');
       const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
@@ -61,10 +67,10 @@ describe('logging', () => {
         const res = await app.inject({ method: 'GET', url: path, headers: { host: s.host } });
         expect([303, 400]).toContain(res.statusCode);
       }
-      expect(logs).toContain('token=[redacted]');
-      expect(logs).not.toContain(link.token);
-      expect(logs).not.toContain(link.token.split('.')[2]);
-      expect(logs).not.toContain(link.token.split('.')[1]);
+      expect(log.text).toContain('token=[redacted]');
+      expect(log.text).not.toContain(link.token);
+      expect(log.text).not.toContain(link.token.split('.')[2]);
+      expect(log.text).not.toContain(link.token.split('.')[1]);
 
       // The link inspector carries the whole link, encoded, in ?url= (once, twice, HTML-escaped).
       const session = await openSession(t.ctx.db, 'staff', s.site.id, s.staff.id, t.clock.now);
@@ -80,11 +86,11 @@ describe('logging', () => {
         expect(res.statusCode, url).toBeLessThan(500);
       }
       expect((await inspect(`/api/sites/${s.site.id}/links/inspect?url=${once}`)).json()).toBeTruthy();
-      expect(logs).toContain('/links/inspect?url=');
-      expect(logs).not.toContain(link.token);
-      expect(logs).not.toContain(link.token.split('.')[2]);
-      expect(logs).not.toContain(link.token.split('.')[1]);
-      expect(logs).not.toContain(session.token);
+      expect(log.text).toContain('/links/inspect?url=');
+      expect(log.text).not.toContain(link.token);
+      expect(log.text).not.toContain(link.token.split('.')[2]);
+      expect(log.text).not.toContain(link.token.split('.')[1]);
+      expect(log.text).not.toContain(session.token);
     } finally {
       await app.close();
     }
@@ -95,15 +101,7 @@ describe('logging', () => {
     for (const text of [`/l/${code}`, `/api/x/inspect?url=http%3A%2F%2Fa.localhost%2Fl%2F${code}`, `url=http%253A%252F%252Fa%252Fl%252F${code}`]) {
       expect(redactSecrets(text), text).not.toContain(code);
     }
-    let logs = '';
-    const logStream = new Writable({
-      write(chunk, _enc, done) {
-        logs += chunk.toString();
-        done();
-      },
-    });
-    const app = await buildApp(t.ctx, { logger: true, logStream });
-    await app.ready();
+    const { app, log } = await loggingApp(t);
     try {
       const s = await createMemberSite(t, 'logged-short');
       const minter = new MagicLinkMinter(t.ctx.db, t.ctx.keyRing, t.config);
@@ -119,8 +117,8 @@ describe('logging', () => {
         headers: { host: 'localhost:3000', cookie: `${SESSION_COOKIE.staff}=${session.token}` },
       });
       expect(inspected.json().verdict).toBe('works');
-      expect(logs).toContain('/l/[redacted]');
-      expect(logs).not.toContain(minted);
+      expect(log.text).toContain('/l/[redacted]');
+      expect(log.text).not.toContain(minted);
     } finally {
       await app.close();
     }
@@ -129,17 +127,9 @@ describe('logging', () => {
   it('logs login code entry (member and staff, in a body or a URL) without the code', async () => {
     expect(redactUrl('/login/code?code=123456&x=1')).toBe('/login/code?code=[redacted]&x=1');
     expect(redactSecrets('/api/x/inspect?url=http%3A%2F%2Fa.localhost%2Flogin%2Fcode%3Fcode%3D123456')).not.toContain('123456');
-    let logs = '';
-    const logStream = new Writable({
-      write(chunk, _enc, done) {
-        logs += chunk.toString();
-        done();
-      },
-    });
-    const app = await buildApp(t.ctx, { logger: true, logStream });
-    await app.ready();
+    const { app, log } = await loggingApp(t);
     // The code as a whole token: not part of a longer number, id or time.
-    const appears = (code: string) => new RegExp(`(?<![0-9A-Za-z.])${code}(?![0-9A-Za-z.])`).test(logs);
+    const appears = (code: string) => new RegExp(`(?<![0-9A-Za-z.])${code}(?![0-9A-Za-z.])`).test(log.text);
     try {
       const s = await createMemberSite(t, 'logged-codes');
       const form = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -164,8 +154,8 @@ describe('logging', () => {
       const staffForm = await app.inject({ method: 'POST', url: '/login/code', headers: { host: 'localhost:3000', ...form }, payload: `email=${encodeURIComponent(s.staff.email)}&code=${staff.code}` });
       expect(staffForm.statusCode).toBe(400); // used once already
 
-      expect(logs).toContain('code=[redacted]');
-      expect(logs).toContain('/api/auth/login-code');
+      expect(log.text).toContain('code=[redacted]');
+      expect(log.text).toContain('/api/auth/login-code');
       expect(appears(memberCode), 'the member code is in the logs').toBe(false);
       expect(appears(staff.code), 'the staff code is in the logs').toBe(false);
     } finally {

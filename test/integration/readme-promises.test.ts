@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { createMemberSite, mintTestLink } from '../support/member-fixtures.ts';
-import { apiOk, cookiePair, emailDocument, setCookieOf, uniqueSubdomain, waitFor } from '../support/fixtures.ts';
+import { apiOk, uniqueSubdomain } from '../support/fixtures.ts';
+import { cookiePair, setCookieOf } from '../support/cookies.ts';
+import { emailDocument } from '../support/documents.ts';
+import { waitFor } from '../support/polling.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 
 describe.each(TEST_DRIVERS)('README promises on %s', (driver) => {

@@ -4,6 +4,7 @@
  * request; one made by another process within CACHE_STALENESS_MS.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk } from '../support/fixtures.ts';
 import { CACHE_STALENESS_MS } from '../../server/cache/cache-staleness.ts';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -14,7 +15,7 @@ const redeem = (t: TestApp, host: string, path: string) => t.app.inject({ method
 
 /** Rotates the site's key, then retires the one that signed `link`: its links must stop working. */
 async function retireKeyOf(t: TestApp, siteId: string) {
-  const [{ kid }] = (await t.api('GET', `/api/sites/${siteId}/keys`)).json().keys.filter((k: { status: string }) => k.status === 'active');
+  const [{ kid }] = (await apiOk(t, 'GET', `/api/sites/${siteId}/keys`)).keys.filter((k: { status: string }) => k.status === 'active');
   expect((await t.api('POST', `/api/sites/${siteId}/keys/rotate`)).statusCode).toBe(201);
   const retired = await t.api('POST', `/api/sites/${siteId}/keys/${kid}/retire`);
   expect(retired.statusCode, retired.body).toBe(200);

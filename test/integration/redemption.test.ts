@@ -4,22 +4,18 @@
  * reply so every address answers alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk } from '../support/fixtures.ts';
 import type { LightMyRequestResponse } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
+import { cookiePair } from '../support/cookies.ts';
 import { createMemberSite, mintTestLink, withoutLoginRequestId, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { magicLinks, sessions } from '../../server/db/schema.ts';
 import { settleAfterReplyWork } from '../../server/http/after-reply.ts';
 
 const ADMIN = 'localhost:3000';
-
-function cookieOf(res: LightMyRequestResponse, name: string): string | undefined {
-  const header = res.headers['set-cookie'];
-  const all = Array.isArray(header) ? header : header ? [header] : [];
-  return all.find((c) => c.startsWith(`${name}=`))?.split(';')[0];
-}
 
 /** A page a person must click: no script of any kind, nothing that submits or redirects by itself. */
 function expectNoAutoSubmit(res: LightMyRequestResponse) {
@@ -61,7 +57,7 @@ describe.each(TEST_DRIVERS)('redemption on %s', (driver) => {
     expect(page.body).toContain('action="/login/confirm"');
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
-    expect(cookieOf(page, 'ml_staff')).toBeUndefined();
+    expect(cookiePair(page, 'ml_staff')).toBeUndefined();
     expectNoAutoSubmit(page);
     await get(ADMIN, link.path);
     expect(await usesOf(link.jti)).toBe(0);
@@ -74,14 +70,14 @@ describe.each(TEST_DRIVERS)('redemption on %s', (driver) => {
     const first = await post(ADMIN, '/login/confirm', { token: link.token });
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toBe('/');
-    const cookie = cookieOf(first, 'ml_staff')!;
+    const cookie = cookiePair(first, 'ml_staff')!;
     const site = await t.app.inject({ method: 'GET', url: `/api/sites/${s.site.id}`, headers: { cookie } });
     expect(site.statusCode).toBe(200);
     expect(site.json().id).toBe(s.site.id);
 
     const second = await post(ADMIN, '/login/confirm', { token: link.token });
     expect(second.statusCode).toBe(403);
-    expect(cookieOf(second, 'ml_staff')).toBeUndefined();
+    expect(cookiePair(second, 'ml_staff')).toBeUndefined();
     expect(second.body).toContain('This sign-in link can&#39;t be used');
     expect(second.body).toContain('redeem school admin');
     // The way to a new link: a form that asks for the staff sign-in email.
@@ -114,7 +110,7 @@ describe.each(TEST_DRIVERS)('redemption on %s', (driver) => {
   });
 
   it('confirms a single-use learner link with a page that never submits itself', async () => {
-    await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
+    await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
     try {
       const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
       const page = await get(s.host, link.path);
@@ -126,7 +122,7 @@ describe.each(TEST_DRIVERS)('redemption on %s', (driver) => {
       expect(confirmed.statusCode).toBe(303);
       expect(await usesOf(link.jti)).toBe(1);
     } finally {
-      await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
+      await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
     }
   });
 

@@ -4,13 +4,10 @@
  * link sent afterwards shows Active and logs in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
+import { cookiePair } from '../support/cookies.ts';
 import { createMemberSite, mintTestLink, type MemberSiteFixture } from '../support/member-fixtures.ts';
-
-const sessionCookie = (res: LightMyRequestResponse) =>
-  [res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('ml_member='))?.split(';')[0];
 
 describe.each(TEST_DRIVERS)('revoking a contact’s links on %s', (driver) => {
   let t: TestApp;
@@ -35,7 +32,7 @@ describe.each(TEST_DRIVERS)('revoking a contact’s links on %s', (driver) => {
     const unused = await mintTestLink(t, s.site, s.learner.id, '');
     const login = await get(used.path);
     expect(login.statusCode).toBe(303);
-    const cookie = sessionCookie(login)!;
+    const cookie = cookiePair(login, 'ml_member')!;
     expect((await get('/courses', cookie)).body).toContain(s.course.title);
     expect(Object.values(await linkStates())).toEqual(['active', 'active']);
 

@@ -6,6 +6,7 @@
  */
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk } from '../support/fixtures.ts';
 import type { InjectOptions } from 'fastify';
 import type { EmailContent } from '../../src/template/index.ts';
 import { staffUsers } from '../../server/db/schema.ts';
@@ -19,7 +20,7 @@ import { findSiteByRef } from '../../server/sites/site-repository.ts';
 import { createMemberSite, mintTestLink, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { eventually } from './workflow-support.ts';
+import { waitFor } from '../support/polling.ts';
 
 /** A live magic-link token (a JWS) anywhere in a body. */
 const LIVE_TOKEN = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
@@ -141,7 +142,7 @@ describe.each(TEST_DRIVERS)('roles and permissions on %s', (driver) => {
     expect(agent.permissions).not.toContain('site.write');
     const owner = (await call(staff.owner.caller, 'GET', '/api/me')).json();
     expect(owner.permissions).toContain('staff.manage');
-    const operator = (await t.api('GET', '/api/me')).json();
+    const operator = await apiOk(t, 'GET', '/api/me');
     expect(operator).toMatchObject({ kind: 'bootstrap', role: 'operator', siteId: null });
     expect(operator.permissions).toContain('sites.create');
   });
@@ -240,11 +241,11 @@ describe.each(TEST_DRIVERS)('roles and permissions on %s', (driver) => {
     let adminOwnMailId: string;
 
     beforeAll(async () => {
-      const sent = await t.api('POST', site(`/conversations/${s.learner.id}/messages`), { channel: 'email', document: LINK_EMAIL });
-      const { messageId } = sent.json();
-      await eventually('the member email in the outbox', async () =>
-        (await t.api('GET', site(`/messages/${messageId}`))).json().status === 'completed',
-      );
+      const sent = await apiOk(t, 'POST', site(`/conversations/${s.learner.id}/messages`), { channel: 'email', document: LINK_EMAIL });
+      const { messageId } = sent;
+      await waitFor(async () => (await apiOk(t, 'GET', site(`/messages/${messageId}`))).status === 'completed', {
+        what: 'the member email in the outbox',
+      });
       const outbox = await listOutbox(t.ctx.db, s.site.id, { limit: 500 });
       memberMailId = outbox.find((m) => m.contactId === s.learner.id && LIVE_TOKEN.test(m.text))!.id;
       // Another staff member's sign-in email (an invitation) and the admin's own.
@@ -304,8 +305,8 @@ describe.each(TEST_DRIVERS)('roles and permissions on %s', (driver) => {
   });
 
   it('startup prints an owner\'s login link, never another role\'s', async () => {
-    const created = await t.api('POST', '/api/sites', { title: 'Fresh', subdomain: 'fresh' });
-    const freshId = created.json().id;
+    const created = await apiOk(t, 'POST', '/api/sites', { title: 'Fresh', subdomain: 'fresh' });
+    const freshId = created.id;
     await t.ctx.db.insert(staffUsers).values({ siteId: freshId, email: 'agent@fresh.example', role: 'agent' });
     await t.ctx.db.insert(staffUsers).values({ siteId: freshId, email: 'admin@fresh.example', role: 'admin' });
     const [owner] = await t.ctx.db.insert(staffUsers).values({ siteId: freshId, email: 'owner@fresh.example', role: 'owner' }).returning();

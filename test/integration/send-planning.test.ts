@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk, createContact } from '../support/fixtures.ts';
 import { createApiKey } from '../../server/auth/api-keys.ts';
 import { openSession, SESSION_COOKIE } from '../../server/auth/sessions.ts';
 import { magicLinks, staffUsers } from '../../server/db/schema.ts';
@@ -15,7 +16,7 @@ import { SKIP_REASONS } from '../../server/messages/recipient-skip.ts';
 import { channelModule } from '../../server/channels/registry.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { LINK_SMS, NEWS_EMAIL, WELCOME_EMAIL, createContact, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
+import { LINK_SMS, NEWS_EMAIL, WELCOME_EMAIL, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
 /** A live magic-link token (a JWS) anywhere in a text. */
 const LIVE_TOKEN = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
@@ -102,19 +103,19 @@ describe.each(TEST_DRIVERS)('send estimate, outcomes, history and test sends on 
     expect(res.json().error).toMatchObject({ field: 'recipients.contactIds.1', message: expect.stringContaining(stranger) });
     const wrongChannel = await t.api('POST', site('/messages/estimate'), { templateId, channel: 'sms', recipients: { all: true } });
     expect(wrongChannel.json().error.field).toBe('channel');
-    const sendsBefore = (await t.api('GET', site(`/templates/${templateId}/sends`))).json().page.total;
+    const sendsBefore = (await apiOk(t, 'GET', site(`/templates/${templateId}/sends`))).page.total;
     const one = await t.api('POST', site('/messages/estimate'), { templateId, channel: 'email', recipients: { contactIds: [ada, ada, bob] } });
     expect(one.json()).toMatchObject({ recipients: 2, willSend: 1, skipped: 1 });
     // Nothing was sent or recorded by estimating.
-    expect((await t.api('GET', site(`/templates/${templateId}/sends`))).json().page.total).toBe(sendsBefore);
+    expect((await apiOk(t, 'GET', site(`/templates/${templateId}/sends`))).page.total).toBe(sendsBefore);
   });
 
   it('lists skipped recipients with their reasons and names, a page at a time', async () => {
     const sent = await sendToEveryone(await newTemplate('Welcome, paged'));
     const first = await t.api('GET', site(`/messages/${sent.id}?status=skipped&limit=2`));
     expect(first.json().page).toEqual({ limit: 2, offset: 0, total: 3 });
-    const second = await t.api('GET', site(`/messages/${sent.id}?status=skipped&limit=2&offset=2`));
-    const rows = [...first.json().recipients, ...second.json().recipients];
+    const second = await apiOk(t, 'GET', site(`/messages/${sent.id}?status=skipped&limit=2&offset=2`));
+    const rows = [...first.json().recipients, ...second.recipients];
     expect(rows).toHaveLength(3);
     const byName = Object.fromEntries(rows.map((r: { contact: { firstName: string }; reason: string }) => [r.contact.firstName, r.reason]));
     expect(byName).toEqual({ Bob: SKIP_REASONS.noOffer, Cy: channelModule('email').noAddressReason, Dee: SKIP_REASONS.unsubscribed });
@@ -126,14 +127,14 @@ describe.each(TEST_DRIVERS)('send estimate, outcomes, history and test sends on 
     await sendToEveryone(templateId);
     // Each send a moment later (the test clock stands still otherwise).
     t.clock.advance(1000);
-    const offerSend = await t.api('POST', site('/messages'), { templateId, channel: 'email', recipients: { offerId: s.offerId } });
-    await waitForSend(t, s.siteId, offerSend.json().id);
+    const offerSend = await apiOk(t, 'POST', site('/messages'), { templateId, channel: 'email', recipients: { offerId: s.offerId } });
+    await waitForSend(t, s.siteId, offerSend.id);
     t.clock.advance(1000);
     const chosen = await asStaff('POST', site('/messages'), { templateId, channel: 'email', recipients: { contactIds: [ada, bob] } });
     await waitForSend(t, s.siteId, chosen.json().id);
     // Another template's sends are not in this one's history.
-    const other = await t.api('POST', site('/templates'), { name: 'News', channel: 'email', content: NEWS_EMAIL });
-    await t.api('POST', site('/messages'), { templateId: other.json().id, channel: 'email', recipients: { all: true } });
+    const other = await apiOk(t, 'POST', site('/templates'), { name: 'News', channel: 'email', content: NEWS_EMAIL });
+    await apiOk(t, 'POST', site('/messages'), { templateId: other.id, channel: 'email', recipients: { all: true } });
 
     const history = await t.api('GET', site(`/templates/${templateId}/sends?limit=2`));
     expect(history.statusCode, history.body).toBe(200);
@@ -147,12 +148,12 @@ describe.each(TEST_DRIVERS)('send estimate, outcomes, history and test sends on 
       counts: { total: 2, sent: 1, skipped: 1, failed: 0 },
     });
     expect(sends[1]).toMatchObject({
-      id: offerSend.json().id,
+      id: offerSend.id,
       sentBy: { kind: 'operator', name: 'Operator' },
       audience: { kind: 'offer', offerId: s.offerId, title: 'Engines 101' },
       counts: { total: 2, sent: 1, skipped: 1 },
     });
-    const older = (await t.api('GET', site(`/templates/${templateId}/sends?limit=2&offset=2`))).json();
+    const older = await apiOk(t, 'GET', site(`/templates/${templateId}/sends?limit=2&offset=2`));
     expect(older.sends).toHaveLength(1);
     expect(older.sends[0]).toMatchObject({ audience: { kind: 'all' }, sentBy: { kind: 'staff', name: 'Sam Staff' }, counts: { total: 4, sent: 1, skipped: 3 } });
     expect((await t.api('GET', site('/templates/00000000-0000-4000-8000-000000000000/sends'))).statusCode).toBe(404);

@@ -4,12 +4,12 @@
  * time. Both drivers:
  * the embedded database paces in memory, PostgreSQL through a shared row.
  */
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { apiOk, uniqueSubdomain } from '../support/fixtures.ts';
-import { NEWS_EMAIL, createContact, waitForSend } from './delivery-support.ts';
+import { apiOk, createContact, uniqueSubdomain } from '../support/fixtures.ts';
+import { NEWS_EMAIL, waitForSend } from './delivery-support.ts';
 
 const RATE = 4; // per second: one mail every 250 ms
 const INTERVAL_MS = 1000 / RATE;
@@ -22,29 +22,22 @@ const SLACK_MS = 100;
 
 describe.each(TEST_DRIVERS)('SEND_RATE_PER_SITE on %s', (driver) => {
   const arrivals: number[] = [];
-  let relay: SMTPServer;
+  let relay: SmtpSink<never>;
   let t: TestApp;
 
   beforeAll(async () => {
-    relay = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
+    // Only when each mail arrives matters: the mail itself is read and dropped.
+    relay = await startSmtpSink<never>({
+      read: async (stream) => (await stream.toArray(), []),
       onRcptTo(_address, _session, callback) {
         arrivals.push(Date.now());
         callback();
       },
-      onData(stream, _session, callback) {
-        stream.resume();
-        stream.on('end', () => callback());
-      },
     });
-    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-    const port = (relay.server.address() as { port: number }).port;
     // One connection, one delivery at a time: what reaches the relay is what the pacer let through,
     // without a second pooled connection's set-up reordering arrivals.
     t = await startTestApp(driver, {
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_URL: `smtp://127.0.0.1:${relay.port}`,
       SEND_RATE_PER_SITE: String(RATE),
       SEND_CONCURRENCY: '1',
       SEND_WORKERS: '1',
@@ -53,7 +46,7 @@ describe.each(TEST_DRIVERS)('SEND_RATE_PER_SITE on %s', (driver) => {
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((resolve) => (relay ? relay.close(() => resolve()) : resolve()));
+    await relay?.close();
   });
 
   it('spaces one site’s mails at least one interval apart, and finishes in bounded time', async () => {

@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countSmsSegments, SHORT_LINK_CODE_LENGTH } from '../../src/template/index.ts';
 import { linkRedemptions, magicLinks } from '../../server/db/schema.ts';
@@ -16,29 +15,21 @@ import { findSiteByRef, type Site } from '../../server/sites/site-repository.ts'
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
-import { createContact, waitForSend } from './delivery-support.ts';
-import { createTemplate, eventually } from './workflow-support.ts';
+import { cookiePair } from '../support/cookies.ts';
+import { mergeField, paragraph, textNode } from '../support/documents.ts';
+import { apiOk, createContact, createTemplate, createWorkflow } from '../support/fixtures.ts';
+import { waitFor } from '../support/polling.ts';
+import { waitForSend } from './delivery-support.ts';
 
 const DAY = 86_400_000;
 const SHORT_URL = new RegExp(`http://[a-z0-9-]+\\.localhost:3000/l/[A-Za-z0-9_-]{${SHORT_LINK_CODE_LENGTH}}`);
-
-const sessionCookie = (res: LightMyRequestResponse) =>
-  [res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('ml_member='))?.split(';')[0];
 
 /** "Hi {first name}, log in: {link}" — the issue's example message. */
 const LOGIN_SMS = {
   body: {
     type: 'doc',
     content: [
-      {
-        type: 'paragraph',
-        content: [
-          { type: 'text', text: 'Hi ' },
-          { type: 'mergeField', attrs: { key: 'contact.first_name', fallback: null } },
-          { type: 'text', text: ', log in: ' },
-          { type: 'mergeField', attrs: { key: 'magic_link.courses', fallback: null } },
-        ],
-      },
+      paragraph(textNode('Hi '), mergeField('contact.first_name'), textNode(', log in: '), mergeField('magic_link.courses')),
     ],
   },
 };
@@ -66,7 +57,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
       payload: new URLSearchParams(form).toString(),
       remoteAddress: ip,
     });
-  const inspect = async (url: string) => (await t.api('GET', `/api/sites/${s.site.id}/links/inspect?url=${encodeURIComponent(url)}`)).json();
+  const inspect = (url: string) => apiOk(t, 'GET', `/api/sites/${s.site.id}/links/inspect?url=${encodeURIComponent(url)}`);
   const rowOf = async (jti: string) => (await t.ctx.db.select().from(magicLinks).where(eq(magicLinks.jti, jti)))[0];
 
   /** A short link minted and recorded as the send pipeline does. */
@@ -81,13 +72,13 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
 
   /** The outbox's latest message to a contact (owners see live links). */
   const latestTo = async (siteId: string, contactId: string) =>
-    (await t.api('GET', `/api/sites/${siteId}/outbox?contactId=${contactId}&limit=1`)).json().messages[0];
+    (await apiOk(t, 'GET', `/api/sites/${siteId}/outbox?contactId=${contactId}&limit=1`)).messages[0];
 
   beforeAll(async () => {
     t = await startTestApp(driver, { SEND_POLL_SECONDS: '0.5' });
     s = await createMemberSite(t, `short-${driver}`);
     other = await createMemberSite(t, `other-short-${driver}`);
-    await t.api('PATCH', `/api/sites/${s.site.id}/contacts/${s.learner.id}`, { phone: '+14155550101' });
+    await apiOk(t, 'PATCH', `/api/sites/${s.site.id}/contacts/${s.learner.id}`, { phone: '+14155550101' });
   });
   beforeEach(() => {
     ip = `127.0.1.${address++}`;
@@ -116,18 +107,18 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
     expect(login.statusCode, login.body).toBe(303);
     expect(login.headers.location).toBe('/courses');
     expect(login.headers['referrer-policy']).toBe('no-referrer');
-    const cookie = sessionCookie(login)!;
+    const cookie = cookiePair(login, 'ml_member')!;
     expect(cookie).toBeDefined();
     expect((await get('/courses', cookie)).body).toContain(s.course.title);
     expect((await rowOf(row.jti)).uses).toBe(1);
 
     // The contact's thread shows the SMS as sent, its short link masked like a long link's token.
-    const thread = (await t.api('GET', `/api/sites/${s.site.id}/conversations/${s.learner.id}?limit=50`)).json();
+    const thread = await apiOk(t, 'GET', `/api/sites/${s.site.id}/conversations/${s.learner.id}?limit=50`);
     const item = thread.items.find((i: { messageId?: string }) => i.messageId === sent.json().id);
     expect(item.text).toBe(`Hi Lena, log in: http://${s.host}/l/•••`);
     expect(JSON.stringify(thread)).not.toContain(code);
     // An agent reading the outbox gets it masked too; the owner (above) saw it live.
-    const { key } = (await t.api('POST', `/api/sites/${s.site.id}/api-keys`, { name: 'helpdesk', role: 'agent' })).json();
+    const { key } = await apiOk(t, 'POST', `/api/sites/${s.site.id}/api-keys`, { name: 'helpdesk', role: 'agent' });
     const asAgent = await t.app.inject({ method: 'GET', url: `/api/sites/${s.site.id}/outbox?contactId=${s.learner.id}&limit=1`, headers: { authorization: `Bearer ${key}` } });
     expect(asAgent.statusCode, asAgent.body).toBe(200);
     expect(asAgent.json().messages[0].text).toBe(`Hi Lena, log in: http://${s.host}/l/•••`);
@@ -151,13 +142,13 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
     await waitForSend(t, s.site.id, defaultEmail.json().id);
     expect((await latestTo(s.site.id, s.learner.id)).html).toMatch(/href="http:\/\/short-\w+\.localhost:3000\/courses\?token=ey/);
 
-    const shortEmail = await t.api('POST', `/api/sites/${s.site.id}/messages`, {
+    const shortEmail = await apiOk(t, 'POST', `/api/sites/${s.site.id}/messages`, {
       document: LOGIN_EMAIL,
       channel: 'email',
       recipients: { contactIds: [s.learner.id] },
       linkPolicy: { shortLinks: true },
     });
-    await waitForSend(t, s.site.id, shortEmail.json().id);
+    await waitForSend(t, s.site.id, shortEmail.id);
     const mail = await latestTo(s.site.id, s.learner.id);
     const href = mail.html.match(new RegExp(`href="(${SHORT_URL.source})"`))?.[1];
     expect(href, mail.html).toBeDefined();
@@ -175,7 +166,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
   });
 
   it('confirms a single-use short link with a POST; GET and HEAD never use it', async () => {
-    await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
+    await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: 1 } });
     try {
       const link = await mintShort(s.site, s.learner.id, 'courses');
       expect((await t.app.inject({ method: 'HEAD', url: link.path, headers: { host: s.host }, remoteAddress: ip })).statusCode).toBe(200);
@@ -184,7 +175,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
       expect(page.body).toContain('This login link works once');
       expect(page.body).toContain('action="/login/confirm"');
       expect(page.body).not.toMatch(/<script/i);
-      expect(sessionCookie(page)).toBeUndefined();
+      expect(cookiePair(page, 'ml_member')).toBeUndefined();
       await get(link.path);
       expect((await rowOf(link.jti)).uses).toBe(0);
 
@@ -192,14 +183,14 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
       const confirmed = await post('/login/confirm', { token });
       expect(confirmed.statusCode).toBe(303);
       expect(confirmed.headers.location).toBe('/courses');
-      expect(sessionCookie(confirmed)).toBeDefined();
+      expect(cookiePair(confirmed, 'ml_member')).toBeDefined();
       expect((await rowOf(link.jti)).uses).toBe(1);
 
       const again = await get(link.path);
       expect(again.statusCode).toBe(403);
       expect(again.body).toContain('This link can&#39;t be used');
     } finally {
-      await t.api('PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
+      await apiOk(t, 'PATCH', `/api/sites/${s.site.id}`, { linkPolicy: { maxUses: null } });
     }
   });
 
@@ -210,7 +201,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
     const refused = await get(revoked.path);
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('This link can&#39;t be used');
-    expect(sessionCookie(refused)).toBeUndefined();
+    expect(cookiePair(refused, 'ml_member')).toBeUndefined();
     expect((await inspect(revoked.url)).verdict).toBe('revoked');
 
     t.clock.advance(1000);
@@ -235,7 +226,7 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
       expect(res.statusCode, path).toBe(400);
       expect(res.body).toContain('This link can&#39;t be used');
       expect(res.body).toContain('action="/login"');
-      expect(sessionCookie(res)).toBeUndefined();
+      expect(cookiePair(res, 'ml_member')).toBeUndefined();
     }
     const recorded = await t.ctx.db
       .select()
@@ -286,14 +277,13 @@ describe.each(TEST_DRIVERS)('short links on %s', (driver) => {
 
   it('lets a workflow step choose short links for an email', async () => {
     const templateId = await createTemplate(t, s.site.id, 'email', LOGIN_EMAIL);
-    const workflow = await t.api('POST', `/api/sites/${s.site.id}/workflows`, {
+    await createWorkflow(t, s.site.id, {
       name: 'Welcome with a short link',
       trigger: { type: 'offer_access_granted', offerIds: [s.coursesOffer.id] },
       actions: [{ type: 'send_email', templateId, linkPolicy: { shortLinks: true } }],
     });
-    expect(workflow.statusCode, workflow.body).toBe(201);
     const bo = await createContact(t, s.site.id, { email: `bo@short-${driver}.example`, firstName: 'Bo' }, s.coursesOffer.id);
-    const mail = await eventually('the workflow email', async () => (await latestTo(s.site.id, bo)) ?? false);
+    const mail = await waitFor(async () => (await latestTo(s.site.id, bo)) ?? false, { what: 'the workflow email' });
     const href = mail.html.match(new RegExp(`href="(${SHORT_URL.source})"`))?.[1];
     expect(href, mail.html).toBeDefined();
     const [row] = await t.ctx.db.select().from(magicLinks).where(and(eq(magicLinks.siteId, s.site.id), eq(magicLinks.subjectId, bo)));

@@ -15,8 +15,8 @@ import { loadConfig } from '../../server/config.ts';
 import { smtpTransport } from '../../server/channels/email/smtp-transport.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
-import { apiOk, uniqueSubdomain } from '../support/fixtures.ts';
-import { NEWS_EMAIL, createContact, waitForSend } from './delivery-support.ts';
+import { apiOk, createContact, uniqueSubdomain } from '../support/fixtures.ts';
+import { NEWS_EMAIL, waitForSend } from './delivery-support.ts';
 
 const USER = 'mailer@school.example';
 const PASSWORD = 'p@ss:w/rd';

@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { staffUsers } from '../../server/db/schema.ts';
 import { openSession, SESSION_COOKIE } from '../../server/auth/sessions.ts';
+import { paragraph, textNode } from '../support/documents.ts';
+import { okBody } from '../support/fixtures.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 
 const ORIGIN = 'http://localhost:3000';
-const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const doc = (text: string) => ({ type: 'doc', content: [paragraph(textNode(text))] });
 const email = (subject: string, text: string) => ({ subject, previewText: '', body: doc(text) });
 
 describe.each(TEST_DRIVERS)('template drafts on %s', (driver) => {
@@ -64,7 +66,7 @@ describe.each(TEST_DRIVERS)('template drafts on %s', (driver) => {
   });
 
   it("saving a template deletes the saver's draft of it and leaves a colleague's; discard deletes one", async () => {
-    const created = (await as(owner, 'POST', '/templates', { name: 'News', channel: 'email', content: email('News', 'v1') })).json();
+    const created = okBody(await as(owner, 'POST', '/templates', { name: 'News', channel: 'email', content: email('News', 'v1') }), 201);
     const key = `/template-drafts/${created.id}`;
     await as(owner, 'PUT', key, { name: 'News', channel: 'email', content: email('News', 'mine') });
     await as(colleague, 'PUT', key, { name: 'News', channel: 'email', content: email('News', 'theirs') });

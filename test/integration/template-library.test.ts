@@ -5,6 +5,7 @@
  * a deleted template keep their own copy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOk, createWorkflow } from '../support/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { LINK_SMS, NEWS_EMAIL, createSiteFixture, type SiteFixture } from './delivery-support.ts';
@@ -18,7 +19,7 @@ describe.each(TEST_DRIVERS)('the template library on %s', (driver) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; name: string };
   };
-  const names = async (query: string) => (await t.api('GET', templates(query))).json().templates.map((x: { name: string }) => x.name);
+  const names = async (query: string) => (await apiOk(t, 'GET', templates(query))).templates.map((x: { name: string }) => x.name);
 
   beforeAll(async () => {
     t = await startTestApp(driver);
@@ -52,19 +53,18 @@ describe.each(TEST_DRIVERS)('the template library on %s', (driver) => {
   it('refuses to delete a template a workflow sends, naming the workflow; deletes it once no workflow does', async () => {
     const used = await create('Welcome email');
     const wait = { type: 'wait', minutes: 5 };
-    const workflow = await t.api('POST', `/api/sites/${s.siteId}/workflows`, {
+    const workflowId = await createWorkflow(t, s.siteId, {
       name: 'Piano welcome',
       trigger: { type: 'offer_access_granted', offerIds: [s.offerId] },
       actions: [wait, { type: 'send_email', templateId: used.id }],
     });
-    expect(workflow.statusCode, workflow.body).toBe(201);
 
     const refused = await t.api('DELETE', templates(`/${used.id}`));
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({
       code: 'template_in_use',
       message: '“Welcome email” is sent by the workflow “Piano welcome”: remove it from that workflow first',
-      workflows: [{ id: workflow.json().id, name: 'Piano welcome' }],
+      workflows: [{ id: workflowId, name: 'Piano welcome' }],
     });
     expect((await t.api('GET', templates(`/${used.id}`))).statusCode).toBe(200);
 
@@ -72,7 +72,7 @@ describe.each(TEST_DRIVERS)('the template library on %s', (driver) => {
     const sent = await t.api('POST', `/api/sites/${s.siteId}/messages`, { templateId: used.id, channel: 'email', recipients: { all: true } });
     expect(sent.statusCode, sent.body).toBe(202);
 
-    const edited = await t.api('PATCH', `/api/sites/${s.siteId}/workflows/${workflow.json().id}`, { actions: [wait] });
+    const edited = await t.api('PATCH', `/api/sites/${s.siteId}/workflows/${workflowId}`, { actions: [wait] });
     expect(edited.statusCode, edited.body).toBe(200);
     const deleted = await t.api('DELETE', templates(`/${used.id}`));
     expect(deleted.statusCode, deleted.body).toBe(204);

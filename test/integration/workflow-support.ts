@@ -1,22 +1,20 @@
 /**
  * Shared by the workflow and conversation suites: documents with {{offer.*}} and magic links,
- * signed webhook requests, following an emailed link into the member site, bounded polling, and a
- * database that outlives one app (restart tests).
+ * signed webhook requests, following an emailed link into the member site, and a database that
+ * outlives one app (restart tests).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import type { DocNode, EmailContent, SmsContent } from '../../src/template/index.ts';
+import type { EmailContent, SmsContent } from '../../src/template/index.ts';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { signWebhook } from '../../server/webhooks/webhook-signature.ts';
+import { cookiePair } from '../support/cookies.ts';
+import { mergeField as field, paragraph, textNode as text } from '../support/documents.ts';
 import type { TestApp } from '../support/test-app.ts';
 import { cloneTestDatabase, type TestDriver } from '../support/test-databases.ts';
-
-const text = (value: string): DocNode => ({ type: 'text', text: value });
-const field = (key: string): DocNode => ({ type: 'mergeField', attrs: { key, fallback: null } });
-const paragraph = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content });
 
 /** {{offer.title}} in the subject, a magic-link button to the courses. */
 export const OFFER_WELCOME_EMAIL: EmailContent = {
@@ -34,23 +32,6 @@ export const OFFER_WELCOME_EMAIL: EmailContent = {
 export const OFFER_WELCOME_SMS: SmsContent = {
   body: { type: 'doc', content: [paragraph(field('offer.title'), text(' is yours: '), field('magic_link.courses'))] },
 };
-
-export async function createTemplate(t: TestApp, siteId: string, channel: 'email' | 'sms', content: unknown): Promise<string> {
-  const res = await t.api('POST', `/api/sites/${siteId}/templates`, { name: `${channel} template`, channel, content });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
-}
-
-/** Polls `probe` until it returns a value (bounded; the queue works in the background). */
-export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 export function signedHook(t: TestApp, siteId: string, path: string, body: unknown, secret: string, at = t.clock.now) {
   const payload = JSON.stringify(body);
@@ -74,19 +55,14 @@ export function magicLinkIn(textBody: string): URL {
   return new URL(found[0]!);
 }
 
-function sessionCookie(res: LightMyRequestResponse): string {
-  const header = res.headers['set-cookie'];
-  const cookie = (Array.isArray(header) ? header : [header ?? '']).find((c) => c.startsWith('ml_member='));
-  expect(cookie, 'a member session cookie').toBeTruthy();
-  return cookie!.split(';')[0];
-}
-
 /** Follows a link as a browser would: redeem (303, session), then open where it leads. */
 export async function followMagicLink(t: TestApp, link: URL): Promise<{ location: string; page: LightMyRequestResponse }> {
   const redeemed = await t.app.inject({ method: 'GET', url: link.pathname + link.search, headers: { host: link.host } });
   expect(redeemed.statusCode, redeemed.body).toBe(303);
   const location = String(redeemed.headers.location);
-  const page = await t.app.inject({ method: 'GET', url: location, headers: { host: link.host, cookie: sessionCookie(redeemed) } });
+  const cookie = cookiePair(redeemed, 'ml_member');
+  expect(cookie, 'a member session cookie').toBeTruthy();
+  const page = await t.app.inject({ method: 'GET', url: location, headers: { host: link.host, cookie } });
   return { location, page };
 }
 

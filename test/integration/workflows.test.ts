@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contacts, processLeases, workflowRuns } from '../../server/db/schema.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { signWebhook } from '../../server/webhooks/webhook-signature.ts';
+import { apiOk, createContact, createTemplate, createWorkflow } from '../support/fixtures.ts';
 import { createMemberSite, type MemberSiteFixture } from '../support/member-fixtures.ts';
+import { waitFor } from '../support/polling.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { runStepAttempt } from '../../server/workflows/run-step.ts';
@@ -17,9 +19,7 @@ import type { StepQueue } from '../../server/workflows/step-queue.ts';
 import {
   OFFER_WELCOME_EMAIL,
   OFFER_WELCOME_SMS,
-  createTemplate,
   durableDatabase,
-  eventually,
   followMagicLink,
   magicLinkIn,
   signedHook,
@@ -43,17 +43,22 @@ async function runsOf(t: TestApp, siteId: string, workflowId: string, contactId:
 
 /** Waits until the contact's run has finished and every message it queued was delivered or skipped. */
 async function finishedRun(t: TestApp, siteId: string, workflowId: string, contactId: string): Promise<RunView> {
-  return eventually(`the run of ${workflowId} for ${contactId}`, async () => {
+  return waitFor(async () => {
     const [run] = await runsOf(t, siteId, workflowId, contactId);
     const settled = run?.status === 'completed' && run.steps.every((s) => !s.messageId || ['sent', 'skipped', 'failed'].includes(s.delivery!.status));
     return settled && run;
-  });
+  }, { what: `the run of ${workflowId} for ${contactId}` });
 }
 
-async function createWorkflow(t: TestApp, siteId: string, body: Record<string, unknown>): Promise<string> {
-  const res = await t.api('POST', `/api/sites/${siteId}/workflows`, body);
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
+/** Waits until the contact's run of the workflow is in `status` (held by a Wait, stopped…). */
+function runIn(t: TestApp, siteId: string, workflowId: string, contactId: string, status: string): Promise<RunView> {
+  return waitFor(
+    async () => {
+      const [run] = await runsOf(t, siteId, workflowId, contactId);
+      return run?.status === status && run;
+    },
+    { what: `the run of ${workflowId} for ${contactId} to be ${status}` },
+  );
 }
 
 describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
@@ -98,7 +103,7 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
       [{ name: 'x', trigger, actions: [{ type: 'call', templateId: emailTemplate }] }, 'actions.0.type'],
       [{ name: 'x', trigger: { ...trigger, offerIds: ['00000000-0000-4000-8000-000000000000'] }, actions: [{ type: 'wait', days: 1 }] }, 'trigger.offerIds.0'],
     ];
-    const workflowIds = async () => (await t.api('GET', `/api/sites/${s.site.id}/workflows`)).json().workflows.map((w: { id: string }) => w.id);
+    const workflowIds = async () => (await apiOk(t, 'GET', `/api/sites/${s.site.id}/workflows`)).workflows.map((w: { id: string }) => w.id);
     const before = await workflowIds();
     for (const [body, field] of cases) {
       const res = await post(body);
@@ -115,8 +120,8 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
   });
 
   it("granting through the API runs the workflow once; its email's link logs the contact into the offer's section", async () => {
-    const created = await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'ann@flows.example', phone: '+14155550123', firstName: 'Ann' });
-    const ann = created.json().id;
+    const created = await apiOk(t, 'POST', `/api/sites/${s.site.id}/contacts`, { email: 'ann@flows.example', phone: '+14155550123', firstName: 'Ann' });
+    const ann = created.id;
     const grant = await t.api('POST', `/api/sites/${s.site.id}/contacts/${ann}/access`, { offerId: s.coursesOffer.id });
     expect(grant.statusCode, grant.body).toBeLessThan(300);
 
@@ -159,7 +164,7 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
     const retried = await signedHook(t, s.site.id, 'access', body, secret, new Date(t.clock.now.getTime() + 1000));
     expect(retried.json()).toMatchObject({ contactId: nia, contactCreated: false, granted: false });
 
-    const contact = (await t.api('GET', `/api/sites/${s.site.id}/contacts/${nia}`)).json();
+    const contact = await apiOk(t, 'GET', `/api/sites/${s.site.id}/contacts/${nia}`);
     expect(contact).toMatchObject({ email: 'nia@buyer.example', phone: '+14155550199', firstName: 'Nia' });
     const run = await finishedRun(t, s.site.id, welcome, nia);
     expect(run.trigger.source).toBe('webhook');
@@ -182,7 +187,7 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
       'x-memberlink-timestamp': String(timestamp),
       'x-memberlink-signature': signWebhook(key, timestamp, raw),
     });
-    const other = await t.api('POST', '/api/sites', { title: 'No secret', subdomain: 'nosecret' });
+    const other = await apiOk(t, 'POST', '/api/sites', { title: 'No secret', subdomain: 'nosecret' });
 
     const refusals = [
       await send(signed(now, 'whsec_wrong')),
@@ -192,7 +197,7 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
       await send({ 'x-memberlink-timestamp': String(now) }),
       await send({}),
       await send({ ...signed(now), 'x-memberlink-signature': 'sha256=' + '0'.repeat(64) }),
-      await send(signed(now), payload, other.json().id),
+      await send(signed(now), payload, other.id),
       await send(signed(now), payload, '00000000-0000-4000-8000-000000000000'),
     ];
     for (const res of refusals) {
@@ -217,7 +222,7 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
     expect(await t.ctx.db.select().from(contacts).where(eq(contacts.email, 'forged@flows.example'))).toHaveLength(0);
 
     // Rotating replaces the secret: the old one stops working.
-    const rotated = (await t.api('POST', `/api/sites/${s.site.id}/webhook-secret`)).json().secret;
+    const rotated = (await apiOk(t, 'POST', `/api/sites/${s.site.id}/webhook-secret`)).secret;
     expect((await signedHook(t, s.site.id, 'access', body, secret)).statusCode).toBe(401);
     secret = rotated;
   });
@@ -230,7 +235,7 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
       trigger: { type: 'offer_access_granted', offerIds: [s.communityOffer.id] },
       actions: [{ type: 'send_email', templateId: clubEmail }],
     });
-    const bea = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'bea@flows.example', firstName: 'Bea' })).json().id;
+    const bea = await createContact(t, s.site.id, { email: 'bea@flows.example', firstName: 'Bea' });
     const grant = await t.api('POST', `/api/sites/${s.site.id}/contacts/${bea}/access`, { offerId: s.communityOffer.id });
     expect(grant.statusCode).toBeLessThan(300);
     // Runs start inside the grant's event delivery: had any started, they would be listed now.
@@ -240,8 +245,8 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
     // Enabled, it runs for the next grant of its offer.
     const enabled = await t.api('PATCH', `/api/sites/${s.site.id}/workflows/${disabled}`, { enabled: true });
     expect(enabled.json().enabled).toBe(true);
-    const cy = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'cy@flows.example', firstName: 'Cy' })).json().id;
-    await t.api('POST', `/api/sites/${s.site.id}/contacts/${cy}/access`, { offerId: s.communityOffer.id });
+    const cy = await createContact(t, s.site.id, { email: 'cy@flows.example', firstName: 'Cy' });
+    await apiOk(t, 'POST', `/api/sites/${s.site.id}/contacts/${cy}/access`, { offerId: s.communityOffer.id });
     const run = await finishedRun(t, s.site.id, disabled, cy);
     expect(run.steps[0].delivery!.status).toBe('sent');
 
@@ -251,14 +256,11 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
       trigger: { type: 'offer_access_granted', offerIds: [s.communityOffer.id] },
       actions: [{ type: 'wait', seconds: 3 }, { type: 'send_email', templateId: clubEmail }],
     });
-    const dee = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'dee@flows.example', firstName: 'Dee' })).json().id;
-    await t.api('POST', `/api/sites/${s.site.id}/contacts/${dee}/access`, { offerId: s.communityOffer.id });
-    await eventually('the run to wait', async () => (await runsOf(t, s.site.id, patient, dee))[0]?.status === 'waiting');
-    await t.api('PATCH', `/api/sites/${s.site.id}/workflows/${patient}`, { enabled: false });
-    const cancelled = await eventually('the run to stop', async () => {
-      const [r] = await runsOf(t, s.site.id, patient, dee);
-      return r?.status === 'cancelled' && r;
-    });
+    const dee = await createContact(t, s.site.id, { email: 'dee@flows.example', firstName: 'Dee' });
+    await apiOk(t, 'POST', `/api/sites/${s.site.id}/contacts/${dee}/access`, { offerId: s.communityOffer.id });
+    await runIn(t, s.site.id, patient, dee, 'waiting');
+    await apiOk(t, 'PATCH', `/api/sites/${s.site.id}/workflows/${patient}`, { enabled: false });
+    const cancelled = await runIn(t, s.site.id, patient, dee, 'cancelled');
     expect(cancelled.steps).toMatchObject([{ type: 'wait' }, { type: 'send_email', outcome: 'cancelled', reason: 'the workflow was disabled' }]);
     expect(cancelled.steps[1].messageId).toBeUndefined();
   });
@@ -270,12 +272,9 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
       trigger: { type: 'offer_access_granted', offerIds: [s.communityOffer.id] },
       actions: [{ type: 'wait', seconds: 3600 }, { type: 'send_email', templateId: clubEmail }, { type: 'send_sms', templateId: smsTemplate }],
     });
-    const eve = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'eve@flows.example', phone: '+14155550177', firstName: 'Eve' })).json().id;
-    await t.api('POST', `/api/sites/${s.site.id}/contacts/${eve}/access`, { offerId: s.communityOffer.id });
-    const waiting = await eventually('the run to wait', async () => {
-      const [r] = await runsOf(t, s.site.id, workflowId, eve);
-      return r?.status === 'waiting' && r;
-    });
+    const eve = await createContact(t, s.site.id, { email: 'eve@flows.example', phone: '+14155550177', firstName: 'Eve' });
+    await apiOk(t, 'POST', `/api/sites/${s.site.id}/contacts/${eve}/access`, { offerId: s.communityOffer.id });
+    const waiting = await runIn(t, s.site.id, workflowId, eve, 'waiting');
     // The step's transaction fails at its last statement (queueing the next step), every time.
     const refusing: StepQueue = { send: async () => { throw new Error('the queue refused the job'); }, wake: () => {} };
     const attempt = (retryCount: number) => runStepAttempt(t.ctx, { data: { runId: waiting.id, step: 1 }, retryCount, retryLimit: 5 }, refusing);
@@ -293,23 +292,25 @@ describe.each(TEST_DRIVERS)('workflows on %s', (driver) => {
 });
 
 describe.each(TEST_DRIVERS)('a Wait step on %s', (driver) => {
+  /** A site whose workflow waits `seconds` and then emails, and a contact's run of it held by the Wait after a grant. */
+  async function waitingAfterGrant(t: TestApp, subdomain: string, seconds: number) {
+    const s = await createMemberSite(t, subdomain);
+    const template = await createTemplate(t, s.site.id, 'email', OFFER_WELCOME_EMAIL);
+    const workflow = await createWorkflow(t, s.site.id, {
+      name: `Wait ${seconds} s`,
+      trigger: { type: 'offer_access_granted', offerIds: [] },
+      actions: [{ type: 'wait', seconds }, { type: 'send_email', templateId: template }],
+    });
+    const contactId = await createContact(t, s.site.id, { email: `member@${subdomain}.example`, firstName: 'Member' });
+    await apiOk(t, 'POST', `/api/sites/${s.site.id}/contacts/${contactId}/access`, { offerId: s.coursesOffer.id });
+    return { s, workflow, contactId, waiting: await runIn(t, s.site.id, workflow, contactId, 'waiting') };
+  }
+
   it('survives a process restart: the delayed job runs in the next process', async () => {
     const storage = await durableDatabase(driver);
     let t = await startTestApp(driver, ENV, { database: await storage.open() });
     try {
-      const s = await createMemberSite(t, 'waits');
-      const template = await createTemplate(t, s.site.id, 'email', OFFER_WELCOME_EMAIL);
-      const workflow = await createWorkflow(t, s.site.id, {
-        name: 'Later',
-        trigger: { type: 'offer_access_granted', offerIds: [] },
-        actions: [{ type: 'wait', seconds: 2 }, { type: 'send_email', templateId: template }],
-      });
-      const dan = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'dan@waits.example', firstName: 'Dan' })).json().id;
-      await t.api('POST', `/api/sites/${s.site.id}/contacts/${dan}/access`, { offerId: s.coursesOffer.id });
-      const waiting = await eventually('the run to wait', async () => {
-        const [run] = await runsOf(t, s.site.id, workflow, dan);
-        return run?.status === 'waiting' && run;
-      });
+      const { s, workflow, contactId: dan, waiting } = await waitingAfterGrant(t, 'waits', 2);
       expect(waiting.steps).toMatchObject([{ type: 'wait', outcome: 'waiting' }]);
 
       // The process goes away mid-wait.
@@ -341,19 +342,7 @@ describe.each(TEST_DRIVERS)('a Wait step on %s', (driver) => {
     const storage = await durableDatabase(driver);
     let t = await startTestApp(driver, ENV, { database: await storage.open() });
     try {
-      const s = await createMemberSite(t, 'takeover');
-      const template = await createTemplate(t, s.site.id, 'email', OFFER_WELCOME_EMAIL);
-      const workflow = await createWorkflow(t, s.site.id, {
-        name: 'In an hour',
-        trigger: { type: 'offer_access_granted', offerIds: [] },
-        actions: [{ type: 'wait', seconds: 3600 }, { type: 'send_email', templateId: template }],
-      });
-      const kim = (await t.api('POST', `/api/sites/${s.site.id}/contacts`, { email: 'kim@takeover.example', firstName: 'Kim' })).json().id;
-      await t.api('POST', `/api/sites/${s.site.id}/contacts/${kim}/access`, { offerId: s.coursesOffer.id });
-      const waiting = await eventually('the run to wait', async () => {
-        const [run] = await runsOf(t, s.site.id, workflow, kim);
-        return run?.status === 'waiting' && run;
-      });
+      const { s, workflow, contactId: kim, waiting } = await waitingAfterGrant(t, 'takeover', 3600);
       await t.close();
       await t.ctx.database.close();
 

@@ -1,32 +1,44 @@
 /**
  * Setup helpers for integration tests that fail where setup fails: every call checks the HTTP
  * status and throws naming the route, the status and the body — so a broken setup step is reported
- * as itself, not as a confusing assertion three steps later. Sites, documents, cookies, polling.
+ * as itself, not as a confusing assertion three steps later. Sites, contacts, templates.
  */
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { DocNode, EmailContent } from '../../src/template/index.ts';
 import type { TestApp } from './test-app.ts';
 
-/** Calls the admin API and returns the parsed body, or throws saying which step failed and why. */
-export async function apiOk<T = any>(
-  t: TestApp,
-  method: InjectOptions['method'],
-  url: string,
-  body?: unknown,
-  expected: number | number[] = [200, 201, 202, 204],
-): Promise<T> {
-  const res = await t.api(method, url, body);
+/**
+ * The parsed body of a response to a setup step, or an error naming the request, its status and
+ * body when the status is not an expected one (for requests made without `t.api`, e.g. as staff).
+ */
+export function okBody<T = any>(res: LightMyRequestResponse, expected: number | number[] = [200, 201, 202, 204]): T {
   const allowed = Array.isArray(expected) ? expected : [expected];
   if (!allowed.includes(res.statusCode)) {
+    const { method, url } = res.raw.req;
     throw new Error(`setup failed: ${method} ${url} answered ${res.statusCode} (expected ${allowed.join('/')}): ${res.body}`);
   }
   return (res.body ? res.json() : undefined) as T;
 }
 
+/** Calls the admin API and returns the parsed body, or throws saying which step failed and why. */
+export async function apiOk<T = any>(
+  t: Pick<TestApp, 'api'>,
+  method: InjectOptions['method'],
+  url: string,
+  body?: unknown,
+  expected: number | number[] = [200, 201, 202, 204],
+  key?: string,
+): Promise<T> {
+  return okBody<T>(await t.api(method, url, body, key), expected);
+}
+
 /** A site with complete Site Details (so its magic links can be minted). */
-export async function createSite(t: TestApp, subdomain: string): Promise<{ id: string; subdomain: string; host: string }> {
+export async function createSite(
+  t: Pick<TestApp, 'api'>,
+  subdomain: string,
+  { title = `${subdomain} school` }: { title?: string } = {},
+): Promise<{ id: string; subdomain: string; host: string }> {
   const site = await apiOk(t, 'POST', '/api/sites', {
-    title: `${subdomain} school`,
+    title,
     subdomain,
     supportEmail: `help@${subdomain}.example`,
     supportPhone: '+14155552671',
@@ -41,51 +53,21 @@ export function uniqueSubdomain(prefix: string): string {
   return `${prefix}-${process.pid}-${sequence}`;
 }
 
-export const textNode = (value: string): DocNode => ({ type: 'text', text: value });
-export const mergeField = (key: string): DocNode => ({ type: 'mergeField', attrs: { key, fallback: null } });
-export const paragraph = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content });
-
-/** An email document: a greeting with the first name and a magic-link button. */
-export function emailDocument(subject = 'Hello {{contact.first_name}}', destination = 'courses'): EmailContent {
-  return {
-    subject,
-    previewText: '',
-    body: {
-      type: 'doc',
-      content: [
-        paragraph(textNode('Hi '), mergeField('contact.first_name'), textNode('!')),
-        { type: 'button', attrs: { href: `{{magic_link.${destination}}}`, label: 'Open' } },
-      ],
-    },
-  };
+/** A contact on the site, holding `offerId` when one is given; returns its id. */
+export async function createContact(t: Pick<TestApp, 'api'>, siteId: string, body: Record<string, unknown>, offerId?: string): Promise<string> {
+  const { id } = await apiOk(t, 'POST', `/api/sites/${siteId}/contacts`, body, 201);
+  if (offerId) await apiOk(t, 'POST', `/api/sites/${siteId}/contacts/${id}/access`, { offerId });
+  return id;
 }
 
-/** Every Set-Cookie header of a response. */
-export function setCookies(res: LightMyRequestResponse | { headers: Record<string, unknown> }): string[] {
-  const header = res.headers['set-cookie'];
-  return Array.isArray(header) ? header.map(String) : header ? [String(header)] : [];
+/** A saved template of the channel; returns its id. */
+export async function createTemplate(t: Pick<TestApp, 'api'>, siteId: string, channel: 'email' | 'sms', content: unknown): Promise<string> {
+  const { id } = await apiOk(t, 'POST', `/api/sites/${siteId}/templates`, { name: `${channel} template`, channel, content }, 201);
+  return id;
 }
 
-/** The full Set-Cookie line of one cookie, or undefined. */
-export function setCookieOf(res: LightMyRequestResponse | { headers: Record<string, unknown> }, name: string): string | undefined {
-  return setCookies(res).find((c) => c.startsWith(`${name}=`));
-}
-
-/** `name=value` of one cookie, ready for a Cookie header, or undefined. */
-export function cookiePair(res: LightMyRequestResponse | { headers: Record<string, unknown> }, name: string): string | undefined {
-  return setCookieOf(res, name)?.split(';')[0];
-}
-
-/** Polls `probe` until it returns a truthy value; throws naming `what` after `timeout` ms. */
-export async function waitFor<T>(
-  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  { timeout = 20_000, interval = 50, what = 'a condition' }: { timeout?: number; interval?: number; what?: string } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
+/** A workflow (trigger and actions as the API takes them); returns its id. */
+export async function createWorkflow(t: Pick<TestApp, 'api'>, siteId: string, body: Record<string, unknown>): Promise<string> {
+  const { id } = await apiOk(t, 'POST', `/api/sites/${siteId}/workflows`, body, 201);
+  return id;
 }

@@ -1,13 +1,11 @@
 /**
  * A site whose members hold different offers, and a document with a Show if… per rule and an
- * unlocked-courses repeat: shared by the integration suite and the e2e test of these blocks.
+ * unlocked-courses repeat, for the integration suite of these blocks.
  */
-import { expect } from 'vitest';
 import type { DocNode, EmailContent } from '../../src/template/index.ts';
-
-interface Api {
-  api(method: string, url: string, body?: unknown): Promise<{ statusCode: number; body: string; json(): any }>;
-}
+import type { TestApp } from './test-app.ts';
+import { mergeField, paragraph, textNode as text } from './documents.ts';
+import { apiOk } from './fixtures.ts';
 
 export interface MembershipSite {
   siteId: string;
@@ -21,33 +19,16 @@ export interface MembershipSite {
   lounge: string;
 }
 
-async function created(res: { statusCode: number; body: string; json(): any }): Promise<string> {
-  expect(res.statusCode, res.body).toBeLessThan(300);
-  return res.json().id;
-}
-
-export async function createMembershipSite(t: Api, subdomain: string): Promise<MembershipSite> {
-  const siteId = await created(await t.api('POST', '/api/sites', { title: 'Music School', subdomain, supportEmail: `help@${subdomain}.example` }));
-  const item = (kind: string, title: string, description: string) =>
-    t.api('POST', `/api/sites/${siteId}/content`, { kind, title, description }).then(created);
+export async function createMembershipSite(t: TestApp, subdomain: string): Promise<MembershipSite> {
+  const { id: siteId } = await apiOk(t, 'POST', '/api/sites', { title: 'Music School', subdomain, supportEmail: `help@${subdomain}.example` }, 201);
+  const item = async (kind: string, title: string, description: string): Promise<string> =>
+    (await apiOk(t, 'POST', `/api/sites/${siteId}/content`, { kind, title, description }, 201)).id;
   const piano = await item('course', 'Piano basics', 'Scales and your first song');
   const guitar = await item('course', 'Guitar chords', 'Strum along in a week');
   const lounge = await item('community', "Players' lounge", 'Talk shop with other students');
-  const offer = (title: string, itemIds: string[]) => t.api('POST', `/api/sites/${siteId}/offers`, { title, itemIds }).then(created);
+  const offer = async (title: string, itemIds: string[]): Promise<string> => (await apiOk(t, 'POST', `/api/sites/${siteId}/offers`, { title, itemIds }, 201)).id;
   return { siteId, subdomain, piano, guitar, lounge, pianoOffer: await offer('Piano plan', [piano, lounge]), guitarOffer: await offer('Guitar plan', [guitar]) };
 }
-
-export async function createMember(t: Api, siteId: string, body: Record<string, unknown>, offerId?: string): Promise<string> {
-  const id = await created(await t.api('POST', `/api/sites/${siteId}/contacts`, body));
-  if (offerId) {
-    const granted = await t.api('POST', `/api/sites/${siteId}/contacts/${id}/access`, { offerId });
-    expect(granted.statusCode, granted.body).toBeLessThan(300);
-  }
-  return id;
-}
-
-const text = (value: string, marks?: DocNode['marks']): DocNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
-const paragraph = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content });
 
 export function showIf(attrs: Record<string, string>, ...content: DocNode[]): DocNode {
   return { type: 'showIf', attrs: { condition: 'offer', offerId: '', field: '', value: '', ...attrs }, content };
@@ -61,7 +42,7 @@ export function membershipEmail(site: MembershipSite): EmailContent {
     body: {
       type: 'doc',
       content: [
-        paragraph(text('Hello '), { type: 'mergeField', attrs: { key: 'contact.first_name', fallback: 'there' } }, text(',')),
+        paragraph(text('Hello '), mergeField('contact.first_name', 'there'), text(',')),
         showIf(
           { condition: 'offer', offerId: site.pianoOffer },
           paragraph(text('New piano recital next Friday.')),

@@ -7,6 +7,7 @@ import type { TestApp } from './test-app.ts';
 import { MagicLinkMinter } from '../../server/links/mint-magic-link.ts';
 import { findSiteByRef, type Site } from '../../server/sites/site-repository.ts';
 import { staffUsers } from '../../server/db/schema.ts';
+import { apiOk, createSite } from './fixtures.ts';
 
 export interface MemberSiteFixture {
   site: Site;
@@ -23,19 +24,8 @@ export interface MemberSiteFixture {
 }
 
 export async function createMemberSite(t: TestApp, subdomain: string): Promise<MemberSiteFixture> {
-  const created = await t.api('POST', '/api/sites', {
-    title: `${subdomain} school`,
-    subdomain,
-    supportEmail: `help@${subdomain}.example`,
-    supportPhone: '+14155552671',
-  });
-  if (created.statusCode !== 201) throw new Error(created.body);
-  const siteId = created.json().id;
-  const post = async (path: string, body: unknown) => {
-    const res = await t.api('POST', `/api/sites/${siteId}${path}`, body);
-    if (res.statusCode >= 300) throw new Error(`${path}: ${res.body}`);
-    return res.json();
-  };
+  const { id: siteId, host } = await createSite(t, subdomain);
+  const post = (path: string, body: unknown) => apiOk(t, 'POST', `/api/sites/${siteId}${path}`, body);
   const course = await post('/content', { kind: 'course', title: 'Course of Secrets' });
   const community = await post('/content', { kind: 'community', title: 'Hidden Club' });
   const coursesOffer = await post('/offers', { title: 'Courses Pass', itemIds: [course.id] });
@@ -49,7 +39,7 @@ export async function createMemberSite(t: TestApp, subdomain: string): Promise<M
     .returning();
   return {
     site: (await findSiteByRef(t.ctx.db, siteId))!,
-    host: `${subdomain}.localhost:3000`,
+    host,
     course,
     community,
     coursesOffer,
