@@ -2,7 +2,8 @@
  * The template editor in real Chromium against the real server: a save the server refuses shows
  * each problem beside its field and block in words (no paths), a selected button's settings
  * open in the composer's own bubble menu next to the button, inside the viewport at both sizes, and
- * the `/` menu inserts a block and the toolbar aligns and colours text (fitting a phone), and
+ * the `/` menu inserts a block and the toolbar aligns and colours text (fitting a phone; the colour
+ * takes its dark twin in the dark preview), and
  * the templates list searches, duplicates and deletes (refused, naming the workflow, while one sends it).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -124,6 +125,14 @@ describe('the template editor in Chromium', () => {
     expect(await body.locator('h1 span[data-text-color]').textContent()).toBe('spring');
     expect(await body.locator('h1 span[data-text-color]').evaluate((span) => getComputedStyle(span).color)).toBe('rgb(21, 128, 61)');
     layout.push(...(await screenshotBothSizes(page, 'text-tools', body)));
+    // In the dark preview the green word takes the palette's dark twin, readable on the dark card.
+    await page.getByRole('textbox', { name: 'Subject' }).click();
+    await page.keyboard.type('Spring');
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    const darkGreen = page.frameLocator('iframe[title="Email preview in dark mode"]').locator('h1 .ml-text-color--green');
+    await expect.poll(() => darkGreen.textContent(), { timeout: 15_000 }).toBe('spring');
+    expect(await darkGreen.evaluate((span) => getComputedStyle(span).color)).toBe('rgb(74, 222, 128)');
+    layout.push(...(await screenshotBothSizes(page, 'text-tools-dark-preview', page.getByRole('region', { name: 'Preview' }))));
 
     // The heading moves above the paragraph: with the keys, back with them, then by its drag handle.
     // The two blocks written here (an empty trailing paragraph keeps a place to type after a last heading).
