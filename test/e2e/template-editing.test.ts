@@ -3,7 +3,7 @@
  * each problem beside its field and block in words (no paths), a selected button's settings
  * open in the composer's own bubble menu next to the button, inside the viewport at both sizes, and
  * the `/` menu inserts a block and the toolbar aligns and colours text (fitting a phone; the colour
- * takes its dark twin in the dark preview), and
+ * takes its dark twin in the dark preview), the `/` menu follows the page as it scrolls, and
  * the templates list searches, duplicates and deletes (refused, naming the workflow, while one sends it).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -150,6 +150,35 @@ describe('the template editor in Chromium', () => {
     await handle.dragTo(body.locator('p').first(), { targetPosition: { x: 20, y: 2 } });
     await expect.poll(order).toEqual(['H1', 'P']);
     expect(layout).toEqual([]);
+  });
+
+  it('keeps the / menu under the typed text while the page scrolls, and closes it once the text scrolls away', async () => {
+    await page.setViewportSize(DESKTOP);
+    const body = page.getByRole('textbox', { name: 'Email body' });
+    await body.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/');
+    const blocks = page.getByRole('listbox', { name: 'Insert block' });
+    await blocks.waitFor();
+    const typed = body.locator('[data-decoration-id]');
+    const popover = page.locator('.ml-popover').filter({ has: blocks });
+    // The menu's top edge sits 4px under the typed "/": before and after each scroll.
+    const gapUnderTyped = async () => (await popover.boundingBox())!.y - ((await typed.boundingBox())!.y + (await typed.boundingBox())!.height);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(gapUnderTyped).toBeCloseTo(4, 0);
+    const before = (await typed.boundingBox())!.y;
+
+    await page.evaluate(() => window.scrollBy(0, 200));
+    await expect.poll(async () => (await typed.boundingBox())!.y).toBeCloseTo(before - 200, 0);
+    await expect.poll(gapUnderTyped).toBeCloseTo(4, 0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'slash-menu-scrolled-1280x800.png') });
+
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await blocks.waitFor({ state: 'detached' });
+    // Closed for good: keys go to the text again, the "/" stays.
+    expect(await body.locator('p').last().textContent()).toBe('/');
+    await page.keyboard.press('Backspace');
   });
 
   it('searches, duplicates and deletes templates from the list; a template a workflow sends is not deleted', async () => {
