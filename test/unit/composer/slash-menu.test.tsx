@@ -14,7 +14,7 @@ describe('the / block menu', () => {
     await user.keyboard('/');
     const list = await screen.findByRole('listbox', { name: 'Insert block' });
     expect(list.id).toBe(bodyEditor().getAttribute('aria-controls'));
-    expect(optionNames()).toEqual(expect.arrayContaining(['Heading 1', 'Bulleted list', 'Quote', 'Divider', 'Space', '2 columns', 'Button', 'Image', 'Social links', 'Show if…', 'For each unlocked…']));
+    expect(optionNames()).toEqual(expect.arrayContaining(['Heading 1', 'Bulleted list', 'Quote', 'Code block', 'Divider', 'Space', '2 columns', 'Button', 'Image', 'Social links', 'Show if…', 'For each unlocked…']));
 
     await user.keyboard('head');
     await waitFor(() => expect(optionNames()).toEqual(['Heading 1', 'Heading 2']));
@@ -67,6 +67,15 @@ describe('the / block menu', () => {
     await user.keyboard('{Enter}');
     await waitFor(() => expect(nodesOfType(latest().body, 'button')).toHaveLength(1));
     expect(await screen.findByRole('dialog', { name: 'Button settings' })).toBeTruthy();
+  });
+
+  it('turns the paragraph into a code block, which keeps its spaces', async () => {
+    const { user, latest } = renderComposer({ channel: 'email' });
+    await user.click(bodyEditor());
+    await user.keyboard('/code');
+    await waitFor(() => expect(optionNames()).toEqual(['Code block']));
+    await user.keyboard('{Enter}C  D  E');
+    await waitFor(() => expect(latest().body.content?.[0]).toEqual({ type: 'codeBlock', attrs: { language: null }, content: [{ type: 'text', text: 'C  D  E' }] }));
   });
 
   it('opens the Image menu for an image, which asks for its address', async () => {
