@@ -18,6 +18,7 @@ import type { Channel } from '../../types';
 import { ButtonBubbleMenu } from '../bubble-menu/ButtonBubbleMenu';
 import { LinkBubbleMenu } from '../bubble-menu/LinkBubbleMenu';
 import { MergeFieldBubbleMenu } from '../bubble-menu/MergeFieldBubbleMenu';
+import { SpacerBubbleMenu } from '../bubble-menu/SpacerBubbleMenu';
 import { blockCommands } from '../toolbar/block-commands';
 import { Toolbar } from '../toolbar/Toolbar';
 import { EditorPlaceholder } from './EditorPlaceholder';
@@ -93,6 +94,7 @@ export function BodyEditor({ channel }: { channel: Channel }) {
       )}
       <LinkBubbleMenu editor={editor} />
       {channel === 'email' && <ButtonBubbleMenu editor={editor} />}
+      {channel === 'email' && <SpacerBubbleMenu editor={editor} />}
       <MergeFieldBubbleMenu editor={editor} />
     </div>
   );
