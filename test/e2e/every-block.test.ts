@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocNode, EmailContent } from '../../src/template/index.ts';
-import { launchChromium, newContext, screenshotBothSizes } from '../support/e2e-browser.ts';
+import { DESKTOP, launchChromium, newContext, screenshotBothSizes } from '../support/e2e-browser.ts';
 import { bannerPng } from '../support/e2e-images.ts';
 import { afterNextFrames, pathOf, previewForContact, selectTextIn, signInWithPrintedLink, staffApi, waitForFocusIn, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
@@ -253,6 +253,11 @@ describe('the every-block example, built in the composer', () => {
     await relabelButton(body, body.locator('.ml-show-if .ml-button'), 'Join the lounge');
     await afterNextFrames(page);
     await screenshotBothSizes(page, 'every-block-composer', body);
+    await page.setViewportSize(DESKTOP);
+    await body.locator('.ml-spacer').click();
+    await screenshotBothSizes(page, 'every-block-space-settings', page.getByRole('dialog', { name: 'Space settings' }));
+    await page.setViewportSize(DESKTOP);
+    await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Save template' }).click();
     await page.getByText('Saved · version 1').waitFor();
