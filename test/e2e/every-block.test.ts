@@ -1,8 +1,9 @@
 /**
  * The public example with every block (examples/documents/every-block.json), built in real Chromium
  * through the composer's own toolbar, `/` menu, `{{` picker and dialogs, saved as the same document
- * (ids that differ per run aside), previewed for two contacts holding different offers, then sent
- * through the outbox where each received email carries only their parts and their own course.
+ * (ids that differ per run aside), previewed for two contacts holding different offers (and one with
+ * none, for the "no offer" part), then sent to the two through the outbox, where each received email
+ * carries only their parts and their own course.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -118,6 +119,8 @@ describe('the every-block example, built in the composer', () => {
     };
     const rosa = await member('Rosa', 'rosa@example.com', recitalPlan, 'Gold');
     const theo = await member('Theo', 'theo@example.com', theoryPlan, 'Silver');
+    // No offer at all: the one the "no offer" part is for.
+    await api('POST', `${site}/contacts`, { firstName: 'Nell', lastName: 'Reed', email: 'nell@example.com' });
 
     await page.goto(`${server.origin}/templates/new`);
     await page.getByLabel('Template name').fill('Every block');
@@ -289,6 +292,12 @@ describe('the every-block example, built in the composer', () => {
     for (const part of ['Piano plan members', 'Gold perk', 'Pick a plan', 'Join the lounge']) expect(theoSees).not.toContain(part);
     expect(await preview.getByRole('link', { name: 'Start learning' }).getAttribute('href')).toBe(`${server.memberOrigin}/courses/${theory}?token=preview`);
     await screenshotBothSizes(page, 'every-block-preview-theo', page.getByRole('region', { name: 'Preview' }));
+
+    await previewForContact(page, 'Nell');
+    await waitForText(preview, 'Hello Nell');
+    await waitForText(preview, 'Pick a plan to unlock the courses.');
+    const nellSees = await previewText();
+    for (const part of ['Piano plan members', 'Gold perk', 'Recital pieces', 'Harmony basics', 'Start learning']) expect(nellSees).not.toContain(part);
 
     // Sent through the outbox: each email has only its parts, live links and an unsubscribe link.
     const message = await api<{ id: string }>('POST', `${site}/messages`, { templateId, channel: 'email', recipients: { contactIds: [rosa, theo] } });
