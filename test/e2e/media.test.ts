@@ -67,6 +67,11 @@ describe('images and social links in the composer', () => {
     await shoot('02-social-menu');
     await social.getByRole('button', { name: 'Insert social links' }).click();
     await loaded(page, '.ml-social-icon');
+    // One centred row in the editor, as in the email.
+    const icons = await page.locator('.ml-social-icon').evaluateAll((all) => all.map((icon) => icon.getBoundingClientRect()));
+    expect(new Set(icons.map((icon) => Math.round(icon.top))).size).toBe(1);
+    const row = (await page.locator('.ml-social-block').boundingBox())!;
+    expect(Math.abs((icons[0].left + icons.at(-1)!.right) / 2 - (row.x + row.width / 2))).toBeLessThan(2);
     await afterNextFrames(page);
 
     // Previewed from memberlink: the uploaded image and the shipped icons, loaded.
