@@ -255,6 +255,9 @@ describe('the every-block example, built in the composer', () => {
     await backInEditor(body);
     await relabelButton(body, body.locator('.ml-show-if .ml-button'), 'Join the lounge');
     await afterNextFrames(page);
+    // The editor draws the quote and the code block as the email does: a bar, a grey box.
+    expect(await body.locator('blockquote').evaluate((quote) => getComputedStyle(quote).borderLeftWidth)).toBe('4px');
+    expect(await body.locator('pre').evaluate((code) => getComputedStyle(code).backgroundColor)).toBe('rgb(244, 245, 247)');
     await screenshotBothSizes(page, 'every-block-composer', body);
     await page.setViewportSize(DESKTOP);
     await body.locator('.ml-spacer').click();
