@@ -124,8 +124,19 @@ describe('the every-block example, built in the composer', () => {
 
     await page.goto(`${server.origin}/templates/new`);
     await page.getByLabel('Template name').fill('Every block');
-    await page.getByRole('textbox', { name: 'Subject' }).click();
-    await page.keyboard.type('This week at the academy');
+    // Subject and preview text, with the site's title and the first name (fallback "friend") as fields.
+    const subject = page.getByRole('textbox', { name: 'Subject' });
+    await subject.click();
+    await page.keyboard.type('This week at {{site.ti');
+    await page.getByRole('listbox', { name: 'Insert field' }).getByRole('option', { name: /Site title/ }).click();
+    await page.keyboard.type(', {{first');
+    await page.getByRole('listbox', { name: 'Insert field' }).getByRole('option', { name: /First name/ }).click();
+    await subject.locator('.ml-merge-field').last().click();
+    const subjectFallback = page.getByRole('dialog', { name: 'Field fallback' });
+    await subjectFallback.getByRole('textbox').fill('friend');
+    await subjectFallback.getByRole('button', { name: 'Set fallback' }).click();
+    await page.getByRole('textbox', { name: 'Preview text' }).click();
+    await page.keyboard.type(EXAMPLE.previewText);
     const body = page.getByRole('textbox', { name: 'Email body' });
     await body.click();
 
@@ -269,6 +280,8 @@ describe('the every-block example, built in the composer', () => {
     await page.getByText('Saved · version 1').waitFor();
     const templateId = pathOf(page).split('/').pop();
     const saved = await api<{ content: EmailContent }>('GET', `${site}/templates/${templateId}`);
+    expect(saved.content.subject).toBe(EXAMPLE.subject);
+    expect(saved.content.previewText).toBe(EXAMPLE.previewText);
     expect(comparable(saved.content.body)).toEqual(comparable(EXAMPLE.body));
     const showIfs = saved.content.body.content!.filter((node) => node.type === 'showIf');
     expect(showIfs.map((node) => node.attrs?.offerId)).toEqual([recitalPlan, '', '']);
