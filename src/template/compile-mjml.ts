@@ -5,6 +5,8 @@
 import { hexColorOr } from './colors';
 import { childrenOf, type DocNode, type EmailContent } from './document';
 import { collapseLineBreaks } from './escape';
+import { colorMarksDarkSchemeCss } from './marks/color-marks';
+import { EMAIL_CARD } from './palette';
 import { serializer } from './registry';
 import { joinWithSentinels } from './sentinels';
 import type { EmailStyle, HtmlContext } from './serializer';
@@ -36,14 +38,16 @@ function resolveStyle(options: EmailCompileOptions): EmailStyle {
   };
 }
 
-/** Dark mode: dark page and card, light text (dark on a highlight); buttons keep their own colours. */
+/**
+ * Dark mode: dark page and card, light text; coloured text switches to its palette entry's dark twin
+ * (dark on a highlight); buttons keep their own colours.
+ */
 const DARK_SCHEME_CSS =
   '@media (prefers-color-scheme: dark) { ' +
   '.ml-email, body { background-color: #111418 !important; } ' +
-  '.ml-email-card, .ml-email-card > table { background: #1f2328 !important; background-color: #1f2328 !important; } ' +
+  `.ml-email-card, .ml-email-card > table { background: ${EMAIL_CARD.dark} !important; background-color: ${EMAIL_CARD.dark} !important; } ` +
   '.ml-email-card div, .ml-email-card p, .ml-email-card li, .ml-email-card h1, .ml-email-card h2, .ml-email-card h3, .ml-email-card blockquote { color: #e6e8eb !important; } ' +
-  // Highlighted text sits on a pale tint of its own: light text would vanish on it.
-  '.ml-email-card .ml-highlight { color: #1f2933 !important; } }';
+  `${colorMarksDarkSchemeCss('.ml-email-card')}}`;
 
 /** One row of the email: the blocks of each of its columns. */
 type Row = DocNode[];
@@ -79,7 +83,7 @@ function sectionElements(content: EmailContent, ctx: HtmlContext): Fragment[] {
     const top = i === 0 ? '32px' : '0';
     const bottom = i === rows.length - 1 ? '16px' : '0';
     return [
-      `    <mj-section background-color="#ffffff" padding="${top} 0 ${bottom}" css-class="ml-email-card">\n`,
+      `    <mj-section background-color="${EMAIL_CARD.light}" padding="${top} 0 ${bottom}" css-class="ml-email-card">\n`,
       ...columns.flatMap((column) => ['      <mj-column>\n', ctx.columnElements(column), '      </mj-column>\n']),
       '    </mj-section>\n',
     ];

@@ -1,24 +1,30 @@
 /**
- * The colours an author may give text: one list for the composer's swatches and for validation. Each
- * entry has a text colour (readable on the white card, 4.5:1 or more) and a highlight (a pale tint the
- * dark body text stays readable on). Nothing outside the list reaches an email.
+ * The colours an author may give text: one list for the composer's swatches, for validation and for
+ * the email's dark mode. Each entry has a text colour (readable on the white card, 4.5:1 or more), its
+ * dark-mode twin (readable on the dark card, 4.5:1 or more) and a highlight (a pale tint the dark body
+ * text stays readable on). Nothing outside the list reaches an email.
  */
 export interface PaletteColor {
   /** What the swatch is called ("Text colour: Red"). */
   name: string;
   text: string;
+  /** What `text` becomes when the reader's mail app is in dark mode (the card is then `EMAIL_CARD.dark`). */
+  darkText: string;
   highlight: string;
 }
 
+/** The card the text sits on in each colour scheme: what the palette's text colours must read on. */
+export const EMAIL_CARD = { light: '#ffffff', dark: '#1f2328' } as const;
+
 export const PALETTE: readonly PaletteColor[] = [
-  { name: 'Grey', text: '#4b5563', highlight: '#e5e7eb' },
-  { name: 'Red', text: '#b91c1c', highlight: '#fee2e2' },
-  { name: 'Orange', text: '#c2410c', highlight: '#ffedd5' },
-  { name: 'Yellow', text: '#a16207', highlight: '#fef08a' },
-  { name: 'Green', text: '#15803d', highlight: '#dcfce7' },
-  { name: 'Blue', text: '#1d4ed8', highlight: '#dbeafe' },
-  { name: 'Purple', text: '#7e22ce', highlight: '#f3e8ff' },
-  { name: 'Pink', text: '#be185d', highlight: '#fce7f3' },
+  { name: 'Grey', text: '#4b5563', darkText: '#9ca3af', highlight: '#e5e7eb' },
+  { name: 'Red', text: '#b91c1c', darkText: '#f87171', highlight: '#fee2e2' },
+  { name: 'Orange', text: '#c2410c', darkText: '#fb923c', highlight: '#ffedd5' },
+  { name: 'Yellow', text: '#a16207', darkText: '#facc15', highlight: '#fef08a' },
+  { name: 'Green', text: '#15803d', darkText: '#4ade80', highlight: '#dcfce7' },
+  { name: 'Blue', text: '#1d4ed8', darkText: '#60a5fa', highlight: '#dbeafe' },
+  { name: 'Purple', text: '#7e22ce', darkText: '#c084fc', highlight: '#f3e8ff' },
+  { name: 'Pink', text: '#be185d', darkText: '#f472b6', highlight: '#fce7f3' },
 ];
 
 /**

@@ -6,24 +6,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newContext, screenshotBothSizes } from '../support/e2e-browser.ts';
+import { bannerPng } from '../support/e2e-images.ts';
 import { afterNextFrames } from '../support/e2e-page.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
 let server: E2eServer;
 let browser: Browser;
 let page: Page;
-
-/** A real PNG (a painted banner), made by the browser itself. */
-async function bannerPng(text: string, color: string): Promise<Buffer> {
-  const painter = await page.context().newPage();
-  await painter.setViewportSize({ width: 600, height: 240 });
-  await painter.setContent(
-    `<body style="margin:0"><div style="width:600px;height:240px;display:grid;place-items:center;background:linear-gradient(135deg,${color},#111827);color:#fff;font:700 40px sans-serif">${text}</div></body>`,
-  );
-  const png = await painter.screenshot({ type: 'png' });
-  await painter.close();
-  return png;
-}
 
 const loaded = (page: Page, selector: string) =>
   page.waitForFunction((css) => [...document.querySelectorAll<HTMLImageElement>(css)].some((img) => img.complete && img.naturalWidth > 0), selector);
@@ -55,7 +44,7 @@ describe('images and social links in the composer', () => {
 
     await page.getByRole('button', { name: 'Image' }).click();
     const menu = page.getByRole('dialog', { name: 'Image' });
-    await menu.getByLabel('Choose an image file').setInputFiles({ name: 'studio.png', mimeType: 'image/png', buffer: await bannerPng('The new studio', '#2563eb') });
+    await menu.getByLabel('Choose an image file').setInputFiles({ name: 'studio.png', mimeType: 'image/png', buffer: await bannerPng(page, 'The new studio', '#2563eb') });
     const address = menu.getByRole('textbox', { name: 'Image address' });
     await page.waitForFunction(
       (origin) => (document.querySelector<HTMLInputElement>('.ml-image-form input[inputmode="url"]')?.value ?? '').startsWith(`${origin}/media/`),
@@ -78,6 +67,11 @@ describe('images and social links in the composer', () => {
     await shoot('02-social-menu');
     await social.getByRole('button', { name: 'Insert social links' }).click();
     await loaded(page, '.ml-social-icon');
+    // One centred row in the editor, as in the email.
+    const icons = await page.locator('.ml-social-icon').evaluateAll((all) => all.map((icon) => icon.getBoundingClientRect()));
+    expect(new Set(icons.map((icon) => Math.round(icon.top))).size).toBe(1);
+    const row = (await page.locator('.ml-social-block').boundingBox())!;
+    expect(Math.abs((icons[0].left + icons.at(-1)!.right) / 2 - (row.x + row.width / 2))).toBeLessThan(2);
     await afterNextFrames(page);
 
     // Previewed from memberlink: the uploaded image and the shipped icons, loaded.
@@ -89,7 +83,7 @@ describe('images and social links in the composer', () => {
     await shoot('03-composer', page.getByRole('region', { name: 'Preview' }));
 
     // A file dropped into the body (a real DataTransfer in the page) is uploaded and inserted too.
-    const dropped = await bannerPng('Opening day', '#b45309');
+    const dropped = await bannerPng(page, 'Opening day', '#b45309');
     await page.getByRole('textbox', { name: 'Email body' }).evaluate((editor, bytes) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([new Uint8Array(bytes)], 'opening.png', { type: 'image/png' }));

@@ -7,24 +7,20 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newContext, screenshotBothSizes } from '../support/e2e-browser.ts';
-import { afterNextFrames, pathOf, signInWithPrintedLink, waitForText } from '../support/e2e-page.ts';
+import { afterNextFrames, pathOf, previewForContact, signInWithPrintedLink, staffApi, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
 import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
 
 let server: E2eServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-
-async function api<T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const response = await page.request.fetch(`${server.origin}${path}`, { method, data, headers: { origin: server.origin }, timeout: 15_000 });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+let api: StaffApi;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
   context = await newContext(browser, server.origin);
   page = await context.newPage();
+  api = staffApi(page, server.origin);
 }, 150_000);
 
 afterAll(async () => {
@@ -71,12 +67,8 @@ describe('membership blocks in the composer', () => {
     await page.getByText('For each unlocked course').waitFor();
     await afterNextFrames(page);
 
-    const previewFor = async (name: string) => {
-      await page.getByRole('combobox', { name: 'Preview for a contact' }).fill(name);
-      await page.getByRole('option', { name: new RegExp(name) }).click();
-    };
     const preview = page.frameLocator('iframe[title="Email preview"]');
-    await previewFor('Harper');
+    await previewForContact(page, 'Harper');
     await waitForText(preview, 'Harp news: new strings are in.');
     await waitForText(preview, 'Harp for all');
     // Sample data (every offer) shows first; Harper's own preview has only her course.
@@ -84,7 +76,7 @@ describe('membership blocks in the composer', () => {
     expect(await preview.getByRole('link', { name: 'Start learning' }).getAttribute('href')).toBe(`${server.memberOrigin}/courses/${harp}?token=preview`);
     await screenshotBothSizes(page, 'member-blocks-preview-harper', page.getByRole('region', { name: 'Preview' }));
 
-    await previewFor('Dana');
+    await previewForContact(page, 'Dana');
     await waitForText(preview, 'Drum rudiments');
     await expect.poll(() => preview.locator('body').innerText(), { timeout: 15_000 }).not.toContain('Harp news');
     expect(await preview.getByRole('link', { name: 'Start learning' }).getAttribute('href')).toBe(`${server.memberOrigin}/courses/${drums}?token=preview`);
@@ -98,15 +90,7 @@ describe('membership blocks in the composer', () => {
     await page.getByText('Saved · version 1').waitFor();
     const templateId = pathOf(page).split('/').pop();
     const message = await api<{ id: string }>('POST', `${site}/messages`, { templateId, channel: 'email', recipients: { contactIds: [harper, drummer] } });
-    for (let i = 0; ; i++) {
-      const { status, counts } = await api<{ status: string; counts: { sent: number } }>('GET', `${site}/messages/${message.id}`);
-      if (status === 'completed') {
-        expect(counts.sent).toBe(2);
-        break;
-      }
-      if (i > 100) throw new Error(`message still ${status}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    expect(await waitForMessageSent(api, `${site}/messages/${message.id}`)).toBe(2);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
     await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();

@@ -2,7 +2,8 @@
  * The template editor in real Chromium against the real server: a save the server refuses shows
  * each problem beside its field and block in words (no paths), a selected button's settings
  * open in the composer's own bubble menu next to the button, inside the viewport at both sizes, and
- * the `/` menu inserts a block and the toolbar aligns and colours text (fitting a phone), and
+ * the `/` menu inserts a block and the toolbar aligns and colours text (fitting a phone; the colour
+ * takes its dark twin in the dark preview), the `/` menu follows the page as it scrolls, and
  * the templates list searches, duplicates and deletes (refused, naming the workflow, while one sends it).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -124,6 +125,14 @@ describe('the template editor in Chromium', () => {
     expect(await body.locator('h1 span[data-text-color]').textContent()).toBe('spring');
     expect(await body.locator('h1 span[data-text-color]').evaluate((span) => getComputedStyle(span).color)).toBe('rgb(21, 128, 61)');
     layout.push(...(await screenshotBothSizes(page, 'text-tools', body)));
+    // In the dark preview the green word takes the palette's dark twin, readable on the dark card.
+    await page.getByRole('textbox', { name: 'Subject' }).click();
+    await page.keyboard.type('Spring');
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    const darkGreen = page.frameLocator('iframe[title="Email preview in dark mode"]').locator('h1 .ml-text-color--green');
+    await expect.poll(() => darkGreen.textContent(), { timeout: 15_000 }).toBe('spring');
+    expect(await darkGreen.evaluate((span) => getComputedStyle(span).color)).toBe('rgb(74, 222, 128)');
+    layout.push(...(await screenshotBothSizes(page, 'text-tools-dark-preview', page.getByRole('region', { name: 'Preview' }))));
 
     // The heading moves above the paragraph: with the keys, back with them, then by its drag handle.
     // The two blocks written here (an empty trailing paragraph keeps a place to type after a last heading).
@@ -141,6 +150,39 @@ describe('the template editor in Chromium', () => {
     await handle.dragTo(body.locator('p').first(), { targetPosition: { x: 20, y: 2 } });
     await expect.poll(order).toEqual(['H1', 'P']);
     expect(layout).toEqual([]);
+  });
+
+  it('keeps the / menu under the typed text while the page scrolls, and closes it once the text scrolls away', async () => {
+    await page.setViewportSize(DESKTOP);
+    const body = page.getByRole('textbox', { name: 'Email body' });
+    await body.click();
+    await page.keyboard.press('Control+End');
+    // The editor reads the moved selection before Enter acts on it.
+    await afterNextFrames(page);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/');
+    const blocks = page.getByRole('listbox', { name: 'Insert block' });
+    await blocks.waitFor();
+    const typed = body.locator('[data-decoration-id]');
+    const popover = page.locator('.ml-popover').filter({ has: blocks });
+    // The menu's top edge sits 4px under the typed "/": before and after each scroll.
+    const gapUnderTyped = async () => (await popover.boundingBox())!.y - ((await typed.boundingBox())!.y + (await typed.boundingBox())!.height);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(gapUnderTyped).toBeCloseTo(4, 0);
+    const before = (await typed.boundingBox())!.y;
+
+    await page.evaluate(() => window.scrollBy(0, 200));
+    await expect.poll(async () => (await typed.boundingBox())!.y).toBeCloseTo(before - 200, 0);
+    await expect.poll(gapUnderTyped).toBeCloseTo(4, 0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'slash-menu-scrolled-1280x800.png') });
+
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await blocks.waitFor({ state: 'detached' });
+    // Closed for good: keys go to the text again, the "/" stays.
+    expect(await typed.count()).toBe(0);
+    expect(await body.locator('p').filter({ hasText: /^\/$/ }).count()).toBe(1);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => body.locator('p').filter({ hasText: /^\/$/ }).count()).toBe(0);
   });
 
   it('searches, duplicates and deletes templates from the list; a template a workflow sends is not deleted', async () => {

@@ -71,3 +71,57 @@ export async function newestOutboxEmailText(page: Page, recipient: string, befor
   await waitForText(frame, expected);
   return frame.locator('body').innerText();
 }
+
+export type StaffApi = <T>(method: 'GET' | 'POST', path: string, data?: unknown) => Promise<T>;
+
+/** memberlink's JSON API as the staff member signed in on `page` calls it (same origin, their session). */
+export function staffApi(page: Page, origin: string): StaffApi {
+  return async <T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> => {
+    const response = await page.request.fetch(`${origin}${path}`, { method, data, headers: { origin }, timeout: 15_000 });
+    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+/** Waits (about 20 s at most) until the message's send completed; returns how many were sent. */
+export async function waitForMessageSent(api: StaffApi, messagePath: string): Promise<number> {
+  for (let i = 0; ; i++) {
+    const { status, counts } = await api<{ status: string; counts: { sent: number } }>('GET', messagePath);
+    if (status === 'completed') return counts.sent;
+    if (i > 100) throw new Error(`message still ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Picks `name` in the composer's "Preview for a contact" search. */
+export async function previewForContact(page: Page, name: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Preview for a contact' }).fill(name);
+  await page.getByRole('option', { name: new RegExp(name) }).click();
+}
+
+/**
+ * Selects the first occurrence of `text` inside the editor `editor` as a person dragging over it
+ * would (a DOM selection the editor reads back), or puts the caret right after it with `caretAfter`.
+ */
+export async function selectTextIn(editor: Locator, text: string, { caretAfter = false } = {}): Promise<void> {
+  await editor.evaluate(
+    (element, { text, caretAfter }) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, caretAfter ? at + text.length : at);
+        range.setEnd(node, at + text.length);
+        (element as HTMLElement).focus();
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`no text "${text}" in the editor`);
+    },
+    { text, caretAfter },
+  );
+  await afterNextFrames(editor.page());
+}

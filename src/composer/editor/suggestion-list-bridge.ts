@@ -1,4 +1,5 @@
-import type { SuggestionKeyDownProps, SuggestionOptions, SuggestionProps } from '@tiptap/suggestion';
+import type { PluginKey } from '@tiptap/pm/state';
+import { exitSuggestion, type SuggestionKeyDownProps, type SuggestionOptions, type SuggestionProps } from '@tiptap/suggestion';
 import type { ComposerStore, SuggestionItems, SuggestionListName } from '../store/composer-store';
 
 type ItemOf<K extends SuggestionListName> = SuggestionItems[K];
@@ -6,21 +7,27 @@ type ItemOf<K extends SuggestionListName> = SuggestionItems[K];
 /**
  * Routes a suggestion (`{{` fields, `/` blocks) into the composer store, where React renders the
  * list (FieldPicker, BlockMenu). The suggestion plugin keeps owning the query and the range; the
- * store owns the highlight.
+ * store owns the highlight. `pluginKey` is the suggestion plugin's, so the list can end it.
  */
-export function suggestionListRenderer<K extends SuggestionListName>(store: ComposerStore, name: K): SuggestionOptions<ItemOf<K>, ItemOf<K>>['render'] {
+export function suggestionListRenderer<K extends SuggestionListName>(
+  store: ComposerStore,
+  name: K,
+  pluginKey: PluginKey,
+): SuggestionOptions<ItemOf<K>, ItemOf<K>>['render'] {
   return () => {
     let owner: HTMLElement | null = null;
 
     const show = (props: SuggestionProps<ItemOf<K>, ItemOf<K>>) => {
-      owner = props.editor.view.dom;
+      const { view } = props.editor;
+      owner = view.dom;
       store.getState().showSuggestions(name, {
         query: props.query,
         items: props.items,
         loading: props.loading,
-        anchor: props.clientRect?.() ?? null,
+        anchor: props.clientRect ?? null,
         owner,
         choose: props.command,
+        dismiss: () => exitSuggestion(view, pluginKey),
       });
     };
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { ComposerExtensionDeps } from '../extensions/extension-sets';
+import { mergeFieldSuggestionKey } from '../extensions/merge-field-suggestion';
 import { describeShowIf } from '../extensions/show-if';
 import { describeField } from '../merge-field/describe-field';
 import { findFields } from '../merge-field/find-fields';
@@ -20,7 +21,7 @@ export function useExtensionDeps({ magicLinks }: { magicLinks: boolean }): Compo
       // A subject line has no use for a login URL; bodies do (an SMS often is one).
       findFields: (query) =>
         findFields(magicLinks ? config().catalog : config().catalog.filter((value) => value.group !== 'magic_link'), query),
-      renderFieldPicker: suggestionListRenderer(store, 'fieldPicker'),
+      renderFieldPicker: suggestionListRenderer(store, 'fieldPicker', mergeFieldSuggestionKey),
       onImageFiles: (editor, files, position) => {
         const { uploadImage } = config();
         const notify = store.getState().setImageUpload;

@@ -7,11 +7,16 @@ export interface SuggestionListState<T> {
   items: T[];
   highlighted: number;
   loading: boolean;
-  /** Where the typed text sits on screen, to place the list under it. */
-  anchor: DOMRect | null;
+  /**
+   * Where the typed text sits on screen now (measured at each call, so the list follows it while the
+   * page or a container scrolls); null when nothing is laid out.
+   */
+  anchor: (() => DOMRect | null) | null;
   /** The contenteditable that owns the list: it carries aria-activedescendant while the list is open. */
   owner: HTMLElement;
   choose: (item: T) => void;
+  /** Ends the suggestion in its editor (as Escape does): the list closes and keys go to the text again. */
+  dismiss: () => void;
 }
 
 export type ShownSuggestionList<T> = Omit<SuggestionListState<T>, 'highlighted'>;

@@ -24,6 +24,29 @@ describe('the toolbar for layout blocks', () => {
     await waitFor(() => expect(latest().body.content?.map((node) => node.type).slice(0, 4)).toEqual(['paragraph', 'spacer', 'columns', 'footer']));
   });
 
+  it('sets a selected space’s height from its settings, refusing one the email does not allow', async () => {
+    const { user, latest } = renderComposer({
+      channel: 'email',
+      initialValue: { subject: '', previewText: '', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }, { type: 'spacer', attrs: { height: 32 } }] } },
+    });
+    const editor = editorOf(bodyEditor());
+    await act(async () => {
+      editor.chain().focus().setNodeSelection(4).run();
+    });
+    const settings = await screen.findByRole('dialog', { name: 'Space settings' });
+    const height = screen.getByLabelText('Height (px)');
+    expect((height as HTMLInputElement).value).toBe('32');
+    await user.clear(height);
+    await user.type(height, '200');
+    await user.click(screen.getByRole('button', { name: 'Set height' }));
+    expect(settings.querySelector('[role="alert"]')?.textContent).toBe('A whole number of pixels from 8 to 160.');
+    expect(editor.state.doc.child(1).attrs.height).toBe(32);
+    await user.clear(height);
+    await user.type(height, '24');
+    await user.click(screen.getByRole('button', { name: 'Set height' }));
+    await waitFor(() => expect(latest().body.content?.[1]).toEqual({ type: 'spacer', attrs: { height: 24 } }));
+  });
+
   it('names the keyboard shortcut in the tooltip', () => {
     renderComposer({ channel: 'email', initialValue: { subject: '', previewText: '', body: oneParagraph('Hello') } });
     const bold = screen.getByRole('button', { name: 'Bold' });

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { fireEvent } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { findBlockCommands } from '../../../src/composer/blocks/block-command';
 import { blockCommands } from '../../../src/composer/ui/toolbar/block-commands';
 import { act, bodyEditor, editorOf, literal, nodesOfType, renderComposer, screen, waitFor } from './composer-harness';
@@ -13,7 +14,7 @@ describe('the / block menu', () => {
     await user.keyboard('/');
     const list = await screen.findByRole('listbox', { name: 'Insert block' });
     expect(list.id).toBe(bodyEditor().getAttribute('aria-controls'));
-    expect(optionNames()).toEqual(expect.arrayContaining(['Heading 1', 'Bulleted list', 'Quote', 'Divider', 'Space', '2 columns', 'Button', 'Image', 'Social links', 'Show if…', 'For each unlocked…']));
+    expect(optionNames()).toEqual(expect.arrayContaining(['Heading 1', 'Bulleted list', 'Quote', 'Code block', 'Divider', 'Space', '2 columns', 'Button', 'Image', 'Social links', 'Show if…', 'For each unlocked…']));
 
     await user.keyboard('head');
     await waitFor(() => expect(optionNames()).toEqual(['Heading 1', 'Heading 2']));
@@ -68,6 +69,15 @@ describe('the / block menu', () => {
     expect(await screen.findByRole('dialog', { name: 'Button settings' })).toBeTruthy();
   });
 
+  it('turns the paragraph into a code block, which keeps its spaces', async () => {
+    const { user, latest } = renderComposer({ channel: 'email' });
+    await user.click(bodyEditor());
+    await user.keyboard('/code');
+    await waitFor(() => expect(optionNames()).toEqual(['Code block']));
+    await user.keyboard('{Enter}C  D  E');
+    await waitFor(() => expect(latest().body.content?.[0]).toEqual({ type: 'codeBlock', attrs: { language: null }, content: [{ type: 'text', text: 'C  D  E' }] }));
+  });
+
   it('opens the Image menu for an image, which asks for its address', async () => {
     const { user } = renderComposer({ channel: 'email' });
     await user.click(bodyEditor());
@@ -85,6 +95,36 @@ describe('the / block menu', () => {
     expect((await screen.findByRole('status')).textContent).toBe('No block matches “zzz”.');
     await user.keyboard('{Enter}');
     expect(latest().body.content?.[0].content?.[0]).toEqual({ type: 'text', text: '/zzz' });
+  });
+
+  it('follows the typed text when a container scrolls, and closes once the text is scrolled out of sight', async () => {
+    // jsdom lays nothing out: the typed "/" (the suggestion's decoration) is where this says.
+    let typed = DOMRect.fromRect({ x: 40, y: 300, width: 8, height: 20 });
+    const measure = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      return this.matches('[data-decoration-id]') ? typed : DOMRect.fromRect({ x: 0, y: 0, width: 0, height: 0 });
+    });
+    try {
+      const { user, latest } = renderComposer({ channel: 'email' });
+      await user.click(bodyEditor());
+      await user.keyboard('/');
+      const popover = async () => (await screen.findByRole('listbox', { name: 'Insert block' })).closest<HTMLElement>('.ml-popover')!;
+      expect((await popover()).style.top).toBe('324px');
+
+      typed = DOMRect.fromRect({ x: 40, y: 180, width: 8, height: 20 });
+      // A scroll event does not bubble: the list hears the editor's container scroll by capturing it.
+      fireEvent.scroll(bodyEditor().parentElement!);
+      await waitFor(async () => expect((await popover()).style.top).toBe('204px'));
+
+      typed = DOMRect.fromRect({ x: 40, y: -60, width: 8, height: 20 });
+      fireEvent.scroll(document);
+      await waitFor(() => expect(screen.queryByRole('listbox', { name: 'Insert block' })).toBeNull());
+      expect(bodyEditor().getAttribute('aria-expanded')).toBeNull();
+      // The suggestion itself ended: Enter goes to the text again (a new paragraph), the "/" stays.
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(latest().body.content).toEqual([{ type: 'paragraph', content: [{ type: 'text', text: '/' }] }, { type: 'paragraph' }]));
+    } finally {
+      measure.mockRestore();
+    }
   });
 
   it('is not offered in an SMS', async () => {

@@ -5,7 +5,7 @@ import { emailExtensions, smsExtensions } from '../../extensions/extension-sets'
 import { findBlockCommands } from '../../blocks/block-command';
 import { BlockDragHandle } from '../../extensions/block-drag-handle';
 import { PasteCleanup } from '../../extensions/paste-cleanup';
-import { SlashCommands } from '../../extensions/slash-commands';
+import { SlashCommands, slashCommandsKey } from '../../extensions/slash-commands';
 import { suggestionListRenderer } from '../../editor/suggestion-list-bridge';
 import type { ComposerStore } from '../../store/composer-store';
 import { useComposerStoreApi } from '../../store/ComposerStoreContext';
@@ -18,6 +18,7 @@ import type { Channel } from '../../types';
 import { ButtonBubbleMenu } from '../bubble-menu/ButtonBubbleMenu';
 import { LinkBubbleMenu } from '../bubble-menu/LinkBubbleMenu';
 import { MergeFieldBubbleMenu } from '../bubble-menu/MergeFieldBubbleMenu';
+import { SpacerBubbleMenu } from '../bubble-menu/SpacerBubbleMenu';
 import { blockCommands } from '../toolbar/block-commands';
 import { Toolbar } from '../toolbar/Toolbar';
 import { EditorPlaceholder } from './EditorPlaceholder';
@@ -30,7 +31,7 @@ const asDocument = (body: DocNode): JSONContent => body;
 /** `/` opens the block menu; its entries are the toolbar's block actions and menus. */
 function slashCommandExtension(store: ComposerStore) {
   const commands = blockCommands((id) => store.getState().requestMenu(id));
-  return SlashCommands.configure({ findCommands: (query) => findBlockCommands(commands, query), render: suggestionListRenderer(store, 'blockMenu') });
+  return SlashCommands.configure({ findCommands: (query) => findBlockCommands(commands, query), render: suggestionListRenderer(store, 'blockMenu', slashCommandsKey) });
 }
 
 /** The message body: toolbar, the rich-text editor for the channel, and its bubble menus. Keyed by channel. */
@@ -93,6 +94,7 @@ export function BodyEditor({ channel }: { channel: Channel }) {
       )}
       <LinkBubbleMenu editor={editor} />
       {channel === 'email' && <ButtonBubbleMenu editor={editor} />}
+      {channel === 'email' && <SpacerBubbleMenu editor={editor} />}
       <MergeFieldBubbleMenu editor={editor} />
     </div>
   );

@@ -4,6 +4,7 @@ import { useComposerStore } from '../../store/ComposerStoreContext';
 import { useComposerAction } from '../../store/hooks';
 import { Listbox, optionId } from './Listbox';
 import { popoverBelow, useComboboxOwner } from './use-combobox-owner';
+import { useFollowedAnchor } from './use-followed-anchor';
 
 interface SuggestionPopoverProps<K extends SuggestionListName> {
   /** Which of the store's suggestion lists this shows. */
@@ -17,7 +18,8 @@ interface SuggestionPopoverProps<K extends SuggestionListName> {
 /**
  * A list opened by typing in the body (`{{` fields, `/` blocks), under the typed text: filtered as you
  * type, ArrowUp/Down to move, Enter to choose, Escape to close. The editor keeps focus and names the
- * highlighted option (aria-activedescendant); the store owns the list.
+ * highlighted option (aria-activedescendant); the store owns the list. It follows the typed text
+ * when the page or a container scrolls, and closes once the text scrolls out of sight.
  */
 export function SuggestionPopover<K extends SuggestionListName>({ name, label, describe, emptyText }: SuggestionPopoverProps<K>) {
   const list = useComposerStore((state) => state[name]);
@@ -25,9 +27,10 @@ export function SuggestionPopover<K extends SuggestionListName>({ name, label, d
   const listId = `${useId()}-${name}`;
   const activeOption = list && list.items.length > 0 ? optionId(listId, list.highlighted) : null;
   useComboboxOwner(list?.owner, listId, activeOption);
+  const anchor = useFollowedAnchor(list?.anchor ?? null, list?.owner, () => list?.dismiss());
 
   if (!list) return null;
-  const { anchor, items, highlighted, query, loading, choose } = list;
+  const { items, highlighted, query, loading, choose } = list;
   return (
     <div className="ml-popover ml-field-picker" style={popoverBelow(anchor)}>
       <Listbox

@@ -36,15 +36,17 @@ function selectInserted(editor: Editor, type: string) {
 }
 
 /**
- * What the `/` menu offers: the toolbar's block actions (one list: the same objects run), a quote and
- * a button, and the blocks made by a form (image, social links, Show if…, For each…), whose toolbar
- * menu it opens.
+ * What the `/` menu offers: the toolbar's block actions (one list: the same objects run), a quote, a
+ * code block and a button, and the blocks made by a form (image, social links, Show if…, For each…),
+ * whose toolbar menu it opens.
  */
 export function blockCommands(openMenu: (id: string) => void): BlockCommand[] {
   const opens = (id: string, label: string, hint: string, keywords: string[]): BlockCommand => ({ id, label, hint, keywords, run: () => openMenu(id) });
   return [
     ...BLOCK_ACTIONS.map(fromAction),
     { id: 'blockquote', label: 'Quote', hint: 'A quotation, set apart', keywords: ['blockquote', 'testimonial'], run: (e) => void e.chain().focus().toggleBlockquote().run() },
+    // The compiler renders code blocks and stored documents have them; without this only the ``` shortcut made one.
+    { id: 'codeBlock', label: 'Code block', hint: 'Text in a fixed-width font, spaces kept', keywords: ['code', 'pre', 'monospace'], run: (e) => void e.chain().focus().toggleCodeBlock().run() },
     {
       id: 'button',
       label: 'Button',
