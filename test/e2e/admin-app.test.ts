@@ -7,9 +7,9 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
-import { afterNextFrames, clipboardText, pathOf, signInWithPrintedLink, waitForFocusIn, waitForText } from '../support/e2e-page.ts';
+import { afterNextFrames, clipboardText, pathOf, signInWithPrintedLink, staffApi, waitForFocusIn, waitForText, type StaffApi } from '../support/e2e-page.ts';
 import type { E2eServer } from '../support/e2e-server.ts';
-import { pageApi, useE2eSuite } from '../support/e2e-suite.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
 
 const TEN_MINUTES = 10 * 60_000;
@@ -17,8 +17,11 @@ const TEN_MINUTES = 10 * 60_000;
 let server: E2eServer;
 let context: BrowserContext;
 let page: Page;
-useE2eSuite({ server: { clockStepMs: TEN_MINUTES } }, (suite) => ({ server, context, page } = suite));
-const api = pageApi(() => ({ page, server }));
+let api: StaffApi;
+useE2eSuite({ server: { clockStepMs: TEN_MINUTES } }, (suite) => {
+  ({ server, context, page } = suite);
+  api = staffApi(page, server.origin);
+});
 const layout: LayoutProblem[] = [];
 const ids: { templateId?: string; mayaId?: string } = {};
 

@@ -6,32 +6,23 @@
  * carries only their parts and their own course.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { DocNode, EmailContent } from '../../src/template/index.ts';
-import { DESKTOP, launchChromium, newContext, screenshotBothSizes } from '../support/e2e-browser.ts';
+import { DESKTOP, screenshotBothSizes } from '../support/e2e-browser.ts';
 import { bannerPng } from '../support/e2e-images.ts';
 import { afterNextFrames, pathOf, previewForContact, selectTextIn, signInWithPrintedLink, staffApi, waitForFocusIn, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import type { E2eServer } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
 const EXAMPLE = JSON.parse(readFileSync('examples/documents/every-block.json', 'utf8')) as EmailContent;
 
 let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let api: StaffApi;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-  context = await newContext(browser, server.origin);
-  page = await context.newPage();
+useE2eSuite({}, (suite) => {
+  ({ server, page } = suite);
   api = staffApi(page, server.origin);
-}, 150_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const withoutNulls = (attrs: Record<string, unknown> = {}) => Object.fromEntries(Object.entries(attrs).filter(([, value]) => value !== null));

@@ -3,29 +3,21 @@
  * Image menu's file picker and another dropped into the body are stored by memberlink and shown from
  * /media in the editor and the preview; the social row's icons load from memberlink too.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newContext, screenshotBothSizes } from '../support/e2e-browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotBothSizes } from '../support/e2e-browser.ts';
 import { bannerPng } from '../support/e2e-images.ts';
 import { afterNextFrames } from '../support/e2e-page.ts';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import type { E2eServer } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
 let server: E2eServer;
-let browser: Browser;
 let page: Page;
+useE2eSuite({}, (suite) => ({ server, page } = suite));
 
 const loaded = (page: Page, selector: string) =>
   page.waitForFunction((css) => [...document.querySelectorAll<HTMLImageElement>(css)].some((img) => img.complete && img.naturalWidth > 0), selector);
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-  page = await (await newContext(browser, server.origin)).newPage();
-}, 150_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('images and social links in the composer', () => {
   it('uploads a picked and a dropped image, adds social links, and previews them from memberlink', async () => {

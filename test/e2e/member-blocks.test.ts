@@ -4,28 +4,19 @@
  * cards, with inert preview links), shown in dark mode, then sent through the outbox where each
  * received email carries only their parts and live links to their own courses.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newContext, screenshotBothSizes } from '../support/e2e-browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotBothSizes } from '../support/e2e-browser.ts';
 import { afterNextFrames, pathOf, previewForContact, signInWithPrintedLink, staffApi, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import type { E2eServer } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
 let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let api: StaffApi;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-  context = await newContext(browser, server.origin);
-  page = await context.newPage();
+useE2eSuite({}, (suite) => {
+  ({ server, page } = suite);
   api = staffApi(page, server.origin);
-}, 150_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('membership blocks in the composer', () => {

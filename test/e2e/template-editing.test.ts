@@ -6,38 +6,19 @@
  * takes its dark twin in the dark preview), the `/` menu follows the page as it scrolls, and
  * the templates list searches, duplicates and deletes (refused, naming the workflow, while one sends it).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DESKTOP, PHONE, launchChromium, newContext, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
+import { DESKTOP, PHONE, SCREENSHOT_DIR, screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
 import { afterNextFrames, waitForFocusIn } from '../support/e2e-page.ts';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import type { E2eServer } from '../support/e2e-server.ts';
+import { useE2eSuite } from '../support/e2e-suite.ts';
 
 let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
+useE2eSuite({ signIn: true }, (suite) => ({ server, page } = suite));
 const layout: LayoutProblem[] = [];
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-  context = await newContext(browser, server.origin);
-  page = await context.newPage();
-  await page.goto(server.adminLoginUrl);
-  await page.getByRole('button', { name: /^Sign in to .+ admin$/ }).click();
-  await page.waitForURL(`${server.origin}/site`);
-}, 150_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail' || !page) return;
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `FAILED-${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true, timeout: 10_000 }).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.stop();
-}, 30_000);
 
 describe('the template editor in Chromium', () => {
   it('shows a refused save’s problems beside the subject and the image, in words', async () => {

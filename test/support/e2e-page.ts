@@ -72,11 +72,12 @@ export async function newestOutboxEmailText(page: Page, recipient: string, befor
   return frame.locator('body').innerText();
 }
 
-export type StaffApi = <T>(method: 'GET' | 'POST', path: string, data?: unknown) => Promise<T>;
+type ApiMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type StaffApi = <T>(method: ApiMethod, path: string, data?: unknown) => Promise<T>;
 
 /** memberlink's JSON API as the staff member signed in on `page` calls it (same origin, their session). */
 export function staffApi(page: Page, origin: string): StaffApi {
-  return async <T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> => {
+  return async <T>(method: ApiMethod, path: string, data?: unknown): Promise<T> => {
     const response = await page.request.fetch(`${origin}${path}`, { method, data, headers: { origin }, timeout: 15_000 });
     if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
     return (await response.json()) as T;

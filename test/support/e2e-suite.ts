@@ -51,16 +51,3 @@ export function useE2eSuite(options: E2eSuiteOptions, ready: (suite: E2eSuite) =
     await suite.server?.stop();
   }, 30_000);
 }
-
-/**
- * The admin API as the signed-in page calls it (its staff cookie plus the admin Origin, which the
- * CSRF check asks for); throws naming the call, its status and body when it is not 2xx.
- */
-export function pageApi(suite: () => { page: Page; server: E2eServer }) {
-  return async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown): Promise<T> {
-    const { page, server } = suite();
-    const response = await page.request.fetch(`${server.origin}${path}`, { method, data, headers: { origin: server.origin }, timeout: 15_000 });
-    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-}
