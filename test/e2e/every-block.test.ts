@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocNode, EmailContent } from '../../src/template/index.ts';
 import { DESKTOP, screenshotBothSizes } from '../support/e2e-browser.ts';
 import { bannerPng } from '../support/e2e-images.ts';
-import { afterNextFrames, pathOf, previewForContact, selectTextIn, signInWithPrintedLink, staffApi, waitForFocusIn, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
+import { afterNextFrames, courseWithPlan, memberHolding, pathOf, previewForContact, selectTextIn, signInWithPrintedLink, staffApi, waitForFocusIn, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
 import type { E2eServer } from '../support/e2e-server.ts';
 import { useE2eSuite } from '../support/e2e-suite.ts';
 
@@ -99,15 +99,10 @@ describe('the every-block example, built in the composer', () => {
   it('builds every block through the UI, saves the example document, previews and sends each contact their own email', async () => {
     await signInWithPrintedLink(page, server);
     const site = '/api/sites/academy';
-    const recitals = (await api<{ id: string }>('POST', `${site}/content`, { kind: 'course', title: 'Recital pieces', description: 'Three pieces for the stage' })).id;
-    const theory = (await api<{ id: string }>('POST', `${site}/content`, { kind: 'course', title: 'Harmony basics', description: 'Chords and why they work' })).id;
-    const recitalPlan = (await api<{ id: string }>('POST', `${site}/offers`, { title: 'Recital plan', itemIds: [recitals] })).id;
-    const theoryPlan = (await api<{ id: string }>('POST', `${site}/offers`, { title: 'Theory plan', itemIds: [theory] })).id;
-    const member = async (firstName: string, email: string, offerId: string, plan: string) => {
-      const { id } = await api<{ id: string }>('POST', `${site}/contacts`, { firstName, lastName: 'Reed', email, customFields: { plan } });
-      await api('POST', `${site}/contacts/${id}/access`, { offerId });
-      return id;
-    };
+    const { courseId: recitals, offerId: recitalPlan } = await courseWithPlan(api, site, { title: 'Recital pieces', description: 'Three pieces for the stage' }, 'Recital plan');
+    const { courseId: theory, offerId: theoryPlan } = await courseWithPlan(api, site, { title: 'Harmony basics', description: 'Chords and why they work' }, 'Theory plan');
+    const member = (firstName: string, email: string, offerId: string, plan: string) =>
+      memberHolding(api, site, { firstName, lastName: 'Reed', email, customFields: { plan } }, offerId);
     const rosa = await member('Rosa', 'rosa@example.com', recitalPlan, 'Gold');
     const theo = await member('Theo', 'theo@example.com', theoryPlan, 'Silver');
     // No offer at all: the one the "no offer" part is for.

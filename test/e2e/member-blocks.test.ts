@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotBothSizes } from '../support/e2e-browser.ts';
-import { afterNextFrames, pathOf, previewForContact, signInWithPrintedLink, staffApi, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
+import { afterNextFrames, courseWithPlan, memberHolding, pathOf, previewForContact, signInWithPrintedLink, staffApi, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
 import type { E2eServer } from '../support/e2e-server.ts';
 import { useE2eSuite } from '../support/e2e-suite.ts';
 
@@ -23,15 +23,9 @@ describe('membership blocks in the composer', () => {
   it('builds a Show if… and a repeat, previews them for two contacts and sends each their own email', async () => {
     await signInWithPrintedLink(page, server);
     const site = '/api/sites/academy';
-    const harp = (await api<{ id: string }>('POST', `${site}/content`, { kind: 'course', title: 'Harp for all', description: 'Your first glissando' })).id;
-    const drums = (await api<{ id: string }>('POST', `${site}/content`, { kind: 'course', title: 'Drum rudiments', description: 'Paradiddles daily' })).id;
-    const harpPlan = (await api<{ id: string }>('POST', `${site}/offers`, { title: 'Harp plan', itemIds: [harp] })).id;
-    const drumPlan = (await api<{ id: string }>('POST', `${site}/offers`, { title: 'Drum plan', itemIds: [drums] })).id;
-    const member = async (firstName: string, email: string, offerId: string) => {
-      const { id } = await api<{ id: string }>('POST', `${site}/contacts`, { firstName, lastName: 'Player', email });
-      await api('POST', `${site}/contacts/${id}/access`, { offerId });
-      return id;
-    };
+    const { courseId: harp, offerId: harpPlan } = await courseWithPlan(api, site, { title: 'Harp for all', description: 'Your first glissando' }, 'Harp plan');
+    const { courseId: drums, offerId: drumPlan } = await courseWithPlan(api, site, { title: 'Drum rudiments', description: 'Paradiddles daily' }, 'Drum plan');
+    const member = (firstName: string, email: string, offerId: string) => memberHolding(api, site, { firstName, lastName: 'Player', email }, offerId);
     const harper = await member('Harper', 'harper@example.com', harpPlan);
     const drummer = await member('Dana', 'dana@example.com', drumPlan);
 

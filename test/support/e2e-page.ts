@@ -84,6 +84,20 @@ export function staffApi(page: Page, origin: string): StaffApi {
   };
 }
 
+/** A course and an offer that unlocks only it, on `site` (an API path like /api/sites/academy). */
+export async function courseWithPlan(api: StaffApi, site: string, course: { title: string; description: string }, plan: string) {
+  const courseId = (await api<{ id: string }>('POST', `${site}/content`, { kind: 'course', ...course })).id;
+  const offerId = (await api<{ id: string }>('POST', `${site}/offers`, { title: plan, itemIds: [courseId] })).id;
+  return { courseId, offerId };
+}
+
+/** A contact on `site` granted `offerId`; returns its id. */
+export async function memberHolding(api: StaffApi, site: string, contact: Record<string, unknown>, offerId: string): Promise<string> {
+  const { id } = await api<{ id: string }>('POST', `${site}/contacts`, contact);
+  await api('POST', `${site}/contacts/${id}/access`, { offerId });
+  return id;
+}
+
 /** Waits (about 20 s at most) until the message's send completed; returns how many were sent. */
 export async function waitForMessageSent(api: StaffApi, messagePath: string): Promise<number> {
   for (let i = 0; ; i++) {
