@@ -7,7 +7,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
-import { afterNextFrames, clipboardText, pathOf, signInWithPrintedLink, staffApi, waitForFocusIn, waitForText, type StaffApi } from '../support/e2e-page.ts';
+import { afterNextFrames, clipboardText, pathOf, signInWithPrintedLink, waitForFocusIn, waitForText, type StaffApi } from '../support/e2e-page.ts';
 import type { E2eServer } from '../support/e2e-server.ts';
 import { useE2eSuite } from '../support/e2e-suite.ts';
 import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
@@ -18,10 +18,7 @@ let server: E2eServer;
 let context: BrowserContext;
 let page: Page;
 let api: StaffApi;
-useE2eSuite({ server: { clockStepMs: TEN_MINUTES } }, (suite) => {
-  ({ server, context, page } = suite);
-  api = staffApi(page, server.origin);
-});
+useE2eSuite({ server: { clockStepMs: TEN_MINUTES } }, (suite) => ({ server, context, page, api } = suite));
 const layout: LayoutProblem[] = [];
 const ids: { templateId?: string; mayaId?: string } = {};
 

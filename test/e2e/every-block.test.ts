@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocNode, EmailContent } from '../../src/template/index.ts';
 import { DESKTOP, screenshotBothSizes } from '../support/e2e-browser.ts';
 import { bannerPng } from '../support/e2e-images.ts';
-import { afterNextFrames, courseWithPlan, memberHolding, pathOf, previewForContact, selectTextIn, signInWithPrintedLink, staffApi, waitForFocusIn, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
+import { afterNextFrames, courseWithPlan, memberHolding, pathOf, previewForContact, selectTextIn, signInWithPrintedLink, waitForFocusIn, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
 import type { E2eServer } from '../support/e2e-server.ts';
 import { useE2eSuite } from '../support/e2e-suite.ts';
 
@@ -20,10 +20,7 @@ const EXAMPLE = JSON.parse(readFileSync('examples/documents/every-block.json', '
 let server: E2eServer;
 let page: Page;
 let api: StaffApi;
-useE2eSuite({}, (suite) => {
-  ({ server, page } = suite);
-  api = staffApi(page, server.origin);
-});
+useE2eSuite({}, (suite) => ({ server, page, api } = suite));
 
 const withoutNulls = (attrs: Record<string, unknown> = {}) => Object.fromEntries(Object.entries(attrs).filter(([, value]) => value !== null));
 

@@ -7,17 +7,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotBothSizes } from '../support/e2e-browser.ts';
-import { afterNextFrames, courseWithPlan, memberHolding, pathOf, previewForContact, signInWithPrintedLink, staffApi, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
+import { afterNextFrames, courseWithPlan, memberHolding, pathOf, previewForContact, signInWithPrintedLink, waitForMessageSent, waitForText, type StaffApi } from '../support/e2e-page.ts';
 import type { E2eServer } from '../support/e2e-server.ts';
 import { useE2eSuite } from '../support/e2e-suite.ts';
 
 let server: E2eServer;
 let page: Page;
 let api: StaffApi;
-useE2eSuite({}, (suite) => {
-  ({ server, page } = suite);
-  api = staffApi(page, server.origin);
-});
+useE2eSuite({}, (suite) => ({ server, page, api } = suite));
 
 describe('membership blocks in the composer', () => {
   it('builds a Show if… and a repeat, previews them for two contacts and sends each their own email', async () => {

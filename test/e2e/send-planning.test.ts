@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotBothSizes, type LayoutProblem } from '../support/e2e-browser.ts';
-import { staffApi, waitForText, type StaffApi } from '../support/e2e-page.ts';
+import { waitForText, type StaffApi } from '../support/e2e-page.ts';
 import { WELCOME_EMAIL } from '../support/doc-nodes.ts';
 import type { E2eServer } from '../support/e2e-server.ts';
 import { useE2eSuite } from '../support/e2e-suite.ts';
@@ -15,10 +15,7 @@ import { useE2eSuite } from '../support/e2e-suite.ts';
 let server: E2eServer;
 let page: Page;
 let api: StaffApi;
-useE2eSuite({ signIn: true }, (suite) => {
-  ({ server, page } = suite);
-  api = staffApi(page, server.origin);
-});
+useE2eSuite({ signIn: true }, (suite) => ({ server, page, api } = suite));
 const layout: LayoutProblem[] = [];
 const ids: { templateId?: string; adaId?: string } = {};
 

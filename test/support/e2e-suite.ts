@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchChromium, newContext, SCREENSHOT_DIR } from './e2e-browser.ts';
-import { signInWithPrintedLink } from './e2e-page.ts';
+import { signInWithPrintedLink, staffApi, type StaffApi } from './e2e-page.ts';
 import { startE2eServer, type E2eServer, type StartOptions } from './e2e-server.ts';
 
 export interface E2eSuite {
@@ -15,6 +15,8 @@ export interface E2eSuite {
   browser: Browser;
   context: BrowserContext;
   page: Page;
+  /** The admin API as the page calls it (once signed in). */
+  api: StaffApi;
 }
 
 export interface E2eSuiteOptions {
@@ -36,7 +38,7 @@ export function useE2eSuite(options: E2eSuiteOptions, ready: (suite: E2eSuite) =
     const page = await context.newPage();
     suite = { server, browser, context, page };
     if (options.signIn) await signInWithPrintedLink(page, server);
-    ready({ server, browser, context, page });
+    ready({ server, browser, context, page, api: staffApi(page, server.origin) });
   }, 150_000);
 
   afterEach(async ({ task }) => {
