@@ -95,6 +95,35 @@ describe('compileEmailToMjml', () => {
     expect(only(tree, 'mj-body').getAttribute('width')).toBe('600px');
   });
 
+  it('gives text, buttons, images and rules the house style, and declares the light and dark colour schemes', () => {
+    const defaults = (tag: string) => Object.fromEntries(Array.from(only(tree, `mj-head mj-attributes ${tag}`).attributes, (a) => [a.name, a.value]));
+    expect(defaults('mj-text')).toEqual({ 'font-size': '16px', 'line-height': '1.5', color: '#1f2933', padding: '0 24px' });
+    expect(defaults('mj-button')).toEqual({ 'font-size': '16px', 'font-weight': 'bold', 'border-radius': '6px', 'inner-padding': '12px 24px', padding: '8px 24px 24px' });
+    expect(defaults('mj-image')).toEqual({ padding: '0 24px 16px' });
+    expect(defaults('mj-divider')).toEqual({ padding: '8px 24px 24px' });
+    const metas = Array.from(only(tree, 'mj-head mj-raw').querySelectorAll('meta'), (meta) => [meta.getAttribute('name'), meta.getAttribute('content')]);
+    expect(metas).toEqual([['color-scheme', 'light dark'], ['supported-color-schemes', 'light dark']]);
+  });
+
+  it('writes the preview text trimmed, and none when it is blank or not text', () => {
+    const previewOf = (previewText: unknown) =>
+      Array.from(parseMjml(compileEmailToMjml({ ...doc(), previewText } as EmailContent).mjml).querySelectorAll('mj-preview'), (e) => e.textContent);
+    expect(previewOf('  Ready  ')).toEqual(['Ready']);
+    expect(previewOf('   ')).toEqual([]);
+    expect(previewOf(42)).toEqual([]);
+  });
+
+  it('writes an unlocked items card as its own components between its region markers', () => {
+    const card = only(parseMjml(compileEmailToMjml(doc({ type: 'unlockedItems', attrs: { list: 'courses' } })).mjml), 'mj-column');
+    expect(children(card)).toEqual(['mj-raw', 'mj-text', 'mj-button', 'mj-raw']);
+  });
+
+  it('writes an empty document as one empty white card', () => {
+    const empty = parseMjml(compileEmailToMjml(doc()).mjml);
+    expect(only(empty, 'mj-body > mj-section').getAttribute('css-class')).toBe('ml-email-card');
+    expect(only(empty, 'mj-section > mj-column').children).toHaveLength(0);
+  });
+
   it('groups text blocks in mj-text and gives rule, image and button their own components, in document order', () => {
     expect(children(column)).toEqual(['mj-text', 'mj-divider', 'mj-image', 'mj-button', 'mj-text']);
     expect(children(firstText)).toEqual(['h1', 'p', 'p', 'ul', 'blockquote', 'pre']);
