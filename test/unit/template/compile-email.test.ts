@@ -266,6 +266,15 @@ describe('compileEmailToMjml', () => {
     expect(only(parseMjml(typed.mjml), 'mj-text p').textContent).toBe(`ml-slot-0-x and ml-slot-1-x${sentinel(0)}`);
   });
 
+  it('renders a nested button as a link to its address, inline unless full width', () => {
+    const quoted = (attrs: Record<string, unknown>) =>
+      only(parseMjml(compileEmailToMjml(doc({ type: 'blockquote', content: [{ type: 'button', attrs: { href: 'https://a.example/go', label: 'Go', ...attrs } }] })).mjml), 'blockquote a');
+    const inline = quoted({});
+    expect([inline.getAttribute('href'), styleOf(inline).display]).toEqual(['https://a.example/go', 'inline-block']);
+    expect(styleOf(quoted({ fullWidth: 'yes' })).display).toBe('inline-block');
+    expect(styleOf(quoted({ fullWidth: true })).display).toBe('block');
+  });
+
   it('renders a nested button, image and rule as HTML, and drops an unsafe address', () => {
     const nested = parseMjml(
       compileEmailToMjml(

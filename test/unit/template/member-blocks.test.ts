@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileEmailTemplate } from '../../../server/channels/email/compile-email.ts';
-import { compileSmsToText, fillTemplate, renderEmailForRecipient, validateEmailContent, type DocNode, type EmailContent } from '../../../src/template/index';
+import { compileEmailToText, compileSmsToText, fillTemplate, renderEmailForRecipient, validateEmailContent, type DocNode, type EmailContent } from '../../../src/template/index';
 import { NO_FACTS, type RecipientFacts, type RepeatItem } from '../../../src/template/regions';
 
 const text = (value: string): DocNode => ({ type: 'text', text: value });
@@ -75,6 +75,13 @@ describe('Show if… and unlocked items', () => {
     expect(renderEmailForRecipient(compiled, links, facts([], { plan: 'gold ' })).text).toBe('Gold\n\nEnd');
     expect(renderEmailForRecipient(compiled, links, facts([], { plan: 'silver' })).text).toBe('End');
     expect(renderEmailForRecipient(compiled, links, facts([])).text).toBe('No plan\n\nEnd');
+  });
+
+  it('reads the offer and the field of a rule trimmed, and drops its empty blocks from the text part', () => {
+    const plain = compileEmailToText(
+      email(showIf({ condition: 'offer', offerId: ' o1 ' }, p('Holder'), p(''), p('Thanks')), showIf({ condition: 'field', field: ' plan ', value: 'gold' }, p('Gold'))),
+    );
+    expect(fillTemplate(plain, links, facts(['o1'], { plan: 'gold' }))).toBe('Holder\n\nThanks\n\nGold');
   });
 
   it('keeps them at the top level (or in another Show if…), not in a quote or list', () => {
