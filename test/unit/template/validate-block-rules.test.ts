@@ -34,6 +34,7 @@ describe('a heading, spacer and image width', () => {
         block('heading', { level: 0 }),
         block('heading', { level: 2.5 }),
         block('heading', { level: '2' }),
+        block('spacer', { height: 7 }),
         block('spacer', { height: 161 }),
         block('spacer', { height: '20' }),
         image({ width: 601 }),
@@ -45,8 +46,9 @@ describe('a heading, spacer and image width', () => {
       ['body.content[2].attrs.level', 'Heading level must be 1 to 6'],
       ['body.content[3].attrs.height', 'Spacer height must be a whole number of pixels from 8 to 160'],
       ['body.content[4].attrs.height', 'Spacer height must be a whole number of pixels from 8 to 160'],
-      ['body.content[5].attrs.width', 'Image width must be a whole number of pixels from 40 to 600, or empty for the full width'],
+      ['body.content[5].attrs.height', 'Spacer height must be a whole number of pixels from 8 to 160'],
       ['body.content[6].attrs.width', 'Image width must be a whole number of pixels from 40 to 600, or empty for the full width'],
+      ['body.content[7].attrs.width', 'Image width must be a whole number of pixels from 40 to 600, or empty for the full width'],
     ]);
   });
 });
@@ -80,8 +82,12 @@ describe('addresses', () => {
         button({ href: '  https://a.example/x  ' }),
         block('socialLinks', { links: [{ network: 'facebook', url: ' https://facebook.com/academy ' }] }),
         button({ href: '   ' }),
+        block('socialLinks', { links: [{ network: 'youtube', url: '   ' }] }),
       ),
-    ).toEqual([['body.content[2].attrs.href', 'This button has no address: add where it leads']]);
+    ).toEqual([
+      ['body.content[2].attrs.href', 'This button has no address: add where it leads'],
+      ['body.content[3].attrs.links[0].url', 'The YouTube link has no address: paste the address of your page (https://youtube.com/…)'],
+    ]);
   });
 
   it('an image with no address at all is asked for the picture', () => {
@@ -103,9 +109,10 @@ describe('custom values in block settings', () => {
     ]);
   });
 
-  it('a stray "}}" before a "{{" does not close it', () => {
-    expect(issuesOf(paragraph(text('a}}{{b')))).toEqual([
+  it('a stray "}}" before a "{{" does not close it, and a "{{" inside a malformed value is no second one', () => {
+    expect(issuesOf(paragraph(text('a}}{{b')), paragraph(text('{{x{{}}')))).toEqual([
       ['body.content[0].content[0]', 'Unclosed "{{" in body: custom values look like {{contact.first_name}}'],
+      ['body.content[1].content[0]', 'Malformed custom value "{{x{{}}" in body'],
     ]);
   });
 
@@ -113,6 +120,10 @@ describe('custom values in block settings', () => {
     const subject = (value: string) => validateEmailContent({ ...email(paragraph(text('x'))), subject: value }, DEFAULT_CATALOG);
     expect(subject('Hi {{magic_link.user}}').map((issue) => issue.message)).toEqual([
       expect.stringContaining('signs a member of staff into the admin app'),
+    ]);
+    // A catalog without the magic links (a site's reduced list): unknown, and nothing more to say.
+    expect(validateEmailContent({ ...email(paragraph(text('x'))), subject: 'Go {{magic_link.courses}}' }, []).map((issue) => issue.message)).toEqual([
+      'Unknown custom value {{magic_link.courses}} in subject',
     ]);
     expect(validateEmailContent({ ...email(paragraph(text('x'))), previewText: 'Go {{magic_link.courses}}' }, DEFAULT_CATALOG)).toEqual([
       {
@@ -148,6 +159,7 @@ describe('Show if…', () => {
         showIf({ condition: 'field', field: ' ', value: 'gold' }, shown),
         showIf({ condition: 'field', field: 'shoe_size', value: 42 }, shown),
         showIf({ condition: 'no_offer' }),
+        { type: 'showIf', attrs: { condition: 'no_offer' } },
       ),
     ).toEqual([
       ['body.content[0].attrs.condition', 'Show if… needs a rule: holds an offer, holds no offer, or a custom field equals a value'],
@@ -156,6 +168,7 @@ describe('Show if…', () => {
       ['body.content[3].attrs.field', 'Show if… uses the custom field "shoe_size", which no contact of this site has'],
       ['body.content[3].attrs.value', 'Show if… compares the field with text: the value must be a string'],
       ['body.content[4]', 'Show if… is empty: add the blocks it shows'],
+      ['body.content[5]', 'Show if… is empty: add the blocks it shows'],
     ]);
   });
 });

@@ -61,6 +61,15 @@ describe('the body', () => {
   });
 });
 
+describe('a row of columns', () => {
+  it('without any content field is refused as holding no columns, and a column without one as empty', () => {
+    expect(validateEmailContent(email(doc({ type: 'columns' }, { type: 'columns', content: [{ type: 'column' }, column(paragraph(text('b')))] })), DEFAULT_CATALOG)).toEqual([
+      { path: 'body.content[0]', message: 'Columns must hold 2 or 3 columns, not 0' },
+      { path: 'body.content[1].content[0]', message: 'A column is empty: write something in it or remove the columns' },
+    ]);
+  });
+});
+
 describe('an SMS', () => {
   it('refuses a row of columns once, however its columns are', () => {
     const sms = { body: doc(paragraph(text('Hi')), { type: 'columns', content: [column(), column(paragraph(text('b')))] }) };
