@@ -101,4 +101,8 @@ describe('compileSubject', () => {
     expect(filled).not.toMatch(/[\r\n]/);
     expect(fillTemplate(subject, () => null)).toBe('Hello you');
   });
+
+  it('is empty for a stored subject that is not text', () => {
+    expect(fillTemplate(compileSubject({ subject: 42, previewText: '', body: { type: 'doc', content: [] } } as never), () => 'x')).toBe('');
+  });
 });
