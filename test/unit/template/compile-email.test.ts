@@ -266,6 +266,12 @@ describe('compileEmailToMjml', () => {
     expect(only(parseMjml(typed.mjml), 'mj-text p').textContent).toBe(`ml-slot-0-x and ml-slot-1-x${sentinel(0)}`);
   });
 
+  it('closes one mark and opens the next between adjacent texts, and writes an unknown mark as its text alone', () => {
+    const paragraphOf = (...content: EmailContent['body'][]) => only(parseMjml(compileEmailToMjml(doc({ type: 'paragraph', content })).mjml), 'mj-text p').innerHTML;
+    expect(paragraphOf({ type: 'text', text: 'a', marks: [{ type: 'bold' }] }, { type: 'text', text: 'b', marks: [{ type: 'italic' }] })).toBe('<strong>a</strong><em>b</em>');
+    expect(paragraphOf({ type: 'text', text: 'x', marks: [{ type: 'superscript' }] }, { type: 'text', text: 'y' })).toBe('xy');
+  });
+
   it('renders a nested button as a link to its address, inline unless full width', () => {
     const quoted = (attrs: Record<string, unknown>) =>
       only(parseMjml(compileEmailToMjml(doc({ type: 'blockquote', content: [{ type: 'button', attrs: { href: 'https://a.example/go', label: 'Go', ...attrs } }] })).mjml), 'blockquote a');
