@@ -89,6 +89,19 @@ describe('compileEmailToMjml', () => {
     expect(mjml).not.toContain(sentinel(slots.length));
   });
 
+  it('writes a value as a whole address and inside one, or with two fallbacks, as distinct slots', () => {
+    const linked = (label: string, href: string): EmailContent['body'] => ({ type: 'text', text: label, marks: [{ type: 'link', attrs: { href } }] });
+    const { slots: distinct } = compileEmailToMjml(
+      doc({ type: 'paragraph', content: [linked('a', '{{site.url}}'), linked('b', 'https://a.example/?from={{site.url}}'), { type: 'text', text: ' {{contact.first_name | default: "you"}} {{contact.first_name | default: "friend"}}' }] }),
+    );
+    expect(distinct).toEqual([
+      { key: 'site.url', context: 'url', whole: true },
+      { key: 'site.url', context: 'url' },
+      { key: 'contact.first_name', fallback: 'you', context: 'html' },
+      { key: 'contact.first_name', fallback: 'friend', context: 'html' },
+    ]);
+  });
+
   it('sets the default font and the preview text in the head', () => {
     expect(only(tree, 'mj-head mj-attributes mj-all').getAttribute('font-family')).toBe('Helvetica, Arial, sans-serif');
     expect(only(tree, 'mj-head mj-preview').textContent).toBe(`Your courses at ${slotWord('site.title', 'html')} are ready`);

@@ -84,6 +84,17 @@ describe('compileEmailToText', () => {
   });
 });
 
+describe('a link in the text part', () => {
+  const plain = (label: string, href: string) => fillTemplate(compileEmailToText(emailOf(paragraph(text(label, [{ type: 'link', attrs: { href } }])))), showKey);
+
+  it('is its address once when its text is that address, and its text then its address otherwise', () => {
+    expect(plain('{{site.url}}', '{{site.url}}')).toBe('<site.url>');
+    expect(plain('{{site.title}}', '{{site.url}}')).toBe('<site.title>: <site.url>');
+    expect(plain('Visit {{site.url}}', '{{site.url}}')).toBe('Visit <site.url>: <site.url>');
+    expect(plain('https://a.example/', 'https://a.example/{{contact.email}}')).toBe('https://a.example/: https://a.example/<contact.email>');
+  });
+});
+
 describe('compileSubject', () => {
   it('is one line: CR/LF typed by the author or injected through a value become spaces', () => {
     const subject = compileSubject({
