@@ -292,6 +292,7 @@ describe('compileEmailToMjml', () => {
     expect([inline.getAttribute('href'), styleOf(inline).display]).toEqual(['https://a.example/go', 'inline-block']);
     expect(styleOf(quoted({ fullWidth: 'yes' })).display).toBe('inline-block');
     expect(styleOf(quoted({ fullWidth: true })).display).toBe('block');
+    expect(quoted({ href: '  https://a.example/go  ' }).getAttribute('href')).toBe('https://a.example/go');
   });
 
   it('renders a nested button, image and rule as HTML, and drops an unsafe address', () => {

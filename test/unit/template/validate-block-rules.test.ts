@@ -90,6 +90,15 @@ describe('addresses', () => {
     ]);
   });
 
+  it('a scheme alone is no address', () => {
+    expect(issuesOf(button({ href: 'https://' }))).toEqual([
+      [
+        'body.content[0].attrs.href',
+        'This button leads to "https://", which can\'t be used: use a web address (https://…), an email (mailto:) or phone (tel:) address, or a magic link',
+      ],
+    ]);
+  });
+
   it('an image with no address at all is asked for the picture', () => {
     expect(issuesOf(image({ src: '' }))).toEqual([['body.content[0].attrs.src', 'This image needs an address: the https link to the picture']]);
   });
