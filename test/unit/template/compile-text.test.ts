@@ -84,6 +84,14 @@ describe('compileEmailToText', () => {
   });
 });
 
+describe('a merge field in the text part', () => {
+  it('whose key is no custom value shows its fallback, and asks for no value', () => {
+    const plain = compileEmailToText(emailOf(paragraph(text('Hi '), { type: 'mergeField', attrs: { key: 'not a key', fallback: 'friend' } })));
+    expect(plain.slots).toEqual([]);
+    expect(fillTemplate(plain, showKey)).toBe('Hi friend');
+  });
+});
+
 describe('a link in the text part', () => {
   const plain = (label: string, href: string) => fillTemplate(compileEmailToText(emailOf(paragraph(text(label, [{ type: 'link', attrs: { href } }])))), showKey);
 
