@@ -92,6 +92,12 @@ describe('a merge field in the text part', () => {
   });
 });
 
+describe('a text node in the text part', () => {
+  it('stored without its text writes nothing', () => {
+    expect(fillTemplate(compileEmailToText(emailOf(paragraph({ type: 'text' }, text('x')))), showKey)).toBe('x');
+  });
+});
+
 describe('a link in the text part', () => {
   const plain = (label: string, href: string) => fillTemplate(compileEmailToText(emailOf(paragraph(text(label, [{ type: 'link', attrs: { href } }])))), showKey);
 
@@ -100,6 +106,8 @@ describe('a link in the text part', () => {
     expect(plain('{{site.title}}', '{{site.url}}')).toBe('<site.title>: <site.url>');
     expect(plain('Visit {{site.url}}', '{{site.url}}')).toBe('Visit <site.url>: <site.url>');
     expect(plain('https://a.example/', 'https://a.example/{{contact.email}}')).toBe('https://a.example/: https://a.example/<contact.email>');
+    // The text shows "our site" when the address is empty: both are written.
+    expect(plain('{{site.url | default: "our site"}}', '{{site.url}}')).toBe('<site.url>: <site.url>');
   });
 });
 
