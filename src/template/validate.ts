@@ -173,10 +173,7 @@ function hrefMessage(what: HrefOwner, value: string): string {
 
 function checkHref(href: unknown, path: string, what: HrefOwner, check: Check): void {
   const value = stringOrEmpty(href).trim();
-  if (!value) {
-    check.issues.push({ path, message: hrefMessage(what, value) });
-    return;
-  }
+  // An empty address is refused here too (hrefWithValues finds nothing); hrefMessage words it as none.
   if (!hrefWithValues(value, 'url')) check.issues.push({ path, message: hrefMessage(what, value) });
   checkCustomValues(value, path, what.toLowerCase(), check);
 }
@@ -311,7 +308,7 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
     }
     checkAlign(attrValue(node, 'align'), `${path}.attrs.align`, 'Image', check);
     const href = attrValue(node, 'href');
-    if (href !== undefined && href !== null && stringOrEmpty(href).trim() !== '') checkHref(href, `${path}.attrs.href`, 'Image link', check);
+    if (stringOrEmpty(href).trim() !== '') checkHref(href, `${path}.attrs.href`, 'Image link', check);
   },
   socialLinks(node, path, check) {
     checkAlign(attrValue(node, 'align'), `${path}.attrs.align`, 'Social links', check);

@@ -53,6 +53,7 @@ describe('catalog', () => {
 
   it('leaves workflow-only values out of broadcasts', () => {
     expect(catalogHas(catalogForContext(DEFAULT_CATALOG, 'broadcast'), 'offer.title')).toBe(false);
+    expect(catalogHas(catalogForContext(DEFAULT_CATALOG, 'broadcast'), 'contact.first_name')).toBe(true);
     expect(catalogHas(catalogForContext(DEFAULT_CATALOG, 'workflow'), 'offer.title')).toBe(true);
   });
 });

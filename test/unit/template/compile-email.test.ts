@@ -89,10 +89,52 @@ describe('compileEmailToMjml', () => {
     expect(mjml).not.toContain(sentinel(slots.length));
   });
 
+  it('writes a value as a whole address and inside one, or with two fallbacks, as distinct slots', () => {
+    const linked = (label: string, href: string): EmailContent['body'] => ({ type: 'text', text: label, marks: [{ type: 'link', attrs: { href } }] });
+    const { slots: distinct } = compileEmailToMjml(
+      doc({ type: 'paragraph', content: [linked('a', '{{site.url}}'), linked('b', 'https://a.example/?from={{site.url}}'), { type: 'text', text: ' {{contact.first_name | default: "you"}} {{contact.first_name | default: "friend"}}' }] }),
+    );
+    expect(distinct).toEqual([
+      { key: 'site.url', context: 'url', whole: true },
+      { key: 'site.url', context: 'url' },
+      { key: 'contact.first_name', fallback: 'you', context: 'html' },
+      { key: 'contact.first_name', fallback: 'friend', context: 'html' },
+    ]);
+  });
+
   it('sets the default font and the preview text in the head', () => {
     expect(only(tree, 'mj-head mj-attributes mj-all').getAttribute('font-family')).toBe('Helvetica, Arial, sans-serif');
     expect(only(tree, 'mj-head mj-preview').textContent).toBe(`Your courses at ${slotWord('site.title', 'html')} are ready`);
     expect(only(tree, 'mj-body').getAttribute('width')).toBe('600px');
+  });
+
+  it('gives text, buttons, images and rules the house style, and declares the light and dark colour schemes', () => {
+    const defaults = (tag: string) => Object.fromEntries(Array.from(only(tree, `mj-head mj-attributes ${tag}`).attributes, (a) => [a.name, a.value]));
+    expect(defaults('mj-text')).toEqual({ 'font-size': '16px', 'line-height': '1.5', color: '#1f2933', padding: '0 24px' });
+    expect(defaults('mj-button')).toEqual({ 'font-size': '16px', 'font-weight': 'bold', 'border-radius': '6px', 'inner-padding': '12px 24px', padding: '8px 24px 24px' });
+    expect(defaults('mj-image')).toEqual({ padding: '0 24px 16px' });
+    expect(defaults('mj-divider')).toEqual({ padding: '8px 24px 24px' });
+    const metas = Array.from(only(tree, 'mj-head mj-raw').querySelectorAll('meta'), (meta) => [meta.getAttribute('name'), meta.getAttribute('content')]);
+    expect(metas).toEqual([['color-scheme', 'light dark'], ['supported-color-schemes', 'light dark']]);
+  });
+
+  it('writes the preview text trimmed, and none when it is blank or not text', () => {
+    const previewOf = (previewText: unknown) =>
+      Array.from(parseMjml(compileEmailToMjml({ ...doc(), previewText } as EmailContent).mjml).querySelectorAll('mj-preview'), (e) => e.textContent);
+    expect(previewOf('  Ready  ')).toEqual(['Ready']);
+    expect(previewOf('   ')).toEqual([]);
+    expect(previewOf(42)).toEqual([]);
+  });
+
+  it('writes an unlocked items card as its own components between its region markers', () => {
+    const card = only(parseMjml(compileEmailToMjml(doc({ type: 'unlockedItems', attrs: { list: 'courses' } })).mjml), 'mj-column');
+    expect(children(card)).toEqual(['mj-raw', 'mj-text', 'mj-button', 'mj-raw']);
+  });
+
+  it('writes an empty document as one empty white card', () => {
+    const empty = parseMjml(compileEmailToMjml(doc()).mjml);
+    expect(only(empty, 'mj-body > mj-section').getAttribute('css-class')).toBe('ml-email-card');
+    expect(only(empty, 'mj-section > mj-column').children).toHaveLength(0);
   });
 
   it('groups text blocks in mj-text and gives rule, image and button their own components, in document order', () => {
@@ -235,6 +277,22 @@ describe('compileEmailToMjml', () => {
     // Only the real slot is a sentinel in the markup; the reader still sees what was typed.
     expect(typed.mjml.match(/ml-slot-\d+-x/g)).toEqual([sentinel(0)]);
     expect(only(parseMjml(typed.mjml), 'mj-text p').textContent).toBe(`ml-slot-0-x and ml-slot-1-x${sentinel(0)}`);
+  });
+
+  it('closes one mark and opens the next between adjacent texts, and writes an unknown mark as its text alone', () => {
+    const paragraphOf = (...content: EmailContent['body'][]) => only(parseMjml(compileEmailToMjml(doc({ type: 'paragraph', content })).mjml), 'mj-text p').innerHTML;
+    expect(paragraphOf({ type: 'text', text: 'a', marks: [{ type: 'bold' }] }, { type: 'text', text: 'b', marks: [{ type: 'italic' }] })).toBe('<strong>a</strong><em>b</em>');
+    expect(paragraphOf({ type: 'text', text: 'x', marks: [{ type: 'superscript' }] }, { type: 'text', text: 'y' })).toBe('xy');
+  });
+
+  it('renders a nested button as a link to its address, inline unless full width', () => {
+    const quoted = (attrs: Record<string, unknown>) =>
+      only(parseMjml(compileEmailToMjml(doc({ type: 'blockquote', content: [{ type: 'button', attrs: { href: 'https://a.example/go', label: 'Go', ...attrs } }] })).mjml), 'blockquote a');
+    const inline = quoted({});
+    expect([inline.getAttribute('href'), styleOf(inline).display]).toEqual(['https://a.example/go', 'inline-block']);
+    expect(styleOf(quoted({ fullWidth: 'yes' })).display).toBe('inline-block');
+    expect(styleOf(quoted({ fullWidth: true })).display).toBe('block');
+    expect(quoted({ href: '  https://a.example/go  ' }).getAttribute('href')).toBe('https://a.example/go');
   });
 
   it('renders a nested button, image and rule as HTML, and drops an unsafe address', () => {

@@ -84,6 +84,33 @@ describe('compileEmailToText', () => {
   });
 });
 
+describe('a merge field in the text part', () => {
+  it('whose key is no custom value shows its fallback, and asks for no value', () => {
+    const plain = compileEmailToText(emailOf(paragraph(text('Hi '), { type: 'mergeField', attrs: { key: 'not a key', fallback: 'friend' } })));
+    expect(plain.slots).toEqual([]);
+    expect(fillTemplate(plain, showKey)).toBe('Hi friend');
+  });
+});
+
+describe('a text node in the text part', () => {
+  it('stored without its text writes nothing', () => {
+    expect(fillTemplate(compileEmailToText(emailOf(paragraph({ type: 'text' }, text('x')))), showKey)).toBe('x');
+  });
+});
+
+describe('a link in the text part', () => {
+  const plain = (label: string, href: string) => fillTemplate(compileEmailToText(emailOf(paragraph(text(label, [{ type: 'link', attrs: { href } }])))), showKey);
+
+  it('is its address once when its text is that address, and its text then its address otherwise', () => {
+    expect(plain('{{site.url}}', '{{site.url}}')).toBe('<site.url>');
+    expect(plain('{{site.title}}', '{{site.url}}')).toBe('<site.title>: <site.url>');
+    expect(plain('Visit {{site.url}}', '{{site.url}}')).toBe('Visit <site.url>: <site.url>');
+    expect(plain('https://a.example/', 'https://a.example/{{contact.email}}')).toBe('https://a.example/: https://a.example/<contact.email>');
+    // The text shows "our site" when the address is empty: both are written.
+    expect(plain('{{site.url | default: "our site"}}', '{{site.url}}')).toBe('<site.url>: <site.url>');
+  });
+});
+
 describe('compileSubject', () => {
   it('is one line: CR/LF typed by the author or injected through a value become spaces', () => {
     const subject = compileSubject({
@@ -100,5 +127,9 @@ describe('compileSubject', () => {
     expect(filled).toBe('Hello Ann Bcc: victim@example.com body');
     expect(filled).not.toMatch(/[\r\n]/);
     expect(fillTemplate(subject, () => null)).toBe('Hello you');
+  });
+
+  it('is empty for a stored subject that is not text', () => {
+    expect(fillTemplate(compileSubject({ subject: 42, previewText: '', body: { type: 'doc', content: [] } } as never), () => 'x')).toBe('');
   });
 });

@@ -20,6 +20,7 @@ describe('isDocNode', () => {
       { type: 'doc', content: [{ type: 'text', text: 3 }] },
       { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{}] }] }] },
       { type: 'doc', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: 'https://a' }] }] },
+      { type: 'doc', content: [{ type: 'text', text: 'x', marks: [{ type: 'bold' }, { type: 7 }] }] },
       { type: 'doc', content: [null] },
     ]) {
       expect(isDocNode(value), JSON.stringify(value)).toBe(false);

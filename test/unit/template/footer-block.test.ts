@@ -51,7 +51,7 @@ describe('the unsubscribe warning', () => {
   const email = (content: EmailContent['body']['content']): EmailContent => ({ subject: 'News', previewText: '', body: { type: 'doc', content } });
 
   it('warns about an email without a visible unsubscribe link, and not when a footer or a link carries one', async () => {
-    const bare = await compileEmailTemplate(email([{ type: 'paragraph', content: [{ type: 'text', text: 'Buy now' }] }]));
+    const bare = await compileEmailTemplate(email([{ type: 'paragraph', content: [{ type: 'text', text: 'Buy now, {{contact.first_name}}' }] }]));
     expect(emailSendWarnings(bare.html)).toEqual([MISSING_UNSUBSCRIBE_WARNING]);
     expect(emailSendWarnings((await compileEmailTemplate(withFooter)).html)).toEqual([]);
     const ownLink = await compileEmailTemplate(

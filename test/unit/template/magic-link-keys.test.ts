@@ -50,6 +50,8 @@ describe('magic-link keys', () => {
     }
     expect(() => magicLinkKey('user', 'courses')).toThrow(RangeError);
     expect(() => magicLinkKey('learner', 'courses/a/b')).toThrow(RangeError);
+    expect(() => magicLinkKey('user', 'courses/c1')).toThrow(new RangeError('No magic link leads a user to "courses/c1"'));
+    expect(() => magicLinkKey('learner', 'coursesX')).toThrow(RangeError);
   });
 
   it('writes and reads a whole href', () => {

@@ -7,6 +7,7 @@ import {
   DEFAULT_CATALOG,
   fillTemplate,
   renderEmailForRecipient,
+  sentinel,
   validateEmailContent,
   validateSmsContent,
   type DocNode,
@@ -116,6 +117,20 @@ describe('the social links block', () => {
     expect(bodyOf(email({ type: 'blockquote', content: [social(LINKS.slice(0, 1))] }))).toContain(
       'alt="Facebook" width="32" height="32"',
     );
+  });
+
+  it('inside a quote: each icon in a link to the page, aligned as the row is', () => {
+    expect(bodyOf(email({ type: 'blockquote', content: [social(LINKS.slice(0, 1), { align: 'left' })] }))).toContain(
+      '<p style="margin:0 0 16px;text-align:left"><a href="https://www.facebook.com/academy" target="_blank" style="display:inline-block;margin:0 4px">' +
+        `<img src="${sentinel(0)}social/facebook.png" alt="Facebook" width="32" height="32" style="display:block;margin:0 auto;border:0" /></a></p>`,
+    );
+  });
+
+  it('shows an address trimmed, leaves out one that does not start with https://, and nothing when none is left', () => {
+    expect(bodyOf(email(social([{ network: 'facebook', url: '  https://www.facebook.com/academy ' }])))).toContain('href="https://www.facebook.com/academy"');
+    const unsafe = [{ network: 'facebook', url: 'http://www.facebook.com/?next=https://www.facebook.com/academy' }];
+    expect(bodyOf(email(social(unsafe)))).toBe('');
+    expect(bodyOf(email({ type: 'blockquote', content: [social(unsafe)] }))).toMatch(/<blockquote [^>]*><\/blockquote>/);
   });
 
   it('validates each link: a known network, https only, on that network, no custom values', () => {

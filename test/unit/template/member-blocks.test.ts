@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileEmailTemplate } from '../../../server/channels/email/compile-email.ts';
-import { compileSmsToText, fillTemplate, renderEmailForRecipient, validateEmailContent, type DocNode, type EmailContent } from '../../../src/template/index';
+import { compileEmailToText, compileSmsToText, fillTemplate, renderEmailForRecipient, validateEmailContent, type DocNode, type EmailContent } from '../../../src/template/index';
 import { NO_FACTS, type RecipientFacts, type RepeatItem } from '../../../src/template/regions';
 
 const text = (value: string): DocNode => ({ type: 'text', text: value });
@@ -58,6 +58,16 @@ describe('Show if… and unlocked items', () => {
     expect(nobody.text).toBe('Intro\n\n> Quoted for nobody\n\nBye');
   });
 
+  it('lists the communities a member opened, each card a left-aligned button with its label trimmed', async () => {
+    const compiled = await compileEmailTemplate(email({ type: 'unlockedItems', attrs: { list: 'communities', buttonLabel: '  Join  ' } }));
+    expect(compiled.warnings).toEqual([]);
+    const member: RecipientFacts = { ...facts([]), items: (list) => (list === 'communities' ? [{ id: 'k1', title: 'Choir', description: 'We sing' }] : COURSES) };
+    const sent = renderEmailForRecipient(compiled, links, member);
+    expect(sent.text).toBe('Choir\nWe sing\nJoin: https://s.example/magic_link.community.k1?token=T');
+    expect(sent.html).toContain('<h3 style="margin:0 0 4px;font-size:18px;line-height:1.3">Choir</h3><p style="margin:0 0 8px;color:#52606d">We sing</p>');
+    expect(sent.html).toMatch(/<td\s+align="left"[^>]*>\s*<table[^>]*>\s*<tbody>\s*<tr>\s*<td[^>]*>\s*<a\s+href="https:\/\/s.example\/magic_link.community.k1\?token=T"/);
+  });
+
   it('compares a custom field trimmed and case-insensitively; an unset field equals an empty value', async () => {
     const compiled = await compileEmailTemplate(
       email(showIf({ condition: 'field', field: 'plan', value: ' Gold' }, p('Gold')), showIf({ condition: 'field', field: 'plan', value: '' }, p('No plan')), p('End')),
@@ -65,6 +75,13 @@ describe('Show if… and unlocked items', () => {
     expect(renderEmailForRecipient(compiled, links, facts([], { plan: 'gold ' })).text).toBe('Gold\n\nEnd');
     expect(renderEmailForRecipient(compiled, links, facts([], { plan: 'silver' })).text).toBe('End');
     expect(renderEmailForRecipient(compiled, links, facts([])).text).toBe('No plan\n\nEnd');
+  });
+
+  it('reads the offer and the field of a rule trimmed, and drops its empty blocks from the text part', () => {
+    const plain = compileEmailToText(
+      email(showIf({ condition: 'offer', offerId: ' o1 ' }, p('Holder'), p(''), p('Thanks')), showIf({ condition: 'field', field: ' plan ', value: 'gold' }, p('Gold'))),
+    );
+    expect(fillTemplate(plain, links, facts(['o1'], { plan: 'gold' }))).toBe('Holder\n\nThanks\n\nGold');
   });
 
   it('keeps them at the top level (or in another Show if…), not in a quote or list', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LONGEST_PLAUSIBLE_MAGIC_LINK_LENGTH, sampleMagicLinkUrl } from '../../../src/template/index';
+import { LONGEST_PLAUSIBLE_MAGIC_LINK_LENGTH, sampleMagicLinkToken, sampleMagicLinkUrl } from '../../../src/template/index';
 
 function decodeSegment(segment: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
@@ -21,6 +21,14 @@ describe('sampleMagicLinkUrl', () => {
       jti: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
     });
     expect(signature).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32-byte HMAC-SHA256
+  });
+
+  it('is URL-safe base64 without padding, whatever the destination', () => {
+    for (const destination of ['courses/???>>>', 'courses/???>>>a', 'courses/???>>>ab']) {
+      const token = sampleMagicLinkToken(destination);
+      expect(token, destination).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+      expect(decodeSegment(token.split('.')[1]).dest).toBe(destination);
+    }
   });
 
   it('gives the SMS counter a realistic, generous length', () => {

@@ -55,6 +55,7 @@ describe('short link URLs', () => {
   it('are {origin}/l/{code}, on https for a bare host and on the origin when given one', () => {
     expect(originOfSiteHost(HOST)).toBe(`https://${HOST}`);
     expect(originOfSiteHost('http://academy.localhost:3000/')).toBe('http://academy.localhost:3000');
+    expect(originOfSiteHost('https://academy.example.com//')).toBe('https://academy.example.com');
     expect(shortLinkUrl('http://academy.localhost:3000', 'abc')).toBe('http://academy.localhost:3000/l/abc');
     expect(sampleShortLinkUrl(HOST)).toHaveLength(`https://${HOST}/l/`.length + SHORT_LINK_CODE_LENGTH);
   });
