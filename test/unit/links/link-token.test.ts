@@ -207,7 +207,10 @@ describe('mintLinkToken / verifyLinkToken', () => {
     const input = `${b64(header)}.${Buffer.from('not json').toString('base64url')}`;
     const sig = createHmac('sha256', keyA.raw).update(input).digest('base64url');
     expect(await verifyA(`${input}.${sig}`)).toEqual({ ok: false, reason: 'malformed' });
-    expect(await verifyA(handSigned(keyA, header, ['learner']))).toEqual({ ok: false, reason: 'malformed' });
+    // Signed JSON that is not an object (null, a number, a string, an array) is refused, never read as one.
+    for (const payload of [null, 42, 'claims', ['learner']]) {
+      expect(await verifyA(handSigned(keyA, header, payload)), JSON.stringify(payload)).toEqual({ ok: false, reason: 'malformed' });
+    }
   });
 
   it('refuses junk before touching keys', async () => {
