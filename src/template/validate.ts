@@ -16,6 +16,8 @@ import { IMAGE_WIDTH } from './nodes/image';
 import { asAlignment } from './nodes/alignment';
 import { socialNetwork, SOCIAL_NETWORKS } from './social-networks';
 import { SPACER_HEIGHT } from './nodes/spacer';
+import { HEADING_LEVEL } from './nodes/heading';
+import { isWholeNumberIn } from './whole-number';
 import { REPEAT_LISTS } from './regions';
 import { SERIALIZERS } from './registry';
 import { SHOW_IF_CONDITIONS } from './nodes/show-if';
@@ -234,8 +236,8 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
   },
   heading(node, path, check) {
     const level = attrValue(node, 'level');
-    if (!(typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6)) {
-      check.issues.push({ path: `${path}.attrs.level`, message: 'Heading level must be 1 to 6' });
+    if (!isWholeNumberIn(level, HEADING_LEVEL)) {
+      check.issues.push({ path: `${path}.attrs.level`, message: `Heading level must be ${HEADING_LEVEL.min} to ${HEADING_LEVEL.max}` });
     }
     checkAlign(attrValue(node, 'align'), `${path}.attrs.align`, 'Heading', check);
   },
@@ -252,7 +254,7 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
   },
   spacer(node, path, check) {
     const height = attrValue(node, 'height');
-    if (!(typeof height === 'number' && Number.isInteger(height) && height >= SPACER_HEIGHT.min && height <= SPACER_HEIGHT.max)) {
+    if (!isWholeNumberIn(height, SPACER_HEIGHT)) {
       check.issues.push({
         path: `${path}.attrs.height`,
         message: `Spacer height must be a whole number of pixels from ${SPACER_HEIGHT.min} to ${SPACER_HEIGHT.max}`,
@@ -300,7 +302,7 @@ const NODE_RULES: Record<string, (node: DocNode, path: string, check: Check) => 
     } else checkCustomValues(alt, `${path}.attrs.alt`, 'image description', check);
     checkCustomValues(stringOrEmpty(attrValue(node, 'title')), `${path}.attrs.title`, 'image title', check);
     const width = attrValue(node, 'width');
-    if (width !== undefined && width !== null && !(typeof width === 'number' && Number.isInteger(width) && width >= IMAGE_WIDTH.min && width <= IMAGE_WIDTH.max)) {
+    if (width !== undefined && width !== null && !isWholeNumberIn(width, IMAGE_WIDTH)) {
       check.issues.push({
         path: `${path}.attrs.width`,
         message: `Image width must be a whole number of pixels from ${IMAGE_WIDTH.min} to ${IMAGE_WIDTH.max}, or empty for the full width`,

@@ -5,6 +5,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { asAlignment, type Alignment } from '../../template/nodes/alignment';
 import { IMAGE_WIDTH } from '../../template/nodes/image';
+import { isWholeNumberIn } from '../../template/whole-number';
 import { isAllowedLinkHref } from '../magic-link/link-href';
 
 export interface EmailImageAttributes {
@@ -28,7 +29,7 @@ export interface EmailImageOptions {
 
 export function allowedImageWidth(value: unknown): number | null {
   const width = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof width === 'number' && Number.isInteger(width) && width >= IMAGE_WIDTH.min && width <= IMAGE_WIDTH.max ? width : null;
+  return isWholeNumberIn(width, IMAGE_WIDTH) ? width : null;
 }
 
 const allowedAlign = (value: unknown): Alignment => asAlignment(value) ?? 'center';

@@ -1,5 +1,6 @@
 import { Node } from '@tiptap/react';
 import { SPACER_HEIGHT } from '../../template/nodes/spacer';
+import { isWholeNumberIn } from '../../template/whole-number';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -12,9 +13,7 @@ declare module '@tiptap/core' {
 
 function allowedHeight(value: unknown): number {
   const height = typeof value === 'string' ? Number(value) : value;
-  return typeof height === 'number' && Number.isInteger(height) && height >= SPACER_HEIGHT.min && height <= SPACER_HEIGHT.max
-    ? height
-    : SPACER_HEIGHT.default;
+  return isWholeNumberIn(height, SPACER_HEIGHT) ? height : SPACER_HEIGHT.default;
 }
 
 /** Empty vertical space of a chosen height: an atom drawn as a dashed box, becomes `mj-spacer`. */

@@ -1,13 +1,17 @@
 import type { DocNode } from '../document';
 import type { NodeSerializer } from '../serializer';
 import { concat, mapLiterals } from '../template-fragments';
+import { isWholeNumberIn } from '../whole-number';
 import { textAlignStyle } from './alignment';
 
 const FONT_SIZE_PX = [28, 24, 20, 18, 16, 14];
 
+/** The levels a heading may have (h1 to h6); validation names the range. */
+export const HEADING_LEVEL = { min: 1, max: 6 } as const;
+
 function levelOf(node: DocNode): number {
   const level = node.attrs?.level;
-  return typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6 ? level : 1;
+  return isWholeNumberIn(level, HEADING_LEVEL) ? level : HEADING_LEVEL.min;
 }
 
 export const heading: NodeSerializer = {

@@ -2,6 +2,7 @@ import { stringAttr, type DocNode } from '../document';
 import type { NodeSerializer } from '../serializer';
 import { concat, type Fragment } from '../template-fragments';
 import { attrWithValues, hrefAttribute, hrefWithValues, plainWithValues } from '../value-fragments';
+import { isWholeNumberIn } from '../whole-number';
 import { ALIGN_MARGIN, alignOf } from './alignment';
 
 /** Widths an author may choose, in CSS pixels (the email is 600 wide); none means the column's width. */
@@ -10,7 +11,7 @@ export const IMAGE_WIDTH = { min: 40, max: 600 } as const;
 /** The stored width when it is a whole number in range, else null: as wide as its column. */
 export function imageWidth(node: DocNode): number | null {
   const width = node.attrs?.width;
-  return typeof width === 'number' && Number.isInteger(width) && width >= IMAGE_WIDTH.min && width <= IMAGE_WIDTH.max ? width : null;
+  return isWholeNumberIn(width, IMAGE_WIDTH) ? width : null;
 }
 
 /** The link around the image, when it has one that can be safe. */

@@ -1,5 +1,6 @@
 import type { DocNode } from '../document';
 import type { NodeSerializer } from '../serializer';
+import { isWholeNumberIn } from '../whole-number';
 
 /** Heights an author may choose, in CSS pixels; validation names the range. */
 export const SPACER_HEIGHT = { min: 8, max: 160, default: 32 } as const;
@@ -7,9 +8,7 @@ export const SPACER_HEIGHT = { min: 8, max: 160, default: 32 } as const;
 /** The stored height when it is a whole number in range, else the default (stored JSON is not trusted). */
 export function spacerHeight(node: DocNode): number {
   const height = node.attrs?.height;
-  return typeof height === 'number' && Number.isInteger(height) && height >= SPACER_HEIGHT.min && height <= SPACER_HEIGHT.max
-    ? height
-    : SPACER_HEIGHT.default;
+  return isWholeNumberIn(height, SPACER_HEIGHT) ? height : SPACER_HEIGHT.default;
 }
 
 /** Empty vertical space. Plain text has blank lines between blocks already, so it adds nothing there. */

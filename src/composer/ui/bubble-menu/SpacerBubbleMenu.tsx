@@ -1,16 +1,18 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useId, useState, type FormEvent } from 'react';
 import { SPACER_HEIGHT } from '../../../template/nodes/spacer';
+import { isWholeNumberIn } from '../../../template/whole-number';
 import { selectedNodeAttributes } from './selected-node';
 import { SelectionBubbleMenu } from './SelectionBubbleMenu';
 
 const selectedHeight = (editor: Editor) => (selectedNodeAttributes(editor, 'spacer')?.height as number | undefined) ?? null;
 const isSpacerSelected = (editor: Editor) => selectedHeight(editor) !== null;
 
-/** The typed height when it is a whole number of pixels the email allows, else null. */
+/** The typed height when it is written in digits and a whole number of pixels the email allows, else null. */
 function allowedHeight(typed: string): number | null {
-  const height = Number(typed.trim());
-  return /^\d+$/.test(typed.trim()) && height >= SPACER_HEIGHT.min && height <= SPACER_HEIGHT.max ? height : null;
+  const digits = typed.trim();
+  const height = Number(digits);
+  return /^\d+$/.test(digits) && isWholeNumberIn(height, SPACER_HEIGHT) ? height : null;
 }
 
 /** Clicking a space selects it; this menu sets its height. */
