@@ -185,7 +185,6 @@ try {
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  let ok: boolean;
   clearInterval(sampler);
   gc();
   const heapAfterGc = process.memoryUsage().heapUsed;
@@ -194,29 +193,36 @@ try {
     .select({ n: sql<number>`count(*)::int` })
     .from(magicLinks)
     .where(and(eq(magicLinks.siteId, site.id), eq(magicLinks.messageId, message.id)));
-  let check: string;
-  let baselineRate: number;
-  let baselineText: string;
-  if (smtp) {
-    // Every recipient accepted by the server at least once (a duplicate is allowed only after a crash: none here).
-    const accepted = await smtp.accepted();
-    ok = counts.sent === RECIPIENTS && accepted.recipients === RECIPIENTS && links.n === RECIPIENTS;
-    check = ok
-      ? `every recipient accepted by the SMTP server (${fmt(accepted.deliveries - accepted.recipients)} duplicates), one magic link each`
-      : `FAILED (sent ${counts.sent}, server accepted ${accepted.deliveries} for ${accepted.recipients} recipients, links ${links.n})`;
-    // Baseline: bare nodemailer, the same pool and number in flight, the same message, to the same server.
-    baselineRate = await bareNodemailerRate(smtp, { messages: BASELINE_ROWS, inFlight: config.delivery.concurrency });
-    baselineText = `bare nodemailer (pooled, ${config.delivery.concurrency} in flight) sending the same message to the same server`;
-  } else {
-    // Every recipient: exactly one outbox message and one magic link.
+  /** What each transport checks of the send, and its baseline measured right after, in this process. */
+  interface Outcome {
+    ok: boolean;
+    check: string;
+    baselineRate: number;
+    baselineText: string;
+  }
+
+  /** Every recipient accepted by the server at least once (a duplicate is allowed only after a crash: none here). */
+  const smtpOutcome = async (counter: NonNullable<typeof smtp>): Promise<Outcome> => {
+    const accepted = await counter.accepted();
+    const ok = counts.sent === RECIPIENTS && accepted.recipients === RECIPIENTS && links.n === RECIPIENTS;
+    return {
+      ok,
+      check: ok
+        ? `every recipient accepted by the SMTP server (${fmt(accepted.deliveries - accepted.recipients)} duplicates), one magic link each`
+        : `FAILED (sent ${counts.sent}, server accepted ${accepted.deliveries} for ${accepted.recipients} recipients, links ${links.n})`,
+      // Bare nodemailer, the same pool and number in flight, the same message, to the same server.
+      baselineRate: await bareNodemailerRate(counter, { messages: BASELINE_ROWS, inFlight: config.delivery.concurrency }),
+      baselineText: `bare nodemailer (pooled, ${config.delivery.concurrency} in flight) sending the same message to the same server`,
+    };
+  };
+
+  /** Every recipient: exactly one outbox message and one magic link. */
+  const outboxOutcome = async (): Promise<Outcome> => {
     const [delivered] = await ctx.db
       .select({ rows: sql<number>`count(*)::int`, contacts: sql<number>`count(distinct ${outboxMessages.contactId})::int` })
       .from(outboxMessages)
       .where(eq(outboxMessages.siteId, site.id));
-    ok = counts.sent === RECIPIENTS && delivered.rows === RECIPIENTS && delivered.contacts === RECIPIENTS && links.n === RECIPIENTS;
-    check = ok
-      ? 'every recipient has exactly one outbox message and one magic link'
-      : `FAILED (sent ${counts.sent}, outbox ${delivered.rows} rows for ${delivered.contacts} contacts, links ${links.n})`;
+    const ok = counts.sent === RECIPIENTS && delivered.rows === RECIPIENTS && delivered.contacts === RECIPIENTS && links.n === RECIPIENTS;
 
     // Baseline, same database: the same outbox rows (a delivered one, copied) written 50 per INSERT
     // and transaction, as the pipeline writes them — with none of the rendering, minting or recording.
@@ -228,9 +234,17 @@ try {
       const chunk = Array.from({ length: Math.min(50, BASELINE_ROWS - done) }, () => ({ ...row, id: randomUUID(), siteId: baselineSite.id }));
       await ctx.db.transaction((tx) => writeOutboxMany(tx, chunk));
     }
-    baselineRate = BASELINE_ROWS / ((performance.now() - baselineStarted) / 1000);
-    baselineText = 'the same outbox rows written 50 per transaction and nothing else';
-  }
+    return {
+      ok,
+      check: ok
+        ? 'every recipient has exactly one outbox message and one magic link'
+        : `FAILED (sent ${counts.sent}, outbox ${delivered.rows} rows for ${delivered.contacts} contacts, links ${links.n})`,
+      baselineRate: BASELINE_ROWS / ((performance.now() - baselineStarted) / 1000),
+      baselineText: 'the same outbox rows written 50 per transaction and nothing else',
+    };
+  };
+
+  const { ok, check, baselineRate, baselineText } = smtp ? await smtpOutcome(smtp) : await outboxOutcome();
 
   const rate = RECIPIENTS / seconds;
   console.log(`${label}: ${fmt(RECIPIENTS)} recipients in ${seconds.toFixed(1)} s = ${fmt(rate)} recipients/s  (${counts.sent} sent, ${counts.failed} failed, ${counts.skipped} skipped)`);
