@@ -4,10 +4,10 @@
  * signature and claims → the link's record (revoked, used up) → the audience's own check
  * (learner: an active offer; staff: still a member of that site's staff) → use policy (single-use
  * links confirm with a person's POST) → one atomic use → session → redemption record + event.
- * After the signature a redemption costs two statements: the link's state with the audience's
- * access check, then the use, session, record and event written together (redemption-write.ts),
- * so of concurrent POSTs of a single-use link exactly one opens a session. Every refused attempt
- * is recorded too (never the token).
+ * After the signature a redemption is ONE statement (redemption-write.ts): it decides from the
+ * link's state and the audience's access check, and when the answer is yes takes the use, opens
+ * the session and writes the record and event, so of concurrent POSTs of a single-use link
+ * exactly one opens a session. Every refused attempt is recorded too (never the token).
  *
  * The audience-specific parts are passed in (RedemptionAudience), so this module needs neither the
  * member site nor the staff login; both render the same typed result.
@@ -16,13 +16,14 @@ import type { SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { PREVIEW_TOKEN, verifyLinkToken, type LinkAudience, type LinkClaims } from '../links/link-token.ts';
-import { linkUsability, linkUsabilityAndAccess } from '../links/link-state.ts';
 import { recordRedemption } from '../links/link-redemptions.ts';
 import type { Site } from '../sites/site-repository.ts';
 import type { OpenedSession, SessionAudience } from './sessions.ts';
 import { writeRedemption } from './redemption-write.ts';
+import type { RateLimiter } from '../http/rate-limiter.ts';
 
 export type Redemption =
+  | { outcome: 'rate_limited'; wait: number }
   | { outcome: 'preview' }
   | { outcome: 'invalid'; reason: string; claims?: LinkClaims }
   | { outcome: 'expired'; claims: LinkClaims }
@@ -34,24 +35,23 @@ export type Redemption =
 export interface RedemptionAudience {
   link: LinkAudience;
   session: SessionAudience;
-  /** Whether the subject may still log in (its own query; used when `admitsSql` is not given). */
+  /** Whether the subject may still log in, as its own query (login codes check it so). */
   admits(db: DbOrTx, site: Site, claims: LinkClaims): Promise<boolean>;
-  /**
-   * The same check as a boolean SQL expression, so it runs in the statement that reads the link's
-   * state (one round trip fewer). Optional: an audience without it costs its `admits` query.
-   */
-  admitsSql?(siteId: string, subjectId: string): SQL;
-  /**
-   * The use limit that applies, given the link's recorded one (null = unlimited). Staff links are
-   * single-use whatever the site's learner policy.
-   */
-  maxUses(recorded: number | null): number | null;
+  /** The same check as a boolean SQL expression, for the redemption statement. */
+  admitsSql(siteId: string, subjectId: string): SQL;
+  /** A use limit the audience applies on top of the link's recorded one (null: the recorded one only). Staff links are single-use whatever the site's learner policy. */
+  useLimit: number | null;
 }
 
 export interface RedeemOptions {
   /** A person's POST from the confirmation page. GET/HEAD never take a use of a limited link. */
   confirmed: boolean;
   ip: string;
+  /**
+   * The limiter this attempt counts against, and its key. Given here rather than hit before, so a
+   * shared (PostgreSQL) limiter counts in the redemption's own statement: one round trip fewer.
+   */
+  limit?: { limiter: RateLimiter; key: string };
 }
 
 export async function redeemLink(
@@ -61,10 +61,18 @@ export async function redeemLink(
   audience: RedemptionAudience,
   options: RedeemOptions,
 ): Promise<Redemption> {
-  if (token === PREVIEW_TOKEN) return { outcome: 'preview' };
+  const { limit } = options;
+  /** Counts the attempt on its own (when the redemption statement doesn't): the wait, over the limit. */
+  const hitAlone = async () => (limit ? limit.limiter.hit(limit.key) : 0);
+  if (token === PREVIEW_TOKEN) {
+    const wait = await hitAlone();
+    return wait ? { outcome: 'rate_limited', wait } : { outcome: 'preview' };
+  }
   const now = ctx.now();
   const verified = await verifyLinkToken(token, ctx.keyRing, { siteId: site.id, audience: audience.link }, now);
   if (!verified.ok) {
+    const wait = await hitAlone();
+    if (wait) return { outcome: 'rate_limited', wait };
     const refused: Redemption =
       verified.reason === 'expired' && verified.claims
         ? { outcome: 'expired', claims: verified.claims }
@@ -73,40 +81,35 @@ export async function redeemLink(
     return refused;
   }
   const { claims } = verified;
-  const decided = await decide(ctx.db, site, claims, audience, options, now);
-  if (decided.outcome === 'confirm') return decided;
-  if (decided.outcome !== 'ok') {
-    await recordRefusal(ctx.db, site, decided, options.ip, now);
-    return decided;
+  const hit = limit?.limiter.hitInStatement?.(limit.key);
+  if (!hit) {
+    const wait = await hitAlone();
+    if (wait) return { outcome: 'rate_limited', wait };
   }
-  const written = await writeRedemption(ctx.db, {
+  const { decision, wait, opened } = await writeRedemption(ctx.db, {
     siteId: site.id,
     claims,
     session: audience.session,
-    atMost: decided.maxUses,
+    decide: { admits: audience.admitsSql(site.id, claims.sub), useLimit: audience.useLimit, confirmed: options.confirmed, hit },
     payload: { jti: claims.jti, subjectId: claims.sub, kind: audience.link, destination: claims.dest },
     ip: options.ip,
     now,
   });
-  // Used up by a concurrent redemption since the check: the statement recorded that refusal.
-  if (!written) return { outcome: 'invalid', reason: 'used_up', claims };
-  await ctx.events.publish(written.event);
-  return { outcome: 'ok', claims, session: written.session };
-}
-
-type Decision = Exclude<Redemption, { outcome: 'ok' }> | { outcome: 'ok'; maxUses: number | null };
-
-async function decide(db: DbOrTx, site: Site, claims: LinkClaims, audience: RedemptionAudience, options: RedeemOptions, now: Date): Promise<Decision> {
-  const usable = audience.admitsSql
-    ? await linkUsabilityAndAccess(db, claims, audience.admitsSql(site.id, claims.sub))
-    : await linkUsability(db, claims, now);
-  if (usable.state !== 'ok') return { outcome: 'invalid', reason: usable.state, claims };
-  const maxUses = audience.maxUses(usable.maxUses);
-  if (maxUses !== null && usable.uses >= maxUses) return { outcome: 'invalid', reason: 'used_up', claims };
-  const admitted = 'admitted' in usable ? usable.admitted : await audience.admits(db, site, claims);
-  if (!admitted) return { outcome: 'no_access', claims };
-  if (!options.confirmed && maxUses !== null) return { outcome: 'confirm', claims };
-  return { outcome: 'ok', maxUses };
+  // The statement recorded every outcome but 'confirm' itself.
+  switch (decision) {
+    case 'rate_limited':
+      return { outcome: 'rate_limited', wait };
+    case 'confirm':
+    case 'no_access':
+      return { outcome: decision, claims };
+    case 'ok':
+      // Without `opened`, a concurrent redemption took the last use since the decision.
+      if (!opened) return { outcome: 'invalid', reason: 'used_up', claims };
+      await ctx.events.publish(opened.event);
+      return { outcome: 'ok', claims, session: opened.session };
+    default:
+      return { outcome: 'invalid', reason: decision, claims };
+  }
 }
 
 /** The outcome as recorded: 'expired', 'no_access' or 'invalid:<reason>'. */

@@ -15,7 +15,7 @@ import { and, eq, gt, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import { contacts, loginCodes, magicLinks, staffUsers } from '../db/schema.ts';
 import { inTransaction } from '../events/transaction.ts';
-import { linkUsability } from '../links/link-state.ts';
+import { checkLinkUsable } from '../links/link-state.ts';
 import { findSiteByRef, type Site } from '../sites/site-repository.ts';
 import { UUID_PATTERN } from '../../src/template/uuid.ts';
 import { LOGIN_CODE_MAX_ATTEMPTS, loginCodeMatches } from './login-codes.ts';
@@ -75,8 +75,8 @@ export async function redeemLoginCode(
     const claims = storedLinkClaims(link);
     // Revoked (one link, or "revoke all") or its subject gone: the code goes with the link.
     // Used up is the link's own business: the code is a credential of its own.
-    const usable = await linkUsability(tx, claims, now);
-    if (usable.state !== 'ok' && usable.state !== 'used_up') return { outcome: 'wrong' } as const;
+    const state = await checkLinkUsable(tx, claims, now);
+    if (state !== 'ok' && state !== 'used_up') return { outcome: 'wrong' } as const;
     if (!(await audience.admits(tx, site, claims))) return { outcome: 'no_access', site } as const;
     const consumed = await tx
       .update(loginCodes)
@@ -84,19 +84,18 @@ export async function redeemLoginCode(
       .where(and(eq(loginCodes.id, matched.id), isNull(loginCodes.consumedAt)))
       .returning({ id: loginCodes.id });
     if (consumed.length !== 1) return { outcome: 'wrong' } as const;
-    const written = await writeRedemption(tx, {
+    const { opened } = await writeRedemption(tx, {
       siteId: site.id,
       claims,
       session: audience.session,
-      atMost: null,
-      takesUse: false,
+      decide: 'decided',
       payload: { jti: claims.jti, subjectId: claims.sub, kind: audience.link, destination: claims.dest },
       ip,
       now,
     });
     // Revoked between the check and the write: the code was spent on nothing, which is safe.
-    if (!written) return { outcome: 'wrong' } as const;
-    return { outcome: 'ok', claims, session: written.session, site, event: written.event } as const;
+    if (!opened) return { outcome: 'wrong' } as const;
+    return { outcome: 'ok', claims, session: opened.session, site, event: opened.event } as const;
   });
   if (result.outcome !== 'ok') return result;
   // Published once the transaction (code spent, session open) has committed, as links do.

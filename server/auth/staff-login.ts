@@ -39,7 +39,7 @@ export const staffAudience: RedemptionAudience = {
         .limit(1)
     ).length === 1,
   admitsSql: (siteId, subjectId) => sql`exists (select 1 from staff_users u where u.site_id = ${siteId}::uuid and u.id::text = ${subjectId})`,
-  maxUses: () => USER_LINK_MAX_USES,
+  useLimit: USER_LINK_MAX_USES,
 };
 
 /** The staff session cookie, for a User Link and a login code alike: HttpOnly, never readable by scripts. */
@@ -75,18 +75,23 @@ export function registerStaffLogin(app: FastifyInstance, ctx: AppContext, serveS
   /** Redeems (or asks to confirm) a User Link and sends what the person sees. */
   async function answer(reply: FastifyReply, token: string, ip: string, confirmed: boolean) {
     const wait = await perIp.hit(ip);
-    if (wait) {
-      reply.header('retry-after', String(wait));
-      return sendStaffPage(reply, 429, staffFailurePage(null, 'Too many attempts', 'Please wait a minute and try again.'));
-    }
+    if (wait) return tooManyAttempts(reply, null, wait);
     const site = await siteOfToken(ctx, token);
     if (!site) return sendStaffPage(reply, 400, staffFailurePage(null, UNUSABLE, 'It is not a valid staff sign-in link. Request a new one.'));
     const result = await redeemLink(ctx, site, token, staffAudience, { confirmed, ip });
     return render(reply, site, token, result);
   }
 
+  function tooManyAttempts(reply: FastifyReply, site: Site | null, wait: number) {
+    reply.header('retry-after', String(wait));
+    return sendStaffPage(reply, 429, staffFailurePage(site, 'Too many attempts', 'Please wait a minute and try again.'));
+  }
+
   async function render(reply: FastifyReply, site: Site, token: string, result: Redemption) {
     switch (result.outcome) {
+      // Not reached while `answer` counts the attempt before redeeming (the site isn't known before).
+      case 'rate_limited':
+        return tooManyAttempts(reply, site, result.wait);
       case 'ok':
         setStaffSessionCookie(ctx, reply, result.session);
         return reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').redirect('/', 303);

@@ -2,7 +2,8 @@
  * Fixed-window counters per key. On PostgreSQL the windows live in one table shared by every
  * process (the limit holds for the cluster); on the embedded database (one process) in memory.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows } from '../db/query-rows.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { rateLimitWindows } from '../db/schema.ts';
@@ -15,6 +16,19 @@ export interface RateLimit {
 export interface RateLimiter {
   /** Counts a hit; returns how long to wait (seconds) when over the limit, else 0. */
   hit(key: string): Promise<number>;
+  /**
+   * The same hit as a statement for a hot path to run as a CTE of its own statement (one round
+   * trip fewer); absent where hits are counted in memory, which costs no round trip anyway.
+   */
+  hitInStatement?(key: string): StatementHit;
+}
+
+/** A hit counted inside another statement: `statement` returns one row ("windowStart", "hits"). */
+export interface StatementHit {
+  statement: SQL;
+  limit: number;
+  /** What `hit` would have answered, from the row the statement returned. */
+  wait(row: { windowStart: number; hits: number }): number;
 }
 
 /** Seconds until the window that started at `start` ends, when `count` is over the limit; else 0. */
@@ -84,19 +98,24 @@ export class SqlRateLimiter implements RateLimiter {
   ) {}
 
   async hit(key: string): Promise<number> {
+    const { statement, wait } = this.hitInStatement(key);
+    const [window] = await queryRows<{ windowStart: number; hits: number }>(this.db, statement, { prepared: true });
+    return wait(window);
+  }
+
+  hitInStatement(key: string): StatementHit {
     const now = this.now();
-    const expired = sql`${rateLimitWindows.windowStart} + ${this.rule.windowMs} <= ${now}`;
-    const [window] = await this.db
-      .insert(rateLimitWindows)
-      .values({ key: `${this.name}:${key}`, windowStart: now, hits: 1 })
-      .onConflictDoUpdate({
-        target: rateLimitWindows.key,
-        set: {
-          windowStart: sql`case when ${expired} then ${now} else ${rateLimitWindows.windowStart} end`,
-          hits: sql`case when ${expired} then 1 else ${rateLimitWindows.hits} + 1 end`,
-        },
-      })
-      .returning({ windowStart: rateLimitWindows.windowStart, hits: rateLimitWindows.hits });
-    return waitSeconds(this.rule, window.windowStart, window.hits, now);
+    const w = rateLimitWindows;
+    const expired = sql`${w.windowStart} + ${this.rule.windowMs}::bigint <= ${now}::bigint`;
+    return {
+      statement: sql`insert into ${w} (${sql.identifier(w.key.name)}, ${sql.identifier(w.windowStart.name)}, ${sql.identifier(w.hits.name)})
+        values (${`${this.name}:${key}`}, ${now}::bigint, 1)
+        on conflict (${sql.identifier(w.key.name)}) do update set
+          ${sql.identifier(w.windowStart.name)} = case when ${expired} then ${now}::bigint else ${w.windowStart} end,
+          ${sql.identifier(w.hits.name)} = case when ${expired} then 1 else ${w.hits} + 1 end
+        returning ${w.windowStart}::float8 as "windowStart", ${w.hits} as "hits"`,
+      limit: this.rule.limit,
+      wait: (row) => waitSeconds(this.rule, row.windowStart, row.hits, now),
+    };
   }
 }

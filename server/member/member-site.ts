@@ -115,6 +115,8 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
   /** Sends the page for a redemption, or logs in and redirects. */
   function answerRedemption(reply: FastifyReply, site: Site, token: string, result: Redemption): FastifyReply {
     switch (result.outcome) {
+      case 'rate_limited':
+        return tooManyRequests(reply, site, result.wait);
       case 'ok':
         secureHeaders(reply);
         reply.setCookie(SESSION_COOKIE.member, result.session.token, cookieOptions(result.session));
@@ -140,9 +142,13 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
   async function overLimit(reply: FastifyReply, site: Site, limiter: RateLimiter, key: string): Promise<boolean> {
     const wait = await limiter.hit(key);
     if (!wait) return false;
-    reply.header('retry-after', String(wait));
-    sendMemberPage(reply, 429, pages.tooManyRequestsPage(site, wait));
+    tooManyRequests(reply, site, wait);
     return true;
+  }
+
+  function tooManyRequests(reply: FastifyReply, site: Site, wait: number): FastifyReply {
+    reply.header('retry-after', String(wait));
+    return sendMemberPage(reply, 429, pages.tooManyRequestsPage(site, wait));
   }
 
   member.addHook('onRequest', async (request, reply) => {
@@ -175,8 +181,8 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
       if (token !== undefined) {
         // HEAD (link scanners, previews) answers without redeeming, counting or consuming anything.
         if (request.method === 'HEAD') return sendMemberPage(reply, 200, '');
-        if (await overLimit(reply, site, redeemPerIp, request.ip)) return reply;
-        const result = await redeemLearnerLink(ctx, site, token, { confirmed: false, ip: request.ip });
+        const limit = { limiter: redeemPerIp, key: request.ip };
+        const result = await redeemLearnerLink(ctx, site, token, { confirmed: false, ip: request.ip, limit });
         return answerRedemption(reply, site, token, result);
       }
       if (!request.memberContactId) return sendMemberPage(reply, 200, pages.loginFormPage(site));
@@ -210,9 +216,8 @@ export function registerMemberSite(member: FastifyInstance, ctx: AppContext): vo
 
   member.post<{ Body: { token?: string } }>('/login/confirm', async (request, reply) => {
     const site = request.memberSite!;
-    if (await overLimit(reply, site, redeemPerIp, request.ip)) return reply;
     const token = String(request.body?.token ?? '');
-    const result = await redeemLearnerLink(ctx, site, token, { confirmed: true, ip: request.ip });
+    const result = await redeemLearnerLink(ctx, site, token, { confirmed: true, ip: request.ip, limit: { limiter: redeemPerIp, key: request.ip } });
     return answerRedemption(reply, site, token, result);
   });
 

@@ -16,7 +16,7 @@ export const learnerAudience: RedemptionAudience = {
   admitsSql: (siteId, subjectId) => sql`exists (
     select 1 from access_grants g join offers o on o.id = g.offer_id
     where g.site_id = ${siteId}::uuid and g.contact_id::text = ${subjectId} and g.revoked_at is null)`,
-  maxUses: (recorded) => recorded,
+  useLimit: null,
 };
 
 export function redeemLearnerLink(ctx: AppContext, site: Site, token: string, options: RedeemOptions): Promise<Redemption> {

@@ -10,7 +10,7 @@ import type { Database } from '../../server/db/database.ts';
 import { cloneTestDatabase } from '../support/test-databases.ts';
 import { contacts, sites } from '../../server/db/schema.ts';
 import { KeyRing } from '../../server/links/key-ring.ts';
-import { consumeLinkUse } from '../../server/links/link-state.ts';
+import { recordedLinkClaims, takeLinkUse } from '../support/link-uses.ts';
 import { mintMagicLinkNow } from '../../server/links/mint-magic-link.ts';
 import { createSigningKey, listSigningKeys, rotateSigningKey } from '../../server/links/signing-keys.ts';
 
@@ -57,13 +57,15 @@ describe('links core concurrency on PostgreSQL (separate connections)', () => {
 
   it('single-use: of twenty concurrent redemptions exactly one wins', async () => {
     const link = await mintLearnerLink(1);
-    const results = await Promise.all(Array.from({ length: 20 }, () => consumeLinkUse(database.db, link.jti)));
+    const claims = await recordedLinkClaims(database.db, link.jti);
+    const results = await Promise.all(Array.from({ length: 20 }, () => takeLinkUse(database.db, claims)));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
   it('counts concurrent uses up to max_uses exactly', async () => {
     const link = await mintLearnerLink(3);
-    const results = await Promise.all(Array.from({ length: 12 }, () => consumeLinkUse(database.db, link.jti)));
+    const claims = await recordedLinkClaims(database.db, link.jti);
+    const results = await Promise.all(Array.from({ length: 12 }, () => takeLinkUse(database.db, claims)));
     expect(results.filter(Boolean)).toHaveLength(3);
   });
 });

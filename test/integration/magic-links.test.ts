@@ -6,6 +6,9 @@ import { cookiePair, setCookieOf } from '../support/cookies.ts';
 import { createMemberSite, mintTestLink, withoutLoginRequestId, type MemberSiteFixture } from '../support/member-fixtures.ts';
 import { listOutbox } from '../../server/delivery/outbox.ts';
 import { settleAfterReplyWork } from '../../server/http/after-reply.ts';
+import { eq } from 'drizzle-orm';
+import { linkRedemptions, magicLinks } from '../../server/db/schema.ts';
+import { PREVIEW_TOKEN } from '../../server/links/link-token.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -339,10 +342,10 @@ describe.each(TEST_DRIVERS)('magic links on %s', (driver) => {
   });
 });
 
-describe('rate limits', () => {
+describe.each(TEST_DRIVERS)('rate limits on %s', (driver) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('pglite', { RATE_LIMIT_REDEEM_PER_MINUTE: '3', RATE_LIMIT_LINK_EMAILS_PER_HOUR: '2' });
+    t = await startTestApp(driver, { RATE_LIMIT_REDEEM_PER_MINUTE: '3', RATE_LIMIT_LINK_EMAILS_PER_HOUR: '2' });
   });
   afterAll(async () => {
     await t?.close();
@@ -357,8 +360,28 @@ describe('rate limits', () => {
     const limited = await t.app.inject({ method: 'GET', url: link.path, headers: { host: s.host } });
     expect(limited.headers['retry-after']).toMatch(/^\d+$/);
     expect(limited.body).toContain('Too many attempts');
+    // Over the limit, nothing of the redemption happened: no use taken, no attempt recorded.
+    const [row] = await t.ctx.db.select({ uses: magicLinks.uses }).from(magicLinks).where(eq(magicLinks.jti, link.jti));
+    expect(row.uses).toBe(3);
+    expect(await t.ctx.db.select({ outcome: linkRedemptions.outcome }).from(linkRedemptions).where(eq(linkRedemptions.jti, link.jti))).toHaveLength(3);
     t.clock.advance(61_000);
     expect((await t.app.inject({ method: 'GET', url: link.path, headers: { host: s.host } })).statusCode).toBe(303);
+    // Tokens that are no link count too (they are what a guesser sends), and so does the preview token.
+    t.clock.advance(61_000);
+    const garbage = [`/courses?token=not-a-token`, `/courses?token=${PREVIEW_TOKEN}`, `/login/confirm`];
+    const refused: number[] = [];
+    for (const url of garbage) {
+      const confirm = url === '/login/confirm';
+      const res = await t.app.inject({
+        method: confirm ? 'POST' : 'GET',
+        url,
+        headers: { host: s.host, ...(confirm && { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }) },
+        ...(confirm && { payload: 'token=nonsense' }),
+      });
+      refused.push(res.statusCode);
+    }
+    expect(refused).toEqual([400, 200, 400]);
+    expect((await t.app.inject({ method: 'GET', url: link.path, headers: { host: s.host } })).statusCode).toBe(429);
 
     const emails: number[] = [];
     for (let i = 0; i < 3; i++) {

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import pg from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { createMemberSite, mintTestLink, type MemberSiteFixture } from '../support/member-fixtures.ts';
@@ -13,17 +14,15 @@ import { recordLinkAttempt, redeemLink, type RedemptionAudience } from '../../se
 import { learnerAudience } from '../../server/member/redeem-learner-link.ts';
 import { staffAudience } from '../../server/auth/staff-login.ts';
 import { PREVIEW_TOKEN } from '../../server/links/link-token.ts';
-import { consumeLinkUse, revokeLink } from '../../server/links/link-state.ts';
+import { waitFor } from '../support/polling.ts';
+import { revokeLink } from '../../server/links/link-state.ts';
 import { redemptionIpHash } from '../../server/links/link-redemptions.ts';
-import { linkRedemptions, magicLinks } from '../../server/db/schema.ts';
+import { linkRedemptions, magicLinks, sessions } from '../../server/db/schema.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const IP = '203.0.113.7';
 const GET = { confirmed: false, ip: IP };
 const POST = { confirmed: true, ip: IP };
-
-/** The learner audience checking access with its own query (an audience without `admitsSql`). */
-const learnerByQuery: RedemptionAudience = { ...learnerAudience, admitsSql: undefined };
 
 describe.each(TEST_DRIVERS)('redeemLink on %s', (driver) => {
   let t: TestApp;
@@ -41,6 +40,7 @@ describe.each(TEST_DRIVERS)('redeemLink on %s', (driver) => {
     for (const row of rows) expect(row.createdAt.getTime()).toBe(t.clock.now.getTime());
     return rows.map(({ jti, subjectId, outcome, ipHash }) => ({ jti, subjectId, outcome, ipHash })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   };
+  const sessionsOf = async (subjectId: string) => (await t.ctx.db.select().from(sessions).where(eq(sessions.subjectId, subjectId))).length;
   const ipHash = () => redemptionIpHash(s.site.id, IP);
   /** One recorded attempt, as recordedSince lists it (always from IP). */
   const attempt = (jti: string | null, subjectId: string | null, outcome: string) => ({ jti, subjectId, outcome, ipHash: ipHash() });
@@ -125,19 +125,14 @@ describe.each(TEST_DRIVERS)('redeemLink on %s', (driver) => {
     ]);
   });
 
-  it('refuses as used up when another redemption takes the last use between the check and the write', async () => {
+  it("refuses a signed link without a record (deleted, or never recorded) as invalid:unknown, recorded, with nothing else written", async () => {
     const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
-    await setMaxUses(link.jti, 1);
-    // The access check is the last step before the write: the "other" redemption takes the use there.
-    const racing: RedemptionAudience = {
-      ...learnerByQuery,
-      admits: async (db, site, claims) => (await consumeLinkUse(db, claims.jti)) && learnerByQuery.admits(db, site, claims),
-    };
+    await t.ctx.db.delete(magicLinks).where(eq(magicLinks.jti, link.jti));
     const before = await mark();
-    expect(await redeem(link.token, POST, racing)).toEqual({ outcome: 'invalid', reason: 'used_up', claims: expect.objectContaining({ jti: link.jti }) });
-    expect(await usesOf(link.jti)).toBe(1);
-    // The write recorded the refusal itself.
-    expect(await recordedSince(before)).toEqual([attempt(link.jti, s.learner.id, 'invalid:used_up')]);
+    const sessionsBefore = await sessionsOf(s.learner.id);
+    expect(await redeem(link.token, POST)).toEqual({ outcome: 'invalid', reason: 'unknown', claims: expect.objectContaining({ jti: link.jti }) });
+    expect(await recordedSince(before)).toEqual([attempt(link.jti, s.learner.id, 'invalid:unknown')]);
+    expect(await sessionsOf(s.learner.id)).toBe(sessionsBefore);
   });
 
   it('refuses a revoked link as invalid:revoked, before its use limit or access are looked at', async () => {
@@ -149,18 +144,15 @@ describe.each(TEST_DRIVERS)('redeemLink on %s', (driver) => {
     expect(await recordedSince(before)).toEqual([attempt(link.jti, s.outsider.id, 'invalid:revoked')]);
   });
 
-  it.each([
-    ['in the statement that reads the link', learnerAudience],
-    ['with its own query', learnerByQuery],
-  ])('refuses a contact without an active offer as no_access (access checked %s)', async (_how, audience) => {
+  it('refuses a contact without an active offer as no_access', async () => {
     const link = await mintTestLink(t, s.site, s.outsider.id, 'courses');
     const before = await mark();
-    expect(await redeem(link.token, POST, audience)).toEqual({ outcome: 'no_access', claims: expect.objectContaining({ sub: s.outsider.id }) });
+    expect(await redeem(link.token, POST)).toEqual({ outcome: 'no_access', claims: expect.objectContaining({ sub: s.outsider.id }) });
     expect(await usesOf(link.jti)).toBe(0);
     expect(await recordedSince(before)).toEqual([attempt(link.jti, s.outsider.id, 'no_access')]);
     // A contact who holds an offer is admitted by the same audience.
     const holder = await mintTestLink(t, s.site, s.learner.id, 'courses');
-    expect((await redeem(holder.token, POST, audience)).outcome).toBe('ok');
+    expect((await redeem(holder.token, POST)).outcome).toBe('ok');
   });
 
   it('explains an expired link with its claims, and records "expired"', async () => {
@@ -205,5 +197,48 @@ describe.each(TEST_DRIVERS)('redeemLink on %s', (driver) => {
       attempt(link.jti, s.learner.id, 'resent'),
       attempt(null, null, 'resent'),
     ]);
+  });
+});
+
+/**
+ * The race inside the one statement, on PostgreSQL where another connection can hold the link's
+ * row: the statement decides 'ok' from its snapshot, waits for the row lock, then re-checks the
+ * use count under it and records 'invalid:used_up' instead of opening a session.
+ */
+describe('redeemLink racing another connection on PostgreSQL', () => {
+  let t: TestApp;
+  let s: MemberSiteFixture;
+  beforeAll(async () => {
+    t = await startTestApp('postgres');
+    s = await createMemberSite(t, 'racer');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses as used up when another connection takes the last use while the statement waits for the row', async () => {
+    const link = await mintTestLink(t, s.site, s.learner.id, 'courses');
+    await t.ctx.db.update(magicLinks).set({ maxUses: 1 }).where(eq(magicLinks.jti, link.jti));
+    const other = new pg.Client({ connectionString: t.ctx.database.url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('update magic_links set uses = uses + 1 where jti = $1', [link.jti]);
+      const redeeming = redeemLink(t.ctx, s.site, link.token, learnerAudience, POST);
+      // Commit only once the redemption's statement waits for the row lock the other holds (the only lock wait in this database).
+      await waitFor(async () => {
+        const { rows } = await other.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        return rows[0].n > 0;
+      });
+      await other.query('commit');
+      expect(await redeeming).toEqual({ outcome: 'invalid', reason: 'used_up', claims: expect.objectContaining({ jti: link.jti }) });
+    } finally {
+      await other.end();
+    }
+    const [row] = await t.ctx.db.select({ uses: magicLinks.uses }).from(magicLinks).where(eq(magicLinks.jti, link.jti));
+    expect(row.uses).toBe(1);
+    const recorded = await t.ctx.db.select({ outcome: linkRedemptions.outcome }).from(linkRedemptions).where(eq(linkRedemptions.jti, link.jti));
+    expect(recorded).toEqual([{ outcome: 'invalid:used_up' }]);
+    expect(await t.ctx.db.select().from(sessions).where(eq(sessions.subjectId, s.learner.id))).toEqual([]);
   });
 });
