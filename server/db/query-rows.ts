@@ -7,23 +7,30 @@
  * PostgreSQL skips parsing and planning it (for a redemption's CTEs, a good part of its server
  * time) and the wire carries only the parameters. The name is a digest of the text, so a
  * statement whose text varies (an audience's own SQL spliced in) gets one prepared statement per
- * text and never runs another's.
+ * text and never runs another's. On PGlite, which has no such API, server/db/pglite-statements.ts
+ * does the same; inside a PGlite transaction the statement runs unprepared, on the transaction.
  */
 import { createHash } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from './database.ts';
+import { queryPrepared } from './pglite-statements.ts';
 
 /** The parts of drizzle's database (and transaction) this needs; drizzle marks them internal. */
 interface DrizzleInternals {
   dialect: { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } };
+  /** The driver's client: set on the database, not on a transaction handle. */
+  $client?: unknown;
   session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> } };
 }
 
 export async function queryRows<Row>(db: DbOrTx, statement: SQL, options: { prepared?: boolean } = {}): Promise<Row[]> {
   if (!options.prepared) return ((await db.execute(statement)) as unknown as { rows: Row[] }).rows;
-  const { dialect, session } = db as unknown as DrizzleInternals;
+  const { dialect, session, $client } = db as unknown as DrizzleInternals;
   const query = dialect.sqlToQuery(statement);
   const name = `q${createHash('sha1').update(query.sql).digest('base64url')}`;
+  // The embedded database's own named statements (a transaction's statements keep to its handle).
+  if ($client instanceof PGlite) return queryPrepared<Row>($client, name, query.sql, query.params);
   const result = await session.prepareQuery(query, undefined, name, false).execute();
   return (result as { rows: Row[] }).rows;
 }
