@@ -3,7 +3,7 @@
  * take a use, open a session, record, 303 — against a bare fastify hello-world in the same run
  * (both through fastify's inject, so the ratio is the cost of redemption itself), on the embedded
  * database and on PostgreSQL when it is reachable. Reports p50/p99 latency at 8 in flight and
- * each figure against its goal (bench/support/goals.ts).
+ * each figure against its goal (bench/support/goals.ts), and this process's CPU time per call.
  *
  *   node --import tsx bench/redeem.ts        (about 20 s)
  */
@@ -16,9 +16,10 @@ import { GOALS, verdict } from './support/goals.ts';
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
 const CONCURRENCY = 8;
 
-/** Calls/s with CONCURRENCY in flight, and each call's latency (ms). */
-async function throughput(fn: () => Promise<unknown>): Promise<{ rate: number; latencies: number[] }> {
+/** Calls/s with CONCURRENCY in flight, each call's latency (ms), and this process's CPU time per call (µs). */
+async function throughput(fn: () => Promise<unknown>): Promise<{ rate: number; latencies: number[]; cpuMicros: number }> {
   const latencies: number[] = [];
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const deadline = start + DURATION_MS;
   await Promise.all(
@@ -30,7 +31,8 @@ async function throughput(fn: () => Promise<unknown>): Promise<{ rate: number; l
       }
     }),
   );
-  return { rate: (latencies.length / (performance.now() - start)) * 1000, latencies };
+  const cpu = process.cpuUsage(cpuStart);
+  return { rate: (latencies.length / (performance.now() - start)) * 1000, latencies, cpuMicros: (cpu.user + cpu.system) / latencies.length };
 }
 
 function percentile(values: number[], p: number): number {
@@ -61,14 +63,16 @@ for (const driver of ['pglite', 'postgres'] as TestDriver[]) {
   };
   const helloOnce = () => hello.inject({ method: 'GET', url: '/' });
   for (let w = 0; w < 200; w++) await redeem(); // warm-up
-  const { rate: helloRate } = await throughput(helloOnce);
-  const { rate: redeemRate, latencies } = await throughput(redeem);
+  const { rate: helloRate, cpuMicros: helloCpu } = await throughput(helloOnce);
+  const { rate: redeemRate, latencies, cpuMicros: redeemCpu } = await throughput(redeem);
   const ratio = redeemRate / helloRate;
   const [p50, p99] = [percentile(latencies, 50), percentile(latencies, 99)];
   const ratioGoal = driver === 'postgres' ? GOALS.redeemRatioPostgres : GOALS.redeemRatioPglite;
   console.log(`${driver.padEnd(8)} redemptions/s ${fmt(redeemRate)}   fastify hello/s ${fmt(helloRate)}   ratio ${ratio.toFixed(3)}${verdict(ratioGoal, ratio)}`);
   const p99Verdict = driver === 'postgres' ? verdict(GOALS.redeemP99MsPostgres, p99) : '';
   console.log(`${''.padEnd(8)} latency at ${CONCURRENCY} in flight: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms${p99Verdict}`);
+  // CPU time moves less than wall time with the machine's load; on PGlite it includes the database, on PostgreSQL not.
+  console.log(`${''.padEnd(8)} this process's CPU per call: redemption ${Math.round(redeemCpu)} µs, hello ${Math.round(helloCpu)} µs (${(helloCpu / redeemCpu).toFixed(3)}×)`);
   await t.close();
 }
 await hello.close();
