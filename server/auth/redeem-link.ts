@@ -95,7 +95,7 @@ export async function redeemLink(
     ip: options.ip,
     now,
   });
-  // The statement recorded every outcome but 'confirm' itself.
+  // The statement recorded the attempt, unless it asks to confirm or is over the rate limit.
   switch (decision) {
     case 'rate_limited':
       return { outcome: 'rate_limited', wait };
