@@ -28,6 +28,7 @@ import type { ProgressSignal } from './progress-signal.ts';
 import { batchLeftovers, claimBatch, markFinal, markRetry, type Claim, type ClaimedRecipient } from './recipient-claims.ts';
 import { recipientVerdict, skipNeedsAccess } from './recipient-skip.ts';
 import { runConcurrently } from './run-concurrently.ts';
+import { yieldToOthers } from '../http/yield-to-others.ts';
 
 /** Recipients written to a database-storing transport (the outbox) per transaction. */
 const STORED_CHUNK = 50;
@@ -146,6 +147,8 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
         for (const { row } of chunk) await failed(row, error);
       }
       changed();
+      // On the embedded database a batch never waits on I/O: let requests and timers in.
+      await yieldToOthers();
     }
     return;
   }
