@@ -148,8 +148,8 @@ export class MagicLinkMinter {
     return { url, jti, expiresAt };
   }
 
-  /** Writes every buffered row; returns how many were written. */
-  async flush(): Promise<number> {
+  /** Writes every buffered row (through `db`, e.g. a transaction they must commit with); returns how many were written. */
+  async flush(db: DbOrTx = this.#db): Promise<number> {
     const rows = this.#buffer;
     if (rows.length === 0) return 0;
     this.#buffer = [];
@@ -157,7 +157,7 @@ export class MagicLinkMinter {
     try {
       for (let i = 0; i < rows.length; i += this.#batchSize) {
         const chunk = rows.slice(i, i + this.#batchSize);
-        await this.#db.insert(magicLinks).values(chunk);
+        await db.insert(magicLinks).values(chunk);
         written += chunk.length;
       }
     } catch (error) {
