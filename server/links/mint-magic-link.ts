@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { MemberlinkConfig } from '../config.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { magicLinks } from '../db/schema.ts';
+import { insertJsonRows } from '../db/insert-json-rows.ts';
 import { adminLoginUrl, memberSiteOrigin, memberSiteUrl } from '../sites/site-urls.ts';
 import { shortLinkUrl } from '../../src/template/short-link.ts';
 import { UUID_PATTERN } from '../../src/template/uuid.ts';
@@ -157,7 +158,7 @@ export class MagicLinkMinter {
     try {
       for (let i = 0; i < rows.length; i += this.#batchSize) {
         const chunk = rows.slice(i, i + this.#batchSize);
-        await db.insert(magicLinks).values(chunk);
+        await insertJsonRows(db, magicLinks, chunk);
         written += chunk.length;
       }
     } catch (error) {
