@@ -92,6 +92,7 @@ if (driver === 'postgres') {
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const cpuSeconds = ({ user, system }: NodeJS.CpuUsage) => (user + system) / 1e6;
 
 const smtp = transport === 'smtp' ? await startSmtpCounter() : null;
 const label = `${driver}${smtp ? ' → SMTP' : ''}`;
@@ -174,6 +175,7 @@ try {
     peak.heap = Math.max(peak.heap, m.heapUsed);
   }, 50);
   started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const message = await api('POST', `/api/sites/${site.id}/messages`, { document, channel: 'email', recipients: { offerId: offer.id } });
   let counts = await messageCounts(ctx.db, message.id);
   while (counts.queued + counts.sending > 0) {
@@ -185,6 +187,7 @@ try {
     }
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpuOfSend = cpuSeconds(process.cpuUsage(cpuAtStart));
   clearInterval(sampler);
   gc();
   const heapAfterGc = process.memoryUsage().heapUsed;
@@ -199,6 +202,8 @@ try {
     check: string;
     baselineRate: number;
     baselineText: string;
+    /** This process's CPU seconds over the baseline, where it has one in this process. */
+    baselineCpu?: number;
   }
 
   /** Every recipient accepted by the server at least once (a duplicate is allowed only after a crash: none here). */
@@ -230,6 +235,7 @@ try {
     const { id: _id, createdAt: _createdAt, ...row } = sample;
     const baselineSite = await api('POST', '/api/sites', { title: 'Baseline', subdomain: 'baseline' });
     const baselineStarted = performance.now();
+    const cpuAtBaseline = process.cpuUsage();
     for (let done = 0; done < BASELINE_ROWS; done += 50) {
       const chunk = Array.from({ length: Math.min(50, BASELINE_ROWS - done) }, () => ({ ...row, id: randomUUID(), siteId: baselineSite.id }));
       await ctx.db.transaction((tx) => writeOutboxMany(tx, chunk));
@@ -241,16 +247,22 @@ try {
         : `FAILED (sent ${counts.sent}, outbox ${delivered.rows} rows for ${delivered.contacts} contacts, links ${links.n})`,
       baselineRate: BASELINE_ROWS / ((performance.now() - baselineStarted) / 1000),
       baselineText: 'the same outbox rows written 50 per transaction and nothing else',
+      baselineCpu: cpuSeconds(process.cpuUsage(cpuAtBaseline)),
     };
   };
 
-  const { ok, check, baselineRate, baselineText } = smtp ? await smtpOutcome(smtp) : await outboxOutcome();
+  const { ok, check, baselineRate, baselineText, baselineCpu } = smtp ? await smtpOutcome(smtp) : await outboxOutcome();
 
   const rate = RECIPIENTS / seconds;
   console.log(`${label}: ${fmt(RECIPIENTS)} recipients in ${seconds.toFixed(1)} s = ${fmt(rate)} recipients/s  (${counts.sent} sent, ${counts.failed} failed, ${counts.skipped} skipped)`);
   console.log(`  baseline, ${baselineText}: ${fmt(baselineRate)}/s (${fmt(BASELINE_ROWS)} messages)`);
   const goal = smtp ? GOALS.campaignOfBareSmtpRate : GOALS.campaignOfOutboxRate;
   console.log(`  the whole pipeline runs at ${((rate / baselineRate) * 100).toFixed(1)}% of the baseline (${(baselineRate / rate).toFixed(1)}x slower)${verdict(goal, rate / baselineRate)}`);
+  // CPU time of this process: the machine's load hardly moves it (on PGlite the database is in it too).
+  const cpuPerThousand = (cpu: number, n: number) => `${((cpu / n) * 1e6).toFixed(0)} ms`;
+  console.log(
+    `  CPU of this process per 1,000: pipeline ${cpuPerThousand(cpuOfSend, RECIPIENTS)}${baselineCpu === undefined ? '' : `, baseline ${cpuPerThousand(baselineCpu, BASELINE_ROWS)} (pipeline at ${((baselineCpu / BASELINE_ROWS / (cpuOfSend / RECIPIENTS)) * 100).toFixed(1)}% of the baseline by CPU${driver === 'postgres' ? '; the database server\'s CPU not counted' : ''})`}`,
+  );
   console.log(`  memory at start of send: rss ${MB(atStart.rss)}, heap ${MB(atStart.heapUsed)}`);
   if (early) {
     console.log(`  first ${fmt(EARLY)} recipients (${early.seconds.toFixed(1)} s): peak rss ${MB(early.rss)}, peak heap ${MB(early.heap)}, heap after GC ${MB(early.heapAfterGc)}`);

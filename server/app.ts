@@ -27,7 +27,7 @@ import { templateRoutes } from './templates/template-routes.ts';
 import { templateDraftRoutes } from './templates/template-draft-routes.ts';
 import { previewRoutes } from './templates/preview-routes.ts';
 import { messageRoutes } from './messages/message-routes.ts';
-import { outboxRoutes } from './delivery/outbox-routes.ts';
+import { outboxRoutes } from './channels/outbox-routes.ts';
 import { unsubscribeRoutes } from './member/unsubscribe-routes.ts';
 import { startMessaging } from './messages/messaging.ts';
 import { startQueue } from './queue/queue.ts';

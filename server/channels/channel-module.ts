@@ -16,6 +16,7 @@ import type { Channel, ContentOf } from '../../src/template/channel.ts';
 import type { AppContext } from '../context.ts';
 import type { Contact } from '../contacts/contact-service.ts';
 import type { DeliveryConfig } from '../delivery/delivery-config.ts';
+import type { OutboxMessage } from '../delivery/outbox.ts';
 import type { Site } from '../sites/site-repository.ts';
 import type { ChannelTransport } from './channel-transport.ts';
 
@@ -67,6 +68,11 @@ export interface ChannelModule<C extends Channel = Channel, Compiled = unknown, 
   envelopes(ctx: AppContext, site: Site): Envelopes<Filled, Envelope>;
   /** Its transport, chosen from the process's delivery configuration (built once per process). */
   transport(config: DeliveryConfig): ChannelTransport<Envelope>;
+  /**
+   * The raw form of a message its embedded transport stored (email: the MIME), built when the
+   * outbox is read; a channel whose stored text is the whole message has none.
+   */
+  storedRaw?(stored: OutboxMessage): Promise<string | null>;
 }
 
 /** The contact's address on the channel, or null when it has none. */

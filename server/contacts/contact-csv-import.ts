@@ -11,6 +11,7 @@ import type { AppContext } from '../context.ts';
 import { contacts } from '../db/schema.ts';
 import { ApiError } from '../http/api-error.ts';
 import { contactFields } from '../../src/contract/contact-schemas.ts';
+import { yieldToOthers } from '../http/yield-to-others.ts';
 
 /** Header spellings people use, mapped to contact fields; any other column is a custom field. */
 const HEADER_ALIASES: Record<string, 'email' | 'phone' | 'firstName' | 'lastName'> = {
@@ -64,9 +65,6 @@ const normalizeHeader = (h: string) =>
     .replace(/^custom[._]/, '')
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '');
-
-/** Hands the event loop back between slices, so one large import never stalls other requests. */
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Characters of CSV parsed per slice (~1,500 rows, a few ms). */
 const PARSE_SLICE = 64 * 1024;

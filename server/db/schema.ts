@@ -281,7 +281,12 @@ export const outboxMessages = pgTable(
     subject: text('subject'),
     html: text('html'),
     text: text('text').notNull(),
-    /** Raw MIME for email. */
+    /**
+     * Email: what rebuilds its raw MIME as it was sent, with subject, html and text (the message is
+     * stored once; the MIME, which holds html and text again, is built when read — outbox-email-transport.ts).
+     */
+    headers: jsonb('headers').$type<Record<string, unknown>>(),
+    /** Raw MIME of an email stored before `headers` existed (newer rows leave it null). */
     raw: text('raw'),
     createdAt: createdAt(),
   },

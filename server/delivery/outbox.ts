@@ -5,6 +5,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { outboxMessages } from '../db/schema.ts';
+import { insertJsonRows } from '../db/insert-json-rows.ts';
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
 export type NewOutboxMessage = Omit<typeof outboxMessages.$inferInsert, 'id' | 'createdAt'>;
@@ -25,7 +26,7 @@ export async function writeOutbox(db: DbOrTx, message: NewOutboxMessage): Promis
  * in the same transaction without reading them back).
  */
 export async function writeOutboxMany(db: DbOrTx, rows: Array<NewOutboxMessage & { id: string }>): Promise<void> {
-  if (rows.length > 0) await db.insert(outboxMessages).values(rows);
+  await insertJsonRows(db, outboxMessages, rows);
 }
 
 export async function listOutbox(

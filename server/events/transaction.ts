@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { domainEvents } from '../db/schema.ts';
+import { insertJsonRows } from '../db/insert-json-rows.ts';
 import type { Tx } from '../db/database.ts';
 import type { AppContext } from '../context.ts';
 import type { DomainEvent, DomainEventMap, DomainEventType } from './event-bus.ts';
@@ -16,12 +18,16 @@ export async function inTransaction<T>(ctx: AppContext, fn: (tx: Tx, emit: Emit,
   const result = await ctx.db.transaction(async (tx) => {
     const emitMany: EmitMany = async (siteId, type, payloads) => {
       if (payloads.length === 0) return;
-      const rows = await tx
-        .insert(domainEvents)
-        .values(payloads.map((payload) => ({ siteId, type, payload: payload as Record<string, unknown> })))
-        .returning({ id: domainEvents.id, createdAt: domainEvents.createdAt });
-      // RETURNING lists the rows of a multi-row VALUES in order on PostgreSQL and PGlite.
-      rows.forEach((row, i) => pending.push({ id: row.id, siteId, type, payload: payloads[i], createdAt: row.createdAt }));
+      // Ids chosen here, so each inserted row is matched to its payload whatever RETURNING's order.
+      const ids = payloads.map(() => randomUUID());
+      const rows = await insertJsonRows(
+        tx,
+        domainEvents,
+        payloads.map((payload, i) => ({ id: ids[i], siteId, type, payload: payload as Record<string, unknown> })),
+        { id: domainEvents.id, createdAt: domainEvents.createdAt },
+      );
+      const createdAt = new Map(rows.map((row) => [row.id, row.createdAt]));
+      payloads.forEach((payload, i) => pending.push({ id: ids[i], siteId, type, payload, createdAt: createdAt.get(ids[i])! }));
     };
     const emit: Emit = (siteId, type, payload) => emitMany(siteId, type, [payload]);
     return fn(tx, emit, emitMany);

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { MemberlinkConfig } from '../config.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { magicLinks } from '../db/schema.ts';
+import { insertJsonRows } from '../db/insert-json-rows.ts';
 import { adminLoginUrl, memberSiteOrigin, memberSiteUrl } from '../sites/site-urls.ts';
 import { shortLinkUrl } from '../../src/template/short-link.ts';
 import { UUID_PATTERN } from '../../src/template/uuid.ts';
@@ -148,8 +149,8 @@ export class MagicLinkMinter {
     return { url, jti, expiresAt };
   }
 
-  /** Writes every buffered row; returns how many were written. */
-  async flush(): Promise<number> {
+  /** Writes every buffered row (through `db`, e.g. a transaction they must commit with); returns how many were written. */
+  async flush(db: DbOrTx = this.#db): Promise<number> {
     const rows = this.#buffer;
     if (rows.length === 0) return 0;
     this.#buffer = [];
@@ -157,7 +158,7 @@ export class MagicLinkMinter {
     try {
       for (let i = 0; i < rows.length; i += this.#batchSize) {
         const chunk = rows.slice(i, i + this.#batchSize);
-        await this.#db.insert(magicLinks).values(chunk);
+        await insertJsonRows(db, magicLinks, chunk);
         written += chunk.length;
       }
     } catch (error) {

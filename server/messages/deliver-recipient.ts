@@ -49,15 +49,17 @@ export async function deliverRecipient(ctx: AppContext, d: RecipientDelivery): P
 
 /**
  * Database-storing transports: delivers and records a chunk of recipients (one claim, one site,
- * one channel) in one transaction — marks first, then stores only the deliveries whose claim still
- * held. Returns how many were delivered (the rest were reclaimed by another process, which sends).
+ * one channel) in one transaction — `recordWith` first (what must commit with them: the chunk's
+ * link rows), then the marks, then only the deliveries whose claim still held. Returns how many
+ * were delivered (the rest were reclaimed by another process, which sends).
  */
-export async function deliverStored(ctx: AppContext, chunk: RecipientDelivery[]): Promise<number> {
+export async function deliverStored(ctx: AppContext, chunk: RecipientDelivery[], recordWith?: (tx: Tx) => Promise<unknown>): Promise<number> {
   if (chunk.length === 0) return 0;
   const { claim, siteId, channel } = chunk[0];
   const transport = transportOf(ctx, channel);
   const planned = chunk.map((d) => ({ d, deliveryId: randomUUID() }));
   return inTransaction(ctx, async (tx, _emit, emitMany) => {
+    await recordWith?.(tx);
     const held = await markSentMany(tx, claim, planned.map(({ d, deliveryId }) => ({ contactId: d.contactId, deliveryId })), ctx.now());
     const delivering = planned.filter(({ d }) => held.has(d.contactId));
     if (delivering.length > 0) await transport.storeMany!(delivering.map(({ d, deliveryId }) => ({ deliveryId, item: d.envelope })), tx);

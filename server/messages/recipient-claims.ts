@@ -71,15 +71,14 @@ export async function markSentMany(
   now: Date,
 ): Promise<Set<string>> {
   if (deliveries.length === 0) return new Set();
-  const byContact = new Map(deliveries.map((d) => [d.contactId, d.deliveryId]));
-  const deliveryId = sql.join(
-    [sql`case ${messageRecipients.contactId}`, ...deliveries.map((d) => sql`when ${d.contactId}::uuid then ${d.deliveryId}`), sql`end`],
-    sql` `,
-  );
+  // The deliveries as one JSON parameter joined in (a CASE and an IN list grew by two parameters,
+  // and the CASE by a comparison for every row, per delivery).
+  const planned = sql`json_to_recordset(${JSON.stringify(deliveries.map(({ contactId, deliveryId }) => ({ contactId, deliveryId })))}::json) as planned("contactId" uuid, "deliveryId" text)`;
   const updated = await db
     .update(messageRecipients)
-    .set({ status: 'sent', sentAt: now, deliveryId: sql`${deliveryId}`, reason: null, claimedBy: null })
-    .where(and(claimed(claim), inArray(messageRecipients.contactId, [...byContact.keys()])))
+    .set({ status: 'sent', sentAt: now, deliveryId: sql`planned."deliveryId"`, reason: null, claimedBy: null })
+    .from(planned)
+    .where(and(claimed(claim), eq(messageRecipients.contactId, sql`planned."contactId"`)))
     .returning({ contactId: messageRecipients.contactId });
   return new Set(updated.map((row) => row.contactId));
 }

@@ -1,8 +1,9 @@
 /**
  * One queue job: claim the batch's unsent rows, skip (with a reason) those who can't receive it,
- * mint and render for the rest (compile and keys were done once), flush the link rows, deliver
- * with per-site pacing, and record each outcome: to the outbox a chunk of recipients per
- * transaction; to a network transport with bounded concurrency, one recipient at a time.
+ * then a chunk at a time mint and render for the rest (compile and keys were done once), record
+ * the link rows, deliver with per-site pacing, and record each outcome: to the outbox a chunk of
+ * recipients (links included) per transaction; to a network transport with bounded concurrency,
+ * one recipient at a time, after the chunk's links are written.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
@@ -28,9 +29,19 @@ import type { ProgressSignal } from './progress-signal.ts';
 import { batchLeftovers, claimBatch, markFinal, markRetry, type Claim, type ClaimedRecipient } from './recipient-claims.ts';
 import { recipientVerdict, skipNeedsAccess } from './recipient-skip.ts';
 import { runConcurrently } from './run-concurrently.ts';
+import { yieldToOthers } from '../http/yield-to-others.ts';
 
-/** Recipients written to a database-storing transport (the outbox) per transaction. */
-const STORED_CHUNK = 50;
+/**
+ * Recipients rendered and delivered together: written to a database-storing transport (the
+ * outbox) in one transaction, handed to a network transport before the next chunk is rendered.
+ */
+const CHUNK = 50;
+
+interface Outgoing {
+  row: ClaimedRecipient;
+  contact: Contact;
+  rendered: RenderedMessage;
+}
 
 export interface BatchJob {
   messageId: string;
@@ -98,28 +109,10 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
   }
   for (const [reason, contactIds] of skipped) await markFinal(ctx.db, claim, contactIds, 'skipped', reason);
 
-  const minter = new MagicLinkMinter(ctx.db, ctx.keyRing, ctx.config);
-  const now = ctx.now();
-  const outgoing: Array<{ row: ClaimedRecipient; contact: Contact; rendered: RenderedMessage }> = [];
-  for (const { row, contact, facts, linkKeys } of sendable) {
-    const recipient = { site, contact, offer, unsubscribeUrl: unsubscribeUrl(ctx, site.id, contact.id) };
-    const links = await mintRecipientLinks(recipient, linkKeys, {
-      minter,
-      channel: message.channel,
-      sentBy: `message:${message.id}`,
-      messageId: message.id,
-      shortLinks: shortLinksFor(message.channel, message.linkPolicy),
-      now,
-    });
-    outgoing.push({ row, contact, rendered: renderMessage(compiled, recipientValueSource(ctx.config, recipient, links), facts) });
-  }
-  // Links must be recorded before anyone can click them.
-  await minter.flush();
-
   // The envelope per recipient, as its channel builds it (batch-wide parts, like From, once).
   const module = channelModule(message.channel);
   const envelopes = module.envelopes(ctx, site);
-  const delivery = ({ contact, rendered }: { contact: Contact; rendered: RenderedMessage }): RecipientDelivery => ({
+  const delivery = ({ contact, rendered }: Outgoing): RecipientDelivery => ({
     siteId: site.id,
     channel: message.channel,
     claim,
@@ -135,29 +128,52 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
     } else await markRetry(ctx.db, claim, row.contactId, failure.message);
   };
 
-  if (storesInDatabase(ctx, message.channel)) {
-    for (let start = 0; start < outgoing.length; start += STORED_CHUNK) {
-      const chunk = outgoing.slice(start, start + STORED_CHUNK);
-      for (let i = 0; i < chunk.length; i++) await pacer.wait(site.id);
+  // A chunk at a time: minted, rendered and delivered before the next is rendered, so what is
+  // held in memory at once is one chunk's messages, whatever the batch size.
+  const now = ctx.now();
+  const stored = storesInDatabase(ctx, message.channel);
+  for (let start = 0; start < sendable.length; start += CHUNK) {
+    const minter = new MagicLinkMinter(ctx.db, ctx.keyRing, ctx.config);
+    const outgoing: Outgoing[] = [];
+    for (const { row, contact, facts, linkKeys } of sendable.slice(start, start + CHUNK)) {
+      const recipient = { site, contact, offer, unsubscribeUrl: unsubscribeUrl(ctx, site.id, contact.id) };
+      const links = await mintRecipientLinks(recipient, linkKeys, {
+        minter,
+        channel: message.channel,
+        sentBy: `message:${message.id}`,
+        messageId: message.id,
+        shortLinks: shortLinksFor(message.channel, message.linkPolicy),
+        now,
+      });
+      outgoing.push({ row, contact, rendered: renderMessage(compiled, recipientValueSource(ctx.config, recipient, links), facts) });
+    }
+
+    if (stored) {
+      for (let i = 0; i < outgoing.length; i++) await pacer.wait(site.id);
       try {
-        await deliverStored(ctx, chunk.map(delivery));
+        // The link rows commit with the deliveries: recorded before anyone can click them.
+        await deliverStored(ctx, outgoing.map(delivery), (tx) => minter.flush(tx));
       } catch (error) {
         // Nothing of the chunk was written (one transaction): each row retries or gives up.
-        for (const { row } of chunk) await failed(row, error);
+        for (const { row } of outgoing) await failed(row, error);
       }
       changed();
+      // On the embedded database a batch never waits on I/O: let requests and timers in.
+      await yieldToOthers();
+      continue;
     }
-    return;
+    // Links must be recorded before anyone can click them.
+    await minter.flush();
+    await runConcurrently(outgoing, settings.concurrency, async (out) => {
+      const { row } = out;
+      await pacer.wait(site.id);
+      try {
+        // Marked sent the moment its transport accepted it (one recipient per transaction).
+        await deliverRecipient(ctx, delivery(out));
+      } catch (error) {
+        await failed(row, error);
+      }
+      changed();
+    });
   }
-  await runConcurrently(outgoing, settings.concurrency, async (out) => {
-    const { row } = out;
-    await pacer.wait(site.id);
-    try {
-      // Marked sent the moment its transport accepted it (one recipient per transaction).
-      await deliverRecipient(ctx, delivery(out));
-    } catch (error) {
-      await failed(row, error);
-    }
-    changed();
-  });
 }

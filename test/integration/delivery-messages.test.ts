@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiOk, createContact } from '../support/fixtures.ts';
 import { PREVIEW_SHORT_CODE } from '../../server/links/short-links.ts';
 import { MISSING_UNSUBSCRIBE_WARNING } from '../../src/template/send-warnings.ts';
-import { magicLinks } from '../../server/db/schema.ts';
+import { magicLinks, outboxMessages } from '../../server/db/schema.ts';
 import { compiledCache, templateCacheKey } from '../../server/render/compiled-cache.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
@@ -159,6 +159,15 @@ describe.each(TEST_DRIVERS)('templates, previews and sends on %s', (driver) => {
     expect(parsed.messageId).toBe(`<${sent.json().id}.${ada}@delivery.example>`);
     const links = await t.ctx.db.select().from(magicLinks).where(eq(magicLinks.messageId, sent.json().id));
     expect(links).toMatchObject([{ subjectId: ada, destination: 'courses', channel: 'email', sentBy: `message:${sent.json().id}` }]);
+
+    // Stored once (html and text, not again inside a raw MIME), the MIME built on read: the same
+    // bytes on every read, its Date and Message-ID those stored when it was sent.
+    const [stored] = await t.ctx.db.select().from(outboxMessages).where(eq(outboxMessages.id, mail.id));
+    expect(stored.raw).toBeNull();
+    expect(stored.headers).toMatchObject({ from: '"Acme Academy" <help@delivery.example>', messageId: parsed.messageId });
+    expect(parsed.date?.getTime()).toBe(Math.floor(new Date(String(stored.headers!.date)).getTime() / 1000) * 1000);
+    const [again] = (await apiOk(t, 'GET', `/api/sites/${s.siteId}/outbox?contactId=${ada}`)).messages;
+    expect(again.raw).toBe(mail.raw);
   });
 
   it('sends SMS to the outbox, and a news email to an offer\'s holders without needing links', async () => {

@@ -2,7 +2,7 @@
  * Email: sent to the contact's email address. Compiled once through MJML (compile-email.ts),
  * filled per recipient into subject, HTML and text; the envelope adds the From header, a
  * Message-ID stable across re-sends and one-click List-Unsubscribe; SMTP when SMTP_URL is set,
- * else the outbox (raw MIME, the same headers).
+ * else the outbox (stored once; its raw MIME, with the same headers, built when read).
  */
 import { CHANNEL_INFO } from '../../../src/template/channel.ts';
 import { emailSendWarnings } from '../../../src/template/send-warnings.ts';
@@ -12,7 +12,7 @@ import { unsubscribeUrl } from '../../delivery/unsubscribe-token.ts';
 import type { ChannelModule } from '../channel-module.ts';
 import { compileEmailTemplate, renderEmailForRecipient, type CompiledEmail, type RenderedEmail } from './compile-email.ts';
 import { newMessageId, type EmailEnvelope } from './email-envelope.ts';
-import { outboxEmailTransport } from './outbox-email-transport.ts';
+import { outboxEmailTransport, storedEmailMime } from './outbox-email-transport.ts';
 import { senderOf } from './sender-address.ts';
 import { smtpTransport } from './smtp-transport.ts';
 
@@ -46,4 +46,5 @@ export const emailChannel: ChannelModule<'email', CompiledEmail, RenderedEmail, 
     };
   },
   transport: (config) => (config.smtpUrl ? smtpTransport({ ...config, smtpUrl: config.smtpUrl }) : outboxEmailTransport()),
+  storedRaw: storedEmailMime,
 };
