@@ -52,12 +52,13 @@ export async function insertJsonRows(
   const names = sql.join(keys.map((key) => sql.identifier(columns[key].name)), sql`, `);
   const definitions = sql.join(keys.map((key) => sql`${sql.identifier(key)} ${sql.raw(columns[key].getSQLType())}`), sql`, `);
   const statement = sql`insert into ${table} (${names}) select * from json_to_recordset(${JSON.stringify(records)}::json) as r(${definitions})`;
+  // Prepared: the text depends only on the columns, so each call site plans its statement once per connection.
   if (!returning) {
-    await queryRows(db, statement);
+    await queryRows(db, statement, { prepared: true });
     return;
   }
   const wanted = Object.entries(returning);
   statement.append(sql` returning ${sql.join(wanted.map(([key, column]) => sql`${sql.identifier(column.name)} as ${sql.identifier(key)}`), sql`, `)}`);
-  const inserted = await queryRows<Record<string, unknown>>(db, statement);
+  const inserted = await queryRows<Record<string, unknown>>(db, statement, { prepared: true });
   return inserted.map((row) => Object.fromEntries(wanted.map(([key, column]) => [key, row[key] === null ? null : column.mapFromDriverValue(row[key])])));
 }
