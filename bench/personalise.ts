@@ -17,7 +17,7 @@ import { loadConfig } from '../server/config.ts';
 import type { DbOrTx } from '../server/db/database.ts';
 import { sealSecret } from '../server/links/key-seal.ts';
 import { KeyRing } from '../server/links/key-ring.ts';
-import { MagicLinkMinter } from '../server/links/mint-magic-link.ts';
+import { MagicLinkMinter, type MagicLinkRow } from '../server/links/mint-magic-link.ts';
 import { newKid, type SigningKeyStore, type StoredSigningKey } from '../server/links/signing-keys.ts';
 import { compileMessage, recipientLinkKeys, type CompiledMessage } from '../server/render/compiled-message.ts';
 import { recipientFacts } from '../server/render/recipient-facts.ts';
@@ -42,7 +42,8 @@ const stored: StoredSigningKey = { kid: newKid(), siteId: site.id, algorithm: 'H
 const store: SigningKeyStore = { findByKid: async (kid) => (kid === stored.kid ? stored : null), activeKey: async () => stored };
 const ring = new KeyRing(store, master);
 let recorded = 0;
-const sink = { insert: () => ({ values: async (rows: unknown[]) => void (recorded += rows.length) }) } as unknown as DbOrTx;
+const sinkDb = {} as DbOrTx;
+const toSink = async (_db: DbOrTx, rows: MagicLinkRow[]) => void (recorded += rows.length);
 
 const p = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content });
 const t = (text: string): DocNode => ({ type: 'text', text });
@@ -139,7 +140,7 @@ const cpuMs = () => {
 };
 
 async function rate(fn: (contact: Contact, minter: MagicLinkMinter) => unknown): Promise<number> {
-  const minter = new MagicLinkMinter(sink, ring, config, { batchSize: 500 });
+  const minter = new MagicLinkMinter(sinkDb, ring, config, { batchSize: 500, writeRows: toSink });
   let n = 0;
   const start = cpuMs();
   while (cpuMs() - start < ROUND_MS) {

@@ -97,13 +97,22 @@ export class KeyRing implements VerificationKeySource {
     return new KeyRing(databaseKeyStore(db, master), master, options);
   }
 
+  /**
+   * The site's active key when this ring holds it and it is fresh, without a promise (a bulk
+   * send's minter asks once per link); else undefined, and `signingKey` loads it.
+   */
+  cachedSigningKey(siteId: string): SigningKey | undefined {
+    const active = this.#activeBySite.get(siteId);
+    if (!active || !this.#fresh(active.checkedAt)) return undefined;
+    const cached = this.#byKid.get(active.kid);
+    if (!cached?.key || cached.status !== 'active') return undefined;
+    return { kid: active.kid, siteId, key: cached.key, hmac: cached.hmac ?? undefined };
+  }
+
   /** The site's active key (created on first use when the site has none). */
   async signingKey(siteId: string): Promise<SigningKey> {
-    const active = this.#activeBySite.get(siteId);
-    if (active && this.#fresh(active.checkedAt)) {
-      const cached = this.#byKid.get(active.kid);
-      if (cached?.key && cached.status === 'active') return { kid: active.kid, siteId, key: cached.key, hmac: cached.hmac ?? undefined };
-    }
+    const cached = this.cachedSigningKey(siteId);
+    if (cached) return cached;
     let loading = this.#loadingActive.get(siteId);
     if (!loading) {
       loading = this.#loadActive(siteId).finally(() => this.#loadingActive.delete(siteId));

@@ -72,11 +72,12 @@ export function parseLinkClaims(payload: unknown): LinkClaims | null {
   return { iss, aud, sub, dest, iat: iat as number, exp: exp as number, jti };
 }
 
-/** base64url of each kid's protected header, computed once. */
+/** base64url of each kid's protected header, computed (and the kid's shape checked) once. */
 const encodedHeaders = new Map<string, string>();
 function encodedHeader(kid: string): string {
   let header = encodedHeaders.get(kid);
   if (!header) {
+    if (!KID_PATTERN.test(kid)) throw new RangeError('Refusing to mint a link token with a malformed kid');
     header = Buffer.from(JSON.stringify({ alg: SIGNING_ALGORITHM, kid, typ: 'JWT' })).toString('base64url');
     encodedHeaders.set(kid, header);
   }
@@ -85,26 +86,29 @@ function encodedHeader(kid: string): string {
 
 /**
  * A compact JWS (RFC 7515) signed with node's HMAC-SHA256: byte-for-byte the structure jose
- * produces and verifies, without its per-call async WebCrypto round trip.
+ * produces and verifies, without its per-call async WebCrypto round trip. Synchronous, so a bulk
+ * send's minter pays no promise per link.
  */
-function signWithNodeHmac(kid: string, hmac: KeyObject, claims: LinkClaims): string {
+export function signLinkToken(signing: { kid: string; hmac: KeyObject }, claims: LinkClaims): string {
+  const valid = parseLinkClaims(claims);
+  if (!valid) throw new RangeError('Refusing to mint a link token with missing or malformed claims');
+  const header = encodedHeader(signing.kid);
   // The same JSON JSON.stringify writes for these claims, written directly (a bulk send mints one
   // per link: ~1 µs each): parseLinkClaims has proven iss and sub UUIDs, aud one of two words, iat
   // and exp safe integers, jti base64url — none needs escaping; dest is the one left to stringify.
-  const json = `{"dest":${JSON.stringify(claims.dest)},"iss":"${claims.iss}","aud":"${claims.aud}","sub":"${claims.sub}","iat":${claims.iat},"exp":${claims.exp},"jti":"${claims.jti}"}`;
-  const payload = Buffer.from(json).toString('base64url');
-  const signingInput = `${encodedHeader(kid)}.${payload}`;
-  return `${signingInput}.${createHmac('sha256', hmac).update(signingInput).digest('base64url')}`;
+  const json = `{"dest":${JSON.stringify(valid.dest)},"iss":"${valid.iss}","aud":"${valid.aud}","sub":"${valid.sub}","iat":${valid.iat},"exp":${valid.exp},"jti":"${valid.jti}"}`;
+  const signingInput = `${header}.${Buffer.from(json).toString('base64url')}`;
+  return `${signingInput}.${createHmac('sha256', signing.hmac).update(signingInput).digest('base64url')}`;
 }
 
 export async function mintLinkToken(
   signing: { kid: string; key: LinkCryptoKey; hmac?: KeyObject },
   claims: LinkClaims,
 ): Promise<string> {
+  if (signing.hmac) return signLinkToken({ kid: signing.kid, hmac: signing.hmac }, claims);
   const valid = parseLinkClaims(claims);
   if (!valid) throw new RangeError('Refusing to mint a link token with missing or malformed claims');
   if (!KID_PATTERN.test(signing.kid)) throw new RangeError('Refusing to mint a link token with a malformed kid');
-  if (signing.hmac) return signWithNodeHmac(signing.kid, signing.hmac, valid);
   return new SignJWT({ dest: valid.dest })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: signing.kid, typ: 'JWT' })
     .setIssuer(valid.iss)

@@ -15,9 +15,10 @@ import { insertJsonRows } from '../db/insert-json-rows.ts';
 import { adminLoginUrl, memberSiteOrigin, memberSiteUrl } from '../sites/site-urls.ts';
 import { shortLinkUrl } from '../../src/template/short-link.ts';
 import { UUID_PATTERN } from '../../src/template/uuid.ts';
+import { builtLink, linkPrefix, type BuiltLinkValue, type LinkPrefix } from '../../src/template/built-link.ts';
 import { isValidDestinationFor } from './destinations.ts';
 import type { KeyRing } from './key-ring.ts';
-import { mintLinkToken, type LinkAudience } from './link-token.ts';
+import { mintLinkToken, signLinkToken, type LinkAudience } from './link-token.ts';
 import { hashShortCode } from './short-links.ts';
 
 /** The site policy minting needs (a `sites` row has all of it). */
@@ -50,16 +51,29 @@ export interface MintRequest {
 export interface MintedLink {
   /** Contains the token (or the short link's code): put it in the message, never in a log. */
   url: string;
+  /** What the fill writes for it: `url` with its HTML form made once (src/template/slots.ts). */
+  value: BuiltLinkValue;
   jti: string;
   expiresAt: Date;
 }
 
+// Destinations are paths without a NUL, so these never meet one.
+const USER_LINK_SCOPE = '\u0000user';
+const SHORT_LINK_SCOPE = '\u0000short';
+
+/** Where a minter gets a site's signing key: a KeyRing, or a test's stand-in with `signingKey` alone. */
+export type SigningKeySource = Pick<KeyRing, 'signingKey'> & Partial<Pick<KeyRing, 'cachedSigningKey'>>;
+
 export interface MinterOptions {
   /** Rows per INSERT and the auto-flush threshold. */
   batchSize?: number;
+  /** Where the rows go: the magic_links table unless told (a benchmark that measures minting alone sends them elsewhere). */
+  writeRows?: (db: DbOrTx, rows: MagicLinkRow[]) => Promise<void>;
 }
 
-type MagicLinkRow = typeof magicLinks.$inferInsert;
+export type MagicLinkRow = typeof magicLinks.$inferInsert;
+
+const insertMagicLinks = (db: DbOrTx, rows: MagicLinkRow[]) => insertJsonRows(db, magicLinks, rows);
 
 const DEFAULT_BATCH_SIZE = 500;
 /** Staff sign-in links are single-use: a sign-in link is a password typed once. */
@@ -86,16 +100,20 @@ export function newJti(): string {
 
 export class MagicLinkMinter {
   readonly #db: DbOrTx;
-  readonly #ring: Pick<KeyRing, 'signingKey'>;
+  readonly #ring: SigningKeySource;
   readonly #config: MemberlinkConfig;
   readonly #batchSize: number;
+  readonly #writeRows: (db: DbOrTx, rows: MagicLinkRow[]) => Promise<void>;
   #buffer: MagicLinkRow[] = [];
+  /** Link prefixes by destination (or scope), then subdomain. */
+  readonly #prefixes = new Map<string, Map<string, LinkPrefix>>();
 
-  constructor(db: DbOrTx, ring: Pick<KeyRing, 'signingKey'>, config: MemberlinkConfig, options: MinterOptions = {}) {
+  constructor(db: DbOrTx, ring: SigningKeySource, config: MemberlinkConfig, options: MinterOptions = {}) {
     this.#db = db;
     this.#ring = ring;
     this.#config = config;
     this.#batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+    this.#writeRows = options.writeRows ?? insertMagicLinks;
   }
 
   /** Links minted but not yet written. */
@@ -120,9 +138,10 @@ export class MagicLinkMinter {
     const exp = iat + ttl;
     const jti = newJti();
 
-    const signing = await this.#ring.signingKey(site.id);
-    const token = await mintLinkToken(signing, { iss: site.id, aud: kind, sub: subjectId, dest: destination, iat, exp, jti });
-    const base = kind === 'learner' ? memberSiteUrl(this.#config, site.subdomain!, destination) : adminLoginUrl(this.#config);
+    const signing = this.#ring.cachedSigningKey?.(site.id) ?? (await this.#ring.signingKey(site.id));
+    const claims = { iss: site.id, aud: kind, sub: subjectId, dest: destination, iat, exp, jti };
+    // node's HMAC signs synchronously: no second promise per link in a bulk send.
+    const token = signing.hmac ? signLinkToken({ kid: signing.kid, hmac: signing.hmac }, claims) : await mintLinkToken(signing, claims);
     const expiresAt = new Date(exp * 1000);
     // A short link's code: 16 more bytes from the same pool (never a jti's), stored hashed in the same row.
     const shortCode = request.shortLink && kind === 'learner' ? newJti() : null;
@@ -145,8 +164,34 @@ export class MagicLinkMinter {
       shortCodeHash: shortCode && hashShortCode(shortCode),
     });
     if (this.#buffer.length >= this.#batchSize) await this.flush();
-    const url = shortCode ? shortLinkUrl(memberSiteOrigin(this.#config, site.subdomain!), shortCode) : `${base}?token=${token}`;
-    return { url, jti, expiresAt };
+    // The address is a checked prefix and a base64url tail (the token or the short code).
+    const prefix = this.#prefix(kind, site.subdomain!, destination, shortCode !== null);
+    const tail = shortCode ?? token;
+    const value = builtLink(prefix, tail);
+    return { url: value.url, value, jti, expiresAt };
+  }
+
+  /**
+   * What a link's token (or short code) follows, as text and HTML, made and checked once per
+   * minter and address (a send batch's links share a few): it must be a safe absolute URL, and a
+   * base64url tail keeps it one.
+   */
+  #prefix(kind: LinkAudience, subdomain: string, destination: string, short: boolean): LinkPrefix {
+    const scope = kind === 'user' ? USER_LINK_SCOPE : short ? SHORT_LINK_SCOPE : destination;
+    let bySubdomain = this.#prefixes.get(scope);
+    if (!bySubdomain) this.#prefixes.set(scope, (bySubdomain = new Map()));
+    let prefix = bySubdomain.get(kind === 'user' ? '' : subdomain);
+    if (!prefix) {
+      prefix = linkPrefix(
+        kind === 'user'
+          ? `${adminLoginUrl(this.#config)}?token=`
+          : short
+            ? shortLinkUrl(memberSiteOrigin(this.#config, subdomain), '')
+            : `${memberSiteUrl(this.#config, subdomain, destination)}?token=`,
+      );
+      bySubdomain.set(kind === 'user' ? '' : subdomain, prefix);
+    }
+    return prefix;
   }
 
   /** Writes every buffered row (through `db`, e.g. a transaction they must commit with); returns how many were written. */
@@ -158,7 +203,7 @@ export class MagicLinkMinter {
     try {
       for (let i = 0; i < rows.length; i += this.#batchSize) {
         const chunk = rows.slice(i, i + this.#batchSize);
-        await insertJsonRows(db, magicLinks, chunk);
+        await this.#writeRows(db, chunk);
         written += chunk.length;
       }
     } catch (error) {
@@ -173,7 +218,7 @@ export class MagicLinkMinter {
 /** One link for a single send (resend, staff login link): minted and recorded at once. */
 export async function mintMagicLinkNow(
   db: DbOrTx,
-  ring: Pick<KeyRing, 'signingKey'>,
+  ring: SigningKeySource,
   config: MemberlinkConfig,
   request: MintRequest,
 ): Promise<MintedLink> {

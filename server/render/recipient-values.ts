@@ -6,6 +6,7 @@
 import { UNSUBSCRIBE_URL_KEY } from '../../src/template/catalog.ts';
 import { magicLinkTarget } from '../../src/template/magic-link-keys.ts';
 import { MEDIA_URL_KEY } from '../../src/template/social-networks.ts';
+import type { BuiltLinkValue } from '../../src/template/built-link.ts';
 import type { Slot, SlotValueSource, TextTemplate } from '../../src/template/slots.ts';
 import type { Contact } from '../contacts/contact-service.ts';
 import type { Site } from '../sites/site-repository.ts';
@@ -108,7 +109,11 @@ export function recipientValue(config: MemberlinkConfig, recipient: RecipientCon
 export function recipientValueSource(
   config: MemberlinkConfig,
   recipient: RecipientContext,
-  links: Map<string, { url: string }>,
+  links: Map<string, { url: string; value?: BuiltLinkValue }>,
 ): SlotValueSource {
-  return (slot: Slot) => links.get(slot.key)?.url ?? recipientValue(config, recipient, slot.key);
+  return (slot: Slot) => {
+    const link = links.get(slot.key);
+    // A minted link carries its HTML form (BuiltLinkValue); a preview's is a plain address.
+    return link ? (link.value ?? link.url) : recipientValue(config, recipient, slot.key);
+  };
 }

@@ -34,7 +34,8 @@ export type { IssueLocation } from './issue-location';
 export { issueLocation } from './issue-location';
 export { MISSING_UNSUBSCRIBE_WARNING, emailSendWarnings } from './send-warnings';
 
-export type { Slot, SlotContext, SlotValueSource, TextTemplate } from './slots';
+export type { Slot, SlotContext, SlotValue, SlotValueSource, TextTemplate } from './slots';
+export { BuiltLinkValue } from './built-link';
 export { fillTemplate, sentinel, splitOnSentinels } from './slots';
 export { isSafeAbsoluteUrl } from './safe-url';
 

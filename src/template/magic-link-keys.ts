@@ -18,22 +18,52 @@ export type MagicLinkBaseKey = (typeof FIXED_DESTINATIONS)[number]['customValueK
 
 export const MAGIC_LINK_BASE_KEYS: readonly MagicLinkBaseKey[] = FIXED_DESTINATIONS.map((d) => d.customValueKey);
 
-const BASE_TARGETS: ReadonlyMap<string, MagicLinkTarget> = new Map(
-  FIXED_DESTINATIONS.map((d) => [d.customValueKey, { kind: d.kind, destination: d.path }]),
+const BASE_TARGETS: ReadonlyMap<string, Readonly<MagicLinkTarget>> = new Map(
+  FIXED_DESTINATIONS.map((d) => [d.customValueKey, Object.freeze({ kind: d.kind, destination: d.path })]),
 );
 
 /** The id part of a one-item key (`magic_link.course.<id>`): what a custom value key segment may hold. */
 const ITEM_ID = /^[A-Za-z0-9_-]+$/;
 
-export function magicLinkTarget(key: string): MagicLinkTarget | null {
+/**
+ * Item keys already read (a send asks for the same few per recipient), bounded: cleared when full.
+ * Targets are shared, so callers must not change them.
+ */
+const itemTargets = new Map<string, Readonly<MagicLinkTarget> | null>();
+const MAX_ITEM_TARGETS = 10_000;
+
+export function magicLinkTarget(key: string): Readonly<MagicLinkTarget> | null {
   const base = BASE_TARGETS.get(key);
-  if (base) return { ...base };
+  if (base) return base;
+  let target = itemTargets.get(key);
+  if (target === undefined) {
+    target = readItemTarget(key);
+    if (itemTargets.size >= MAX_ITEM_TARGETS) itemTargets.clear();
+    itemTargets.set(key, target);
+  }
+  return target;
+}
+
+function readItemTarget(key: string): Readonly<MagicLinkTarget> | null {
   for (const item of ITEM_DESTINATIONS) {
     if (!key.startsWith(item.customValuePrefix)) continue;
     const id = key.slice(item.customValuePrefix.length);
-    return ITEM_ID.test(id) ? { kind: item.kind, destination: `${item.section}/${id}` } : null;
+    return ITEM_ID.test(id) ? Object.freeze({ kind: item.kind, destination: `${item.section}/${id}` }) : null;
   }
   return null;
+}
+
+/** Each item section's key prefix, by kind and section. */
+const ITEM_KEY_PREFIXES = new Map<MagicLinkKind, Map<string, string>>();
+for (const d of ITEM_DESTINATIONS) {
+  if (!ITEM_KEY_PREFIXES.has(d.kind)) ITEM_KEY_PREFIXES.set(d.kind, new Map());
+  ITEM_KEY_PREFIXES.get(d.kind)!.set(d.section, d.customValuePrefix);
+}
+
+/** The key of one item's link (`magic_link.course.<id>`): the section's prefix and the id; null when no key can express it. */
+export function itemMagicLinkKey(kind: MagicLinkKind, section: string, id: string): string | null {
+  const prefix = ITEM_KEY_PREFIXES.get(kind)?.get(section);
+  return prefix !== undefined && ITEM_ID.test(id) ? prefix + id : null;
 }
 
 /** Inverse of `magicLinkTarget`; throws for a target no key can express (a programming error). */
@@ -41,9 +71,8 @@ export function magicLinkKey(kind: MagicLinkKind, destination: string): string {
   const fixed = FIXED_DESTINATIONS.find((d) => d.kind === kind && d.path === destination);
   if (fixed) return fixed.customValueKey;
   const slash = destination.indexOf('/');
-  const item = ITEM_DESTINATIONS.find((d) => d.kind === kind && d.section === destination.slice(0, slash));
-  const id = destination.slice(slash + 1);
-  if (slash > 0 && item && ITEM_ID.test(id)) return item.customValuePrefix + id;
+  const key = slash > 0 ? itemMagicLinkKey(kind, destination.slice(0, slash), destination.slice(slash + 1)) : null;
+  if (key !== null) return key;
   throw new RangeError(`No magic link leads a ${kind} to "${destination}"`);
 }
 

@@ -5,7 +5,7 @@
  * - `show_if`: the inside is kept or dropped for the recipient;
  * - `repeat`: the inside is filled once per item the recipient can open, with `item.*` values.
  */
-import { magicLinkKey } from './magic-link-keys';
+import { itemMagicLinkKey } from './magic-link-keys';
 import type { Slot, SlotContext, SlotValueSource, TextTemplate } from './slots';
 import { slotTemplate, type Fragment, concat } from './template-fragments';
 
@@ -80,21 +80,56 @@ export function conditionHolds(condition: ShowIfCondition, facts: RecipientFacts
 
 /** The magic-link key of one item's own link (`magic_link.course.<id>`). */
 export function itemLinkKey(list: RepeatList, itemId: string): string {
-  return magicLinkKey('learner', `${list}/${itemId}`);
+  const key = itemMagicLinkKey('learner', list, itemId);
+  if (key === null) throw new RangeError(`No magic link leads a learner to "${list}/${itemId}"`);
+  return key;
+}
+
+/**
+ * The same, remembered per item object: a fill asks it at every occurrence of the item's link
+ * (HTML and text, and again when choosing which links to mint), and the one string it returns
+ * keeps its hash for the lookups that follow.
+ */
+const itemKeys: Record<RepeatList, WeakMap<RepeatItem, string>> = { courses: new WeakMap(), communities: new WeakMap() };
+function itemLinkKeyOf(list: RepeatList, item: RepeatItem): string {
+  let key = itemKeys[list].get(item);
+  if (key === undefined) {
+    key = itemLinkKey(list, item.id);
+    itemKeys[list].set(item, key);
+  }
+  return key;
+}
+
+/** What a walk needs to know of a template's regions, worked out once per template (they are not changed once built). */
+interface RegionLayout {
+  /** For each opening marker, the index of its end marker; -1 elsewhere (and for a marker without its partner). */
+  ends: Int32Array;
+}
+
+const layouts = new WeakMap<TextTemplate, RegionLayout | null>();
+
+/** null when the template has no region (the common case). */
+function regionLayout(template: TextTemplate): RegionLayout | null {
+  let layout = layouts.get(template);
+  if (layout === undefined) {
+    layout = template.slots.some((slot) => slot.region !== undefined) ? { ends: matchingEnds(template.slots) } : null;
+    layouts.set(template, layout);
+  }
+  return layout;
 }
 
 export function hasRegions(template: TextTemplate): boolean {
-  return template.slots.some((slot) => slot.region !== undefined);
+  return regionLayout(template) !== null;
 }
 
 /** For each opening marker, the index of its end marker (MJML keeps order, so they nest). */
-function matchingEnds(slots: readonly Slot[]): Map<number, number> {
-  const ends = new Map<number, number>();
+function matchingEnds(slots: readonly Slot[]): Int32Array {
+  const ends = new Int32Array(slots.length).fill(-1);
   const open: number[] = [];
   slots.forEach((slot, i) => {
     if (!slot.region) return;
     if (slot.region.kind === 'show_if' || slot.region.kind === 'repeat') open.push(i);
-    else if (slot.region.kind === 'end' && open.length > 0) ends.set(open.pop()!, i);
+    else if (slot.region.kind === 'end' && open.length > 0) ends[open.pop()!] = i;
   });
   return ends;
 }
@@ -109,50 +144,71 @@ export type VisibleSlotVisitor = (slot: Slot, item: { list: RepeatList; item: Re
  */
 export function walkVisible(template: TextTemplate, facts: RecipientFacts, visit: VisibleSlotVisitor): string {
   const { parts, slots } = template;
-  if (!hasRegions(template)) {
+  const layout = regionLayout(template);
+  if (!layout) {
     // The common case, kept as lean as the fill was before regions existed.
     let plain = parts[0];
     for (let i = 0; i < slots.length; i++) plain += visit(slots[i], undefined) + parts[i + 1];
     return plain;
   }
-  const ends = matchingEnds(slots);
-  let out = '';
-  let gap: string | null = null;
-  const write = (piece: string) => {
+  const walk = new RegionWalk(template, layout.ends, facts, visit);
+  walk.render(0, slots.length, undefined);
+  return walk.out;
+}
+
+/** One walk's output and pending separator (a class, not closures: a fill runs it per recipient). */
+class RegionWalk {
+  out = '';
+  #gap: string | null = null;
+  readonly #parts: readonly string[];
+  readonly #slots: readonly Slot[];
+  readonly #ends: Int32Array;
+  readonly #facts: RecipientFacts;
+  readonly #visit: VisibleSlotVisitor;
+
+  constructor(template: TextTemplate, ends: Int32Array, facts: RecipientFacts, visit: VisibleSlotVisitor) {
+    this.#parts = template.parts;
+    this.#slots = template.slots;
+    this.#ends = ends;
+    this.#facts = facts;
+    this.#visit = visit;
+  }
+
+  #write(piece: string): void {
     if (piece === '') return;
-    if (gap !== null) out += gap;
-    gap = null;
-    out += piece;
-  };
-  const render = (first: number, last: number, scope: Parameters<VisibleSlotVisitor>[1]): void => {
-    // parts[first] … parts[last], with slots first … last-1 between them.
-    write(parts[first]);
+    if (this.#gap !== null) this.out += this.#gap;
+    this.#gap = null;
+    this.out += piece;
+  }
+
+  /** parts[first] … parts[last], with slots first … last-1 between them. */
+  render(first: number, last: number, scope: Parameters<VisibleSlotVisitor>[1]): void {
+    const parts = this.#parts;
+    this.#write(parts[first]);
     let i = first;
     while (i < last) {
-      const slot = slots[i];
+      const slot = this.#slots[i];
       const region = slot.region;
-      const end = ends.get(i);
-      if (region && end !== undefined && end <= last) {
+      const end = this.#ends[i];
+      if (region && end !== -1 && end <= last) {
         if (region.kind === 'show_if') {
-          if (conditionHolds(region.condition, facts)) render(i + 1, end, scope);
+          if (conditionHolds(region.condition, this.#facts)) this.render(i + 1, end, scope);
         } else if (region.kind === 'repeat') {
-          for (const item of facts.items(region.list)) render(i + 1, end, { list: region.list, item });
+          for (const item of this.#facts.items(region.list)) this.render(i + 1, end, { list: region.list, item });
         }
-        write(parts[end + 1]);
+        this.#write(parts[end + 1]);
         i = end + 1;
         continue;
       }
       if (region?.kind === 'gap') {
-        if (out !== '' && gap === null) gap = region.text;
+        if (this.out !== '' && this.#gap === null) this.#gap = region.text;
       } else if (!region) {
-        write(visit(slot, scope));
+        this.#write(this.#visit(slot, scope));
       } // A marker without its partner (MJML dropped one; compile warns) writes nothing.
-      write(parts[i + 1]);
+      this.#write(parts[i + 1]);
       i++;
     }
-  };
-  render(0, slots.length, undefined);
-  return out;
+  }
 }
 
 /**
@@ -167,7 +223,7 @@ export function scopedValue(valueOf: SlotValueSource, slot: Slot, scope: Paramet
       case ITEM_KEYS.description:
         return scope.item.description;
       case ITEM_KEYS.magicLink:
-        return valueOf({ ...slot, key: itemLinkKey(scope.list, scope.item.id) });
+        return valueOf({ ...slot, key: itemLinkKeyOf(scope.list, scope.item) });
     }
   }
   return valueOf(slot);
@@ -175,7 +231,7 @@ export function scopedValue(valueOf: SlotValueSource, slot: Slot, scope: Paramet
 
 /** The key a slot is filled from for this recipient (item links become the item's own key). */
 export function effectiveKey(slot: Slot, scope: Parameters<VisibleSlotVisitor>[1]): string {
-  return scope && slot.key === ITEM_KEYS.magicLink ? itemLinkKey(scope.list, scope.item.id) : slot.key;
+  return scope && slot.key === ITEM_KEYS.magicLink ? itemLinkKeyOf(scope.list, scope.item) : slot.key;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { collapseLineBreaks, encodeUriComponentSafely, escapeHtml } from './escape';
 import { NO_FACTS, scopedValue, walkVisible, type RecipientFacts, type RegionMarker } from './regions';
 import { INERT_URL, isSafeAbsoluteUrl } from './safe-url';
+import { BuiltLinkValue } from './built-link';
 
 /**
  * - `html`: element text. `attr`: a quoted attribute value. Both are HTML-escaped.
@@ -41,7 +42,21 @@ export interface TextTemplate {
   singleLine?: boolean;
 }
 
-export type SlotValueSource = (slot: Slot) => string | undefined | null;
+export type SlotValue = string | BuiltLinkValue | undefined | null;
+export type SlotValueSource = (slot: Slot) => SlotValue;
+
+function encodeBuiltLink(link: BuiltLinkValue, slot: Slot): string {
+  switch (slot.context) {
+    case 'html':
+    case 'attr':
+      return link.html;
+    case 'url':
+      return slot.whole ? link.html : escapeHtml(encodeUriComponentSafely(link.url));
+    case 'text':
+    case 'sms':
+      return link.url;
+  }
+}
 
 function encodeSlotValue(value: string, slot: Slot): string {
   switch (slot.context) {
@@ -65,6 +80,7 @@ export function fillTemplate(template: TextTemplate, valueOf: SlotValueSource, f
   const { singleLine } = template;
   return walkVisible(template, facts, (slot, scope) => {
     const given = scopedValue(valueOf, slot, scope);
+    if (given instanceof BuiltLinkValue) return encodeBuiltLink(given, slot);
     let value = given === undefined || given === null || given === '' ? (slot.fallback ?? '') : given;
     // Callers outside TypeScript's reach (database rows) may hand over numbers.
     if (typeof value !== 'string') value = String(value);

@@ -331,6 +331,36 @@ describe('MagicLinkMinter', () => {
     expect(short.expiresAt).toEqual(new Date(Math.floor(now.getTime() / 1000) * 1000 + 7 * 24 * 3600 * 1000));
   });
 
+  it("builds each site's and destination's own address with one minter, and hands the fill its HTML form", async () => {
+    const [a, b] = [await createSite('prefixa'), await createSite('prefixb')];
+    const [ca, cb] = [await createContact(a.id), await createContact(b.id)];
+    const staff = await createStaff(a.id);
+    const minter = new MagicLinkMinter(db, KeyRing.fromDatabase(db, master), config);
+    const mint = (site: typeof a, subjectId: string, destination: string, extra: Partial<MintRequest> = {}) =>
+      minter.mint({ site, kind: 'learner', subjectId, destination, channel: 'email', sentBy: 'system', now: T0, ...extra });
+    const links = [
+      await mint(a, ca, 'courses'),
+      await mint(b, cb, 'courses'),
+      await mint(a, ca, 'communities'),
+      await mint(a, ca, 'courses', { shortLink: true }),
+      await mint(b, cb, 'courses', { shortLink: true }),
+      await mint(a, staff, '', { kind: 'user' }),
+      await mint(a, ca, 'courses'),
+    ];
+    await minter.flush();
+    expect(links.map((link) => link.url.replace(/(token=|\/l\/)[A-Za-z0-9._-]+$/, '$1…'))).toEqual([
+      'http://prefixa.localhost:3000/courses?token=…',
+      'http://prefixb.localhost:3000/courses?token=…',
+      'http://prefixa.localhost:3000/communities?token=…',
+      'http://prefixa.localhost:3000/l/…',
+      'http://prefixb.localhost:3000/l/…',
+      'http://localhost:3000/login?token=…',
+      'http://prefixa.localhost:3000/courses?token=…',
+    ]);
+    for (const link of links) expect(link.value).toEqual({ url: link.url, html: link.url }); // nothing here needs escaping
+    expect(new Set(links.map((link) => link.url)).size).toBe(links.length);
+  });
+
   it('writes at least one row per INSERT, and a fractional batch size as its whole part', async () => {
     const site = await createSite('batchsizes');
     const subjectId = await createContact(site.id);

@@ -133,14 +133,18 @@ describe.each(TEST_DRIVERS)('redemption on %s', (driver) => {
   function holdMinting() {
     const ring = t.ctx.keyRing;
     const original = ring.signingKey;
+    const originalCached = ring.cachedSigningKey;
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    // Minting asks the cache first: while held it answers nothing, so every mint waits here.
+    ring.cachedSigningKey = () => undefined;
     ring.signingKey = async (siteId: string) => {
       await held;
       return original.call(ring, siteId);
     };
     return () => {
       ring.signingKey = original;
+      ring.cachedSigningKey = originalCached;
       release();
     };
   }

@@ -125,6 +125,28 @@ describe('KeyRing', () => {
     expect(await ring.verificationKey(first.kid)).toMatchObject({ status: 'retired', key: null });
   });
 
+  it('answers cachedSigningKey synchronously only with a fresh active key it holds, as signingKey would', async () => {
+    const { store, ring, advance } = setup({ refreshMs: 60_000 });
+    const first = store.add(SITE_A);
+    expect(ring.cachedSigningKey(SITE_A)).toBeUndefined(); // never loaded
+    const loaded = await ring.signingKey(SITE_A);
+    expect(ring.cachedSigningKey(SITE_A)).toMatchObject({ kid: first.kid, siteId: SITE_A, key: loaded.key, hmac: loaded.hmac });
+    expect(ring.cachedSigningKey(SITE_B)).toBeUndefined(); // another site's
+
+    const second = store.rotate(SITE_A);
+    ring.invalidate(SITE_A);
+    expect(ring.cachedSigningKey(SITE_A)).toBeUndefined(); // forgotten: the next mint loads the rotation
+    expect((await ring.signingKey(SITE_A)).kid).toBe(second.kid);
+    expect(ring.cachedSigningKey(SITE_A)?.kid).toBe(second.kid);
+
+    advance(61_000);
+    expect(ring.cachedSigningKey(SITE_A)).toBeUndefined(); // stale: another process may have rotated it
+    store.setStatus(second.kid, 'retired');
+    store.rotate(SITE_A);
+    expect((await ring.signingKey(SITE_A)).kid).not.toBe(second.kid);
+    expect(ring.cachedSigningKey(SITE_A)?.kid).not.toBe(second.kid);
+  });
+
   it('fails clearly when the master key does not open the stored secrets', async () => {
     const { store } = setup();
     const stored = store.add(SITE_A);

@@ -54,6 +54,17 @@ describe('magic-link keys', () => {
     expect(() => magicLinkKey('learner', 'coursesX')).toThrow(RangeError);
   });
 
+  it('answers a key asked again with the same frozen target, also past the bound of what it remembers', () => {
+    const first = magicLinkTarget('magic_link.course.c0');
+    expect(magicLinkTarget('magic_link.course.c0')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(magicLinkTarget('magic_link.courses'))).toBe(true);
+    for (let i = 1; i <= 10_050; i++) expect(magicLinkTarget(`magic_link.community.k${i}`)?.destination).toBe(`communities/k${i}`);
+    expect(magicLinkTarget('magic_link.course.c0')).toEqual({ kind: 'learner', destination: 'courses/c0' });
+    expect(magicLinkTarget('magic_link.course.a/b')).toBeNull(); // a refusal is remembered as one
+    expect(magicLinkTarget('magic_link.course.a/b')).toBeNull();
+  });
+
   it('writes and reads a whole href', () => {
     expect(magicLinkHref('magic_link.courses')).toBe('{{magic_link.courses}}');
     expect(parseMagicLinkHref('{{magic_link.courses}}')).toBe('magic_link.courses');
