@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark in bench/, one process each, one after another (so they don't
  * compete for the two cores). Each reports ratios against a baseline measured in the same run.
+ * With --expose-gc, so a bench can start each measured phase on a collected heap.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -15,7 +16,7 @@ const benches = readdirSync(dir)
 let failed = 0;
 for (const file of benches) {
   console.log(`\n### ${file}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${file}`], { stdio: 'inherit', timeout: 15 * 60_000 });
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', `${dir}${file}`], { stdio: 'inherit', timeout: 15 * 60_000 });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);
