@@ -71,15 +71,13 @@ function decisionSql(claims: LinkClaims, decide: LinkDecision): SQL {
     from (select ${linkStateSql(claims)} as state, l.uses, l.max_uses, (${decide.admits}) as admitted from ${linkRowSql(claims.jti)}) as link`;
 }
 
-export async function writeRedemption(db: DbOrTx, write: RedemptionWrite): Promise<RedemptionWritten> {
+/** The statement a redemption runs (pure: `session` is the one it opens when it takes the use). */
+export function redemptionStatement(write: RedemptionWrite, session: { tokenHash: string; expiresAt: Date }): SQL {
   const { siteId, claims, now, decide } = write;
-  const session = newSession(write.session, now);
   const takesUse = decide !== 'decided';
   const useLimit = takesUse ? decide.useLimit : null;
   const hit = takesUse ? decide.hit : undefined;
-  const [row] = await queryRows<{ decision: RedemptionDecision; windowStart: number | null; hits: number | null; eventId: string | null; eventAt: number | null }>(
-    db,
-    sql`with ${hit ? sql`hit as (${hit.statement}), ` : sql``}decided as (${takesUse ? decisionSql(claims, decide) : sql`select 'ok'::text as decision`}
+  return sql`with ${hit ? sql`hit as (${hit.statement}), ` : sql``}decided as (${takesUse ? decisionSql(claims, decide) : sql`select 'ok'::text as decision`}
       ), used as (
         update magic_links set uses = uses + ${takesUse ? 1 : 0}
         where jti = ${claims.jti}
@@ -119,7 +117,16 @@ export async function writeRedemption(db: DbOrTx, write: RedemptionWrite): Promi
         ${hit ? sql`(select "windowStart" from hit) as "windowStart", (select hits from hit) as "hits",` : sql``}
         (select id::text from event) as "eventId",
         (select extract(epoch from created_at)::float8 * 1000 from event) as "eventAt",
-        (select count(*)::int from opened) + (select count(*)::int from recorded) as "written"`,
+        (select count(*)::int from opened) + (select count(*)::int from recorded) as "written"`;
+}
+
+export async function writeRedemption(db: DbOrTx, write: RedemptionWrite): Promise<RedemptionWritten> {
+  const { siteId, now, decide } = write;
+  const session = newSession(write.session, now);
+  const hit = decide !== 'decided' ? decide.hit : undefined;
+  const [row] = await queryRows<{ decision: RedemptionDecision; windowStart: number | null; hits: number | null; eventId: string | null; eventAt: number | null }>(
+    db,
+    redemptionStatement(write, session),
     { prepared: true },
   );
   const wait = hit && row.windowStart !== null && row.hits !== null ? hit.wait({ windowStart: row.windowStart, hits: row.hits }) : 0;
