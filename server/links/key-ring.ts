@@ -77,6 +77,7 @@ export class KeyRing implements VerificationKeySource {
   readonly #clock: () => number;
   readonly #byKid = new Map<string, CachedKey>();
   readonly #activeBySite = new Map<string, { kid: string; checkedAt: number }>();
+  readonly #signingViews = new WeakMap<CachedKey, SigningKey>();
   readonly #unknownUntil = new Map<string, number>();
   /** In-flight loads, so a burst of tokens with one kid costs one query. */
   readonly #loading = new Map<string, Promise<VerificationKey | null>>();
@@ -106,7 +107,13 @@ export class KeyRing implements VerificationKeySource {
     if (!active || !this.#fresh(active.checkedAt)) return undefined;
     const cached = this.#byKid.get(active.kid);
     if (!cached?.key || cached.status !== 'active') return undefined;
-    return { kid: active.kid, siteId, key: cached.key, hmac: cached.hmac ?? undefined };
+    // One answer object per cached key (its kid, site and secret never change; its status is checked above).
+    let view = this.#signingViews.get(cached);
+    if (!view) {
+      view = { kid: active.kid, siteId, key: cached.key, hmac: cached.hmac ?? undefined };
+      this.#signingViews.set(cached, view);
+    }
+    return view;
   }
 
   /** The site's active key (created on first use when the site has none). */

@@ -7,7 +7,7 @@
  * the messages to delivery: a link whose row was not written is refused at redemption
  * ('unknown'). A failed flush keeps its rows buffered so it can be retried.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import type { MemberlinkConfig } from '../config.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { magicLinks } from '../db/schema.ts';
@@ -105,6 +105,7 @@ export class MagicLinkMinter {
   readonly #batchSize: number;
   readonly #writeRows: (db: DbOrTx, rows: MagicLinkRow[]) => Promise<void>;
   #buffer: MagicLinkRow[] = [];
+  #checkedSiteId: string | undefined;
   /** Link prefixes by destination (or scope), then subdomain. */
   readonly #prefixes = new Map<string, Map<string, LinkPrefix>>();
 
@@ -127,7 +128,11 @@ export class MagicLinkMinter {
     if (!isValidDestinationFor(kind, destination)) {
       throw new RangeError(`"${String(destination)}" is not a valid ${kind} magic link destination`);
     }
-    if (!UUID_PATTERN.test(site.id) || !UUID_PATTERN.test(subjectId)) throw new RangeError('Site and subject ids must be UUIDs');
+    // The site id is checked once per minter (a send batch's links share it).
+    if ((site.id !== this.#checkedSiteId && !UUID_PATTERN.test(site.id)) || !UUID_PATTERN.test(subjectId)) {
+      throw new RangeError('Site and subject ids must be UUIDs');
+    }
+    this.#checkedSiteId = site.id;
     if (!request.channel || !request.sentBy) throw new RangeError('A magic link needs a channel and a sender');
     if (kind === 'learner' && !site.subdomain) throw new Error('The site has no subdomain, so it has no member site to link to');
     if (Number.isNaN(now.getTime())) throw new RangeError('Invalid mint time');
@@ -141,7 +146,7 @@ export class MagicLinkMinter {
     const signing = this.#ring.cachedSigningKey?.(site.id) ?? (await this.#ring.signingKey(site.id));
     const claims = { iss: site.id, aud: kind, sub: subjectId, dest: destination, iat, exp, jti };
     // node's HMAC signs synchronously: no second promise per link in a bulk send.
-    const token = signing.hmac ? signLinkToken({ kid: signing.kid, hmac: signing.hmac }, claims) : await mintLinkToken(signing, claims);
+    const token = signing.hmac ? signLinkToken(signing as { kid: string; hmac: KeyObject }, claims) : await mintLinkToken(signing, claims);
     const expiresAt = new Date(exp * 1000);
     // A short link's code: 16 more bytes from the same pool (never a jti's), stored hashed in the same row.
     const shortCode = request.shortLink && kind === 'learner' ? newJti() : null;
