@@ -23,7 +23,6 @@
  * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test
  * (a scratch database is created next to it and dropped afterwards).
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { GOALS, verdict } from './support/goals.ts';
+import { runChild } from './support/run-child.ts';
 
 const RECIPIENTS = Number(process.env.CAMPAIGN_RECIPIENTS ?? 100_000);
 const EARLY = Math.min(10_000, Math.floor(RECIPIENTS / 10));
@@ -50,12 +50,11 @@ if (!driverArg) {
   ];
   let failed = 0;
   for (const run of runs) {
-    const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
-      stdio: 'inherit',
+    const status = await runChild(['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
       env: { ...process.env, CAMPAIGN_DRIVER: run.driver, CAMPAIGN_TRANSPORT: run.transport },
-      timeout: 15 * 60_000,
+      timeoutMs: 15 * 60_000,
     });
-    if (result.status !== 0) failed++;
+    if (status !== 0) failed++;
   }
   process.exit(failed ? 1 : 0);
 }
