@@ -16,7 +16,7 @@
  * text and subject, the same number in flight) sending to that server in the same run; its check is
  * that every recipient was accepted at least once.
  *
- *   node --import tsx bench/campaign.ts                 (both drivers + SMTP, about 13 minutes on 2 cores)
+ *   node --import tsx bench/campaign.ts                 (both drivers + SMTP, about 20 minutes on 2 cores)
  *   CAMPAIGN_RECIPIENTS=20000 CAMPAIGN_DRIVERS=pglite CAMPAIGN_SMTP_DRIVERS= node --import tsx bench/campaign.ts
  *
  * Each driver runs in its own child process (with --expose-gc), so their memory is their own.
