@@ -31,11 +31,10 @@ const TABLE_SYMBOLS = (Table as unknown as { Symbol: { Name: symbol; Schema: sym
 const inlinesParams = (statement: SQL) => (statement as unknown as { shouldInlineParams: boolean }).shouldInlineParams;
 
 function tableName(table: Table): string {
-  const symbols = TABLE_SYMBOLS;
   const record = table as unknown as Record<symbol, unknown>;
-  const name = escapeName(record[symbols.Name] as string);
-  const schema = record[symbols.Schema] as string | undefined;
-  return schema === undefined || record[symbols.IsAlias] ? name : `${escapeName(schema)}.${name}`;
+  const name = escapeName(record[TABLE_SYMBOLS.Name] as string);
+  const schema = record[TABLE_SYMBOLS.Schema] as string | undefined;
+  return schema === undefined || record[TABLE_SYMBOLS.IsAlias] ? name : `${escapeName(schema)}.${name}`;
 }
 
 function walk(chunks: readonly unknown[], out: CompiledSql): string {
@@ -64,10 +63,14 @@ function walk(chunks: readonly unknown[], out: CompiledSql): string {
       // A column named by its key would need drizzle's casing rules.
       if ((chunk as unknown as { keyAsName: boolean }).keyAsName) throw new Unsupported();
       text += `${tableName(chunk.table as Table)}.${escapeName(chunk.name)}`;
-    } else if (chunk === null || typeof chunk === 'string' || typeof chunk === 'number' || typeof chunk === 'boolean' || typeof chunk === 'bigint') {
-      out.params.push(chunk);
-      text += `$${out.params.length}`;
-    } else if (chunk instanceof Date) {
+    } else if (
+      chunk === null ||
+      typeof chunk === 'string' ||
+      typeof chunk === 'number' ||
+      typeof chunk === 'boolean' ||
+      typeof chunk === 'bigint' ||
+      chunk instanceof Date
+    ) {
       out.params.push(chunk);
       text += `$${out.params.length}`;
     } else {

@@ -185,7 +185,9 @@ export class MagicLinkMinter {
     const scope = kind === 'user' ? USER_LINK_SCOPE : short ? SHORT_LINK_SCOPE : destination;
     let bySubdomain = this.#prefixes.get(scope);
     if (!bySubdomain) this.#prefixes.set(scope, (bySubdomain = new Map()));
-    let prefix = bySubdomain.get(kind === 'user' ? '' : subdomain);
+    // A user link's address is the admin app's, whatever the site.
+    const subdomainKey = kind === 'user' ? '' : subdomain;
+    let prefix = bySubdomain.get(subdomainKey);
     if (!prefix) {
       prefix = linkPrefix(
         kind === 'user'
@@ -194,7 +196,7 @@ export class MagicLinkMinter {
             ? shortLinkUrl(memberSiteOrigin(this.#config, subdomain), '')
             : `${memberSiteUrl(this.#config, subdomain, destination)}?token=`,
       );
-      bySubdomain.set(kind === 'user' ? '' : subdomain, prefix);
+      bySubdomain.set(subdomainKey, prefix);
     }
     return prefix;
   }

@@ -53,26 +53,14 @@ function readItemTarget(key: string): Readonly<MagicLinkTarget> | null {
   return null;
 }
 
-/** Each item section's key prefix, by kind and section. */
-const ITEM_KEY_PREFIXES = new Map<MagicLinkKind, Map<string, string>>();
-for (const d of ITEM_DESTINATIONS) {
-  if (!ITEM_KEY_PREFIXES.has(d.kind)) ITEM_KEY_PREFIXES.set(d.kind, new Map());
-  ITEM_KEY_PREFIXES.get(d.kind)!.set(d.section, d.customValuePrefix);
-}
-
-/** The key of one item's link (`magic_link.course.<id>`): the section's prefix and the id; null when no key can express it. */
-export function itemMagicLinkKey(kind: MagicLinkKind, section: string, id: string): string | null {
-  const prefix = ITEM_KEY_PREFIXES.get(kind)?.get(section);
-  return prefix !== undefined && ITEM_ID.test(id) ? prefix + id : null;
-}
-
 /** Inverse of `magicLinkTarget`; throws for a target no key can express (a programming error). */
 export function magicLinkKey(kind: MagicLinkKind, destination: string): string {
   const fixed = FIXED_DESTINATIONS.find((d) => d.kind === kind && d.path === destination);
   if (fixed) return fixed.customValueKey;
   const slash = destination.indexOf('/');
-  const key = slash > 0 ? itemMagicLinkKey(kind, destination.slice(0, slash), destination.slice(slash + 1)) : null;
-  if (key !== null) return key;
+  const item = ITEM_DESTINATIONS.find((d) => d.kind === kind && d.section === destination.slice(0, slash));
+  const id = destination.slice(slash + 1);
+  if (slash > 0 && item && ITEM_ID.test(id)) return item.customValuePrefix + id;
   throw new RangeError(`No magic link leads a ${kind} to "${destination}"`);
 }
 

@@ -5,7 +5,7 @@
  * - `show_if`: the inside is kept or dropped for the recipient;
  * - `repeat`: the inside is filled once per item the recipient can open, with `item.*` values.
  */
-import { itemMagicLinkKey } from './magic-link-keys';
+import { magicLinkKey } from './magic-link-keys';
 import type { Slot, SlotContext, SlotValueSource, TextTemplate } from './slots';
 import { slotTemplate, type Fragment, concat } from './template-fragments';
 
@@ -80,9 +80,7 @@ export function conditionHolds(condition: ShowIfCondition, facts: RecipientFacts
 
 /** The magic-link key of one item's own link (`magic_link.course.<id>`). */
 export function itemLinkKey(list: RepeatList, itemId: string): string {
-  const key = itemMagicLinkKey('learner', list, itemId);
-  if (key === null) throw new RangeError(`No magic link leads a learner to "${list}/${itemId}"`);
-  return key;
+  return magicLinkKey('learner', `${list}/${itemId}`);
 }
 
 /**
