@@ -7,7 +7,7 @@
  * the messages to delivery: a link whose row was not written is refused at redemption
  * ('unknown'). A failed flush keeps its rows buffered so it can be retried.
  */
-import { randomBytes, type KeyObject } from 'node:crypto';
+import { KeyObject, randomBytes } from 'node:crypto';
 import type { MemberlinkConfig } from '../config.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { magicLinks } from '../db/schema.ts';
@@ -17,8 +17,8 @@ import { shortLinkUrl } from '../../src/template/short-link.ts';
 import { UUID_PATTERN } from '../../src/template/uuid.ts';
 import { builtLink, linkPrefix, type BuiltLinkValue, type LinkPrefix } from '../../src/template/built-link.ts';
 import { isValidDestinationFor } from './destinations.ts';
-import type { KeyRing } from './key-ring.ts';
-import { mintLinkToken, signLinkToken, type LinkAudience } from './link-token.ts';
+import type { KeyRing, SigningKey } from './key-ring.ts';
+import { LinkTokenSigner, type LinkAudience } from './link-token.ts';
 import { hashShortCode } from './short-links.ts';
 
 /** The site policy minting needs (a `sites` row has all of it). */
@@ -106,6 +106,10 @@ export class MagicLinkMinter {
   readonly #writeRows: (db: DbOrTx, rows: MagicLinkRow[]) => Promise<void>;
   #buffer: MagicLinkRow[] = [];
   #checkedSiteId: string | undefined;
+  readonly #checkedDestinations: Record<LinkAudience, Set<string>> = { learner: new Set(), user: new Set() };
+  readonly #signers: Record<LinkAudience, Map<string, LinkTokenSigner>> = { learner: new Map(), user: new Map() };
+  #issuedAt: Date | undefined;
+  #expiresAt: Date | undefined;
   /** Link prefixes by destination (or scope), then subdomain. */
   readonly #prefixes = new Map<string, Map<string, LinkPrefix>>();
 
@@ -123,31 +127,58 @@ export class MagicLinkMinter {
   }
 
   async mint(request: MintRequest): Promise<MintedLink> {
-    const { site, kind, subjectId, destination, now } = request;
-    if (kind !== 'learner' && kind !== 'user') throw new RangeError(`Unknown magic link kind "${String(kind)}"`);
-    if (!isValidDestinationFor(kind, destination)) {
-      throw new RangeError(`"${String(destination)}" is not a valid ${kind} magic link destination`);
+    this.#check(request);
+    const signing = this.#ring.cachedSigningKey?.(request.site.id) ?? (await this.#ring.signingKey(request.site.id));
+    const link = this.#mintChecked(request, signing);
+    if (this.#buffer.length >= this.#batchSize) await this.flush();
+    return link;
+  }
+
+  /**
+   * The same link without waiting when nothing needs waiting for: the site's key is cached and
+   * this link does not fill the buffer (`mint` then writes it). undefined otherwise: call `mint`.
+   * A bulk send mints most of its links this way, with no promise per link.
+   */
+  mintNow(request: MintRequest): MintedLink | undefined {
+    if (this.#buffer.length + 1 >= this.#batchSize) return undefined;
+    this.#check(request);
+    const signing = this.#ring.cachedSigningKey?.(request.site.id);
+    return signing && this.#mintChecked(request, signing);
+  }
+
+  /** Throws for a request no link may be minted from. Facts a send's links share are checked once per minter. */
+  #check(request: MintRequest): void {
+    const { site, kind, destination, now } = request;
+    if (!this.#checkedDestinations[kind]?.has(destination)) {
+      if (kind !== 'learner' && kind !== 'user') throw new RangeError(`Unknown magic link kind "${String(kind)}"`);
+      if (!isValidDestinationFor(kind, destination)) {
+        throw new RangeError(`"${String(destination)}" is not a valid ${kind} magic link destination`);
+      }
+      this.#checkedDestinations[kind].add(destination);
     }
-    // The site id is checked once per minter (a send batch's links share it).
-    if ((site.id !== this.#checkedSiteId && !UUID_PATTERN.test(site.id)) || !UUID_PATTERN.test(subjectId)) {
-      throw new RangeError('Site and subject ids must be UUIDs');
-    }
+    // Once per minter: a send batch's links share the site. (The subject's the signer checks.)
+    if (site.id !== this.#checkedSiteId && !UUID_PATTERN.test(site.id)) throw new RangeError('Site and subject ids must be UUIDs');
     this.#checkedSiteId = site.id;
     if (!request.channel || !request.sentBy) throw new RangeError('A magic link needs a channel and a sender');
     if (kind === 'learner' && !site.subdomain) throw new Error('The site has no subdomain, so it has no member site to link to');
     if (Number.isNaN(now.getTime())) throw new RangeError('Invalid mint time');
-
     const ttl = kind === 'learner' ? site.learnerLinkTtlSeconds : site.userLinkTtlSeconds;
     if (!Number.isSafeInteger(ttl) || ttl <= 0) throw new RangeError(`The site's ${kind} link lifetime is not a positive number of seconds`);
-    const iat = Math.floor(now.getTime() / 1000);
+  }
+
+  /** Signs, buffers the row and builds the address of a request `#check` passed. */
+  #mintChecked(request: MintRequest, signing: SigningKey): MintedLink {
+    const { site, kind, subjectId, destination, now } = request;
+    const ttl = kind === 'learner' ? site.learnerLinkTtlSeconds : site.userLinkTtlSeconds;
+    const nowMs = now.getTime();
+    const iat = Math.floor(nowMs / 1000);
     const exp = iat + ttl;
     const jti = newJti();
-
-    const signing = this.#ring.cachedSigningKey?.(site.id) ?? (await this.#ring.signingKey(site.id));
-    const claims = { iss: site.id, aud: kind, sub: subjectId, dest: destination, iat, exp, jti };
-    // node's HMAC signs synchronously: no second promise per link in a bulk send.
-    const token = signing.hmac ? signLinkToken(signing as { kid: string; hmac: KeyObject }, claims) : await mintLinkToken(signing, claims);
-    const expiresAt = new Date(exp * 1000);
+    const token = this.#signer(kind, destination, site.id, signing).sign(subjectId, iat, exp, jti);
+    // A send's links share their instants: one Date each for all of them (rows are never changed).
+    if (nowMs !== this.#issuedAt?.getTime()) this.#issuedAt = new Date(nowMs);
+    if (exp * 1000 !== this.#expiresAt?.getTime()) this.#expiresAt = new Date(exp * 1000);
+    const expiresAt = this.#expiresAt;
     // A short link's code: 16 more bytes from the same pool (never a jti's), stored hashed in the same row.
     const shortCode = request.shortLink && kind === 'learner' ? newJti() : null;
 
@@ -159,7 +190,7 @@ export class MagicLinkMinter {
       destination,
       kid: signing.kid,
       // The exact instant, not iat's whole second: "revoke all links" compares against it.
-      issuedAt: new Date(now.getTime()),
+      issuedAt: this.#issuedAt,
       expiresAt,
       // A User Link logs in once, whatever the site's learner policy.
       maxUses: kind === 'user' ? USER_LINK_MAX_USES : site.linkMaxUses,
@@ -168,12 +199,21 @@ export class MagicLinkMinter {
       messageId: request.messageId ?? null,
       shortCodeHash: shortCode && hashShortCode(shortCode),
     });
-    if (this.#buffer.length >= this.#batchSize) await this.flush();
     // The address is a checked prefix and a base64url tail (the token or the short code).
     const prefix = this.#prefix(kind, site.subdomain!, destination, shortCode !== null);
-    const tail = shortCode ?? token;
-    const value = builtLink(prefix, tail);
+    const value = builtLink(prefix, shortCode ?? token);
     return { url: value.url, value, jti, expiresAt };
+  }
+
+  /** The signer for this key (a kid names one secret), site, kind and destination, made once per minter and again when the key rotates. */
+  #signer(kind: LinkAudience, destination: string, siteId: string, signing: SigningKey): LinkTokenSigner {
+    const byDestination = this.#signers[kind];
+    const signer = byDestination.get(destination);
+    if (signer && signer.kid === signing.kid && signer.iss === siteId) return signer;
+    // A stand-in key without its KeyObject (tests) converts to one: the same secret.
+    const made = new LinkTokenSigner({ kid: signing.kid, hmac: signing.hmac ?? KeyObject.from(signing.key) }, { iss: siteId, aud: kind, dest: destination });
+    byDestination.set(destination, made);
+    return made;
   }
 
   /**

@@ -12,7 +12,7 @@ import type { Contact } from '../contacts/contact-service.ts';
 import type { Site } from '../sites/site-repository.ts';
 import type { MemberlinkConfig } from '../config.ts';
 import { memberSiteUrl } from '../sites/site-urls.ts';
-import type { MagicLinkMinter, MintedLink } from '../links/mint-magic-link.ts';
+import type { MagicLinkMinter, MintedLink, MintRequest } from '../links/mint-magic-link.ts';
 
 export interface RecipientContext {
   site: Site;
@@ -53,20 +53,18 @@ export async function mintRecipientLinks(
     const target = magicLinkTarget(key)!;
     const subjectId = target.kind === 'user' ? recipient.staffUserId : recipient.contact.id;
     if (!subjectId) continue; // A user link in a message to a contact resolves to its fallback (nothing).
-    links.set(
-      key,
-      await mint.minter.mint({
-        site: recipient.site,
-        kind: target.kind,
-        subjectId,
-        destination: target.destination,
-        channel: mint.channel,
-        sentBy: mint.sentBy,
-        messageId: mint.messageId,
-        shortLink: mint.shortLinks,
-        now: mint.now,
-      }),
-    );
+    const request: MintRequest = {
+      site: recipient.site,
+      kind: target.kind,
+      subjectId,
+      destination: target.destination,
+      channel: mint.channel,
+      sentBy: mint.sentBy,
+      messageId: mint.messageId,
+      shortLink: mint.shortLinks,
+      now: mint.now,
+    };
+    links.set(key, mint.minter.mintNow(request) ?? (await mint.minter.mint(request)));
   }
   return links;
 }
