@@ -64,6 +64,8 @@ interface CachedKey {
   key: LinkCryptoKey | null;
   hmac: KeyObject | null;
   checkedAt: number;
+  /** What `cachedSigningKey` answers for it, made on first ask. */
+  signingView?: SigningKey;
 }
 
 const HMAC = { name: 'HMAC', hash: 'SHA-256' } as const;
@@ -77,7 +79,6 @@ export class KeyRing implements VerificationKeySource {
   readonly #clock: () => number;
   readonly #byKid = new Map<string, CachedKey>();
   readonly #activeBySite = new Map<string, { kid: string; checkedAt: number }>();
-  readonly #signingViews = new WeakMap<CachedKey, SigningKey>();
   readonly #unknownUntil = new Map<string, number>();
   /** In-flight loads, so a burst of tokens with one kid costs one query. */
   readonly #loading = new Map<string, Promise<VerificationKey | null>>();
@@ -108,12 +109,8 @@ export class KeyRing implements VerificationKeySource {
     const cached = this.#byKid.get(active.kid);
     if (!cached?.key || cached.status !== 'active') return undefined;
     // One answer object per cached key (its kid, site and secret never change; its status is checked above).
-    let view = this.#signingViews.get(cached);
-    if (!view) {
-      view = { kid: active.kid, siteId, key: cached.key, hmac: cached.hmac ?? undefined };
-      this.#signingViews.set(cached, view);
-    }
-    return view;
+    cached.signingView ??= { kid: active.kid, siteId, key: cached.key, hmac: cached.hmac ?? undefined };
+    return cached.signingView;
   }
 
   /** The site's active key (created on first use when the site has none). */
@@ -199,6 +196,7 @@ export class KeyRing implements VerificationKeySource {
       key: imported?.key ?? null,
       hmac: imported?.hmac ?? null,
       checkedAt: this.#clock(),
+      signingView: undefined,
     };
     // A load that started before invalidate() may carry a stale status: use it for this call only.
     if (generation === this.#generation) this.#byKid.set(stored.kid, entry);

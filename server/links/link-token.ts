@@ -11,7 +11,7 @@ import { SignJWT, decodeProtectedHeader } from 'jose';
 import { isValidDestinationFor } from './destinations.ts';
 import type { LinkCryptoKey, VerificationKeySource } from './key-ring.ts';
 import { KID_PATTERN, SIGNING_ALGORITHM } from './signing-keys.ts';
-import { UUID_PATTERN } from '../../src/template/uuid.ts';
+import { UUID_PATTERN, isCanonicalUuid } from '../../src/template/uuid.ts';
 
 export type LinkAudience = 'learner' | 'user';
 export const LINK_AUDIENCES: readonly LinkAudience[] = ['learner', 'user'];
@@ -79,7 +79,7 @@ function ownClaimsValid(sub: unknown, iat: unknown, exp: unknown, jti: unknown):
 }
 
 function subjectValid(sub: unknown): sub is string {
-  return typeof sub === 'string' && UUID_PATTERN.test(sub);
+  return typeof sub === 'string' && isCanonicalUuid(sub);
 }
 
 function termsValid(iat: unknown, exp: unknown, jti: unknown): boolean {
@@ -115,15 +115,19 @@ export class LinkTokenSigner {
   readonly aud: LinkAudience;
   readonly dest: string;
   readonly #hmac: KeyObject;
-  readonly #header: string;
-  /** The payload's JSON up to the subject's value. */
-  readonly #sharedJson: string;
+  /**
+   * The payload's JSON up to the subject's value is the same for every token: its longest start
+   * of whole 3-byte groups is encoded once (base64 of `a + b` is base64 of `a`, then of `b`, when
+   * `a`'s length is a multiple of 3), with the header before it; the rest goes with each token.
+   */
+  readonly #encodedStart: string;
+  readonly #sharedRest: string;
   #checkedSub: string | undefined;
 
   constructor(signing: { kid: string; hmac: KeyObject }, shared: Pick<LinkClaims, 'iss' | 'aud' | 'dest'>) {
     const { iss, aud, dest } = shared;
     if (!sharedClaimsValid(iss, aud, dest)) throw new RangeError(MALFORMED_CLAIMS);
-    this.#header = encodedHeader(signing.kid);
+    const header = encodedHeader(signing.kid);
     this.kid = signing.kid;
     this.#hmac = signing.hmac;
     this.iss = iss;
@@ -132,7 +136,10 @@ export class LinkTokenSigner {
     // The same JSON JSON.stringify writes for the claims, written directly (a bulk send signs one
     // per link): iss and sub are UUIDs, aud one of two words, iat and exp safe integers, jti
     // base64url, so none needs escaping; dest is the one left to stringify. All of it is ASCII.
-    this.#sharedJson = `{"dest":${JSON.stringify(dest)},"iss":"${iss}","aud":"${aud}","sub":"`;
+    const sharedJson = `{"dest":${JSON.stringify(dest)},"iss":"${iss}","aud":"${aud}","sub":"`;
+    const whole = sharedJson.length - (sharedJson.length % 3);
+    this.#encodedStart = `${header}.${base64urlOfAscii(sharedJson.slice(0, whole))}`;
+    this.#sharedRest = sharedJson.slice(whole);
   }
 
   sign(sub: string, iat: number, exp: number, jti: string): string {
@@ -140,9 +147,8 @@ export class LinkTokenSigner {
     if (sub !== this.#checkedSub && !subjectValid(sub)) throw new RangeError('Refusing to mint a link token: its subject id is not a UUID');
     if (!termsValid(iat, exp, jti)) throw new RangeError(MALFORMED_CLAIMS);
     this.#checkedSub = sub;
-    const json = `${this.#sharedJson}${sub}","iat":${iat},"exp":${exp},"jti":"${jti}"}`;
-    const signingInput = `${this.#header}.${base64urlOfAscii(json)}`;
-    return `${signingInput}.${createHmac('sha256', this.#hmac).update(signingInput, 'latin1').digest('base64url')}`;
+    const signingInput = this.#encodedStart + base64urlOfAscii(`${this.#sharedRest}${sub}","iat":${iat},"exp":${exp},"jti":"${jti}"}`);
+    return `${signingInput}.${createHmac('sha256', this.#hmac).update(signingInput).digest('base64url')}`;
   }
 }
 

@@ -57,9 +57,16 @@ export interface MintedLink {
   expiresAt: Date;
 }
 
-// Destinations are paths without a NUL, so these never meet one.
-const USER_LINK_SCOPE = '\u0000user';
-const SHORT_LINK_SCOPE = '\u0000short';
+/** What the links of one kind and destination share in a minter: their signer and the addresses they follow. */
+interface LinkRoute {
+  signer: LinkTokenSigner;
+  /** The member site's subdomain ('' for user links: the admin app's address). */
+  subdomain: string;
+  /** `…?token=`, made on first use. */
+  tokenPrefix: LinkPrefix | undefined;
+  /** A short link's `…/l/`, made on first use. */
+  shortPrefix: LinkPrefix | undefined;
+}
 
 /** Where a minter gets a site's signing key: a KeyRing, or a test's stand-in with `signingKey` alone. */
 export type SigningKeySource = Pick<KeyRing, 'signingKey'> & Partial<Pick<KeyRing, 'cachedSigningKey'>>;
@@ -106,12 +113,10 @@ export class MagicLinkMinter {
   readonly #writeRows: (db: DbOrTx, rows: MagicLinkRow[]) => Promise<void>;
   #buffer: MagicLinkRow[] = [];
   #checkedSiteId: string | undefined;
-  readonly #checkedDestinations: Record<LinkAudience, Set<string>> = { learner: new Set(), user: new Set() };
-  readonly #signers: Record<LinkAudience, Map<string, LinkTokenSigner>> = { learner: new Map(), user: new Map() };
+  /** By kind, then destination. */
+  readonly #routes: Record<LinkAudience, Map<string, LinkRoute>> = { learner: new Map(), user: new Map() };
   #issuedAt: Date | undefined;
   #expiresAt: Date | undefined;
-  /** Link prefixes by destination (or scope), then subdomain. */
-  readonly #prefixes = new Map<string, Map<string, LinkPrefix>>();
 
   constructor(db: DbOrTx, ring: SigningKeySource, config: MemberlinkConfig, options: MinterOptions = {}) {
     this.#db = db;
@@ -127,9 +132,9 @@ export class MagicLinkMinter {
   }
 
   async mint(request: MintRequest): Promise<MintedLink> {
-    this.#check(request);
+    const known = this.#check(request);
     const signing = this.#ring.cachedSigningKey?.(request.site.id) ?? (await this.#ring.signingKey(request.site.id));
-    const link = this.#mintChecked(request, signing);
+    const link = this.#mintChecked(request, signing, known);
     if (this.#buffer.length >= this.#batchSize) await this.flush();
     return link;
   }
@@ -141,22 +146,25 @@ export class MagicLinkMinter {
    */
   mintNow(request: MintRequest): MintedLink | undefined {
     if (this.#buffer.length + 1 >= this.#batchSize) return undefined;
-    this.#check(request);
+    const known = this.#check(request);
     const signing = this.#ring.cachedSigningKey?.(request.site.id);
-    return signing && this.#mintChecked(request, signing);
+    return signing && this.#mintChecked(request, signing, known);
   }
 
-  /** Throws for a request no link may be minted from. Facts a send's links share are checked once per minter. */
-  #check(request: MintRequest): void {
+  /**
+   * Throws for a request no link may be minted from; returns the route this minter already has
+   * for its kind and destination (whose existence proves both valid). What a send's links share
+   * is checked once per minter, the subject once per recipient (by the signer).
+   */
+  #check(request: MintRequest): LinkRoute | undefined {
     const { site, kind, destination, now } = request;
-    if (!this.#checkedDestinations[kind]?.has(destination)) {
+    const known = this.#routes[kind]?.get(destination);
+    if (!known) {
       if (kind !== 'learner' && kind !== 'user') throw new RangeError(`Unknown magic link kind "${String(kind)}"`);
       if (!isValidDestinationFor(kind, destination)) {
         throw new RangeError(`"${String(destination)}" is not a valid ${kind} magic link destination`);
       }
-      this.#checkedDestinations[kind].add(destination);
     }
-    // Once per minter: a send batch's links share the site. (The subject's the signer checks.)
     if (site.id !== this.#checkedSiteId && !UUID_PATTERN.test(site.id)) throw new RangeError('Site and subject ids must be UUIDs');
     this.#checkedSiteId = site.id;
     if (!request.channel || !request.sentBy) throw new RangeError('A magic link needs a channel and a sender');
@@ -164,17 +172,19 @@ export class MagicLinkMinter {
     if (Number.isNaN(now.getTime())) throw new RangeError('Invalid mint time');
     const ttl = kind === 'learner' ? site.learnerLinkTtlSeconds : site.userLinkTtlSeconds;
     if (!Number.isSafeInteger(ttl) || ttl <= 0) throw new RangeError(`The site's ${kind} link lifetime is not a positive number of seconds`);
+    return known;
   }
 
   /** Signs, buffers the row and builds the address of a request `#check` passed. */
-  #mintChecked(request: MintRequest, signing: SigningKey): MintedLink {
+  #mintChecked(request: MintRequest, signing: SigningKey, known: LinkRoute | undefined): MintedLink {
     const { site, kind, subjectId, destination, now } = request;
+    const route = this.#route(known, kind, destination, site, signing);
     const ttl = kind === 'learner' ? site.learnerLinkTtlSeconds : site.userLinkTtlSeconds;
     const nowMs = now.getTime();
     const iat = Math.floor(nowMs / 1000);
     const exp = iat + ttl;
     const jti = newJti();
-    const token = this.#signer(kind, destination, site.id, signing).sign(subjectId, iat, exp, jti);
+    const token = route.signer.sign(subjectId, iat, exp, jti);
     // A send's links share their instants: one Date each for all of them (rows are never changed).
     if (nowMs !== this.#issuedAt?.getTime()) this.#issuedAt = new Date(nowMs);
     if (exp * 1000 !== this.#expiresAt?.getTime()) this.#expiresAt = new Date(exp * 1000);
@@ -200,45 +210,42 @@ export class MagicLinkMinter {
       shortCodeHash: shortCode && hashShortCode(shortCode),
     });
     // The address is a checked prefix and a base64url tail (the token or the short code).
-    const prefix = this.#prefix(kind, site.subdomain!, destination, shortCode !== null);
-    const value = builtLink(prefix, shortCode ?? token);
+    const value = shortCode === null ? builtLink(this.#tokenPrefix(route, kind, destination), token) : builtLink(this.#shortPrefix(route), shortCode);
     return { url: value.url, value, jti, expiresAt };
   }
 
-  /** The signer for this key (a kid names one secret), site, kind and destination, made once per minter and again when the key rotates. */
-  #signer(kind: LinkAudience, destination: string, siteId: string, signing: SigningKey): LinkTokenSigner {
-    const byDestination = this.#signers[kind];
-    const signer = byDestination.get(destination);
-    if (signer && signer.kid === signing.kid && signer.iss === siteId) return signer;
+  /**
+   * The route for this kind and destination: made once per minter, and again for another site,
+   * member site or key (a kid names one secret, so a rotation gets a new signer).
+   */
+  #route(known: LinkRoute | undefined, kind: LinkAudience, destination: string, site: MintSite, signing: SigningKey): LinkRoute {
+    // A user link's address is the admin app's, whatever the site.
+    const subdomain = kind === 'user' ? '' : site.subdomain!;
+    if (known && known.signer.kid === signing.kid && known.signer.iss === site.id && known.subdomain === subdomain) return known;
     // A stand-in key without its KeyObject (tests) converts to one: the same secret.
-    const made = new LinkTokenSigner({ kid: signing.kid, hmac: signing.hmac ?? KeyObject.from(signing.key) }, { iss: siteId, aud: kind, dest: destination });
-    byDestination.set(destination, made);
-    return made;
+    const hmac = signing.hmac ?? KeyObject.from(signing.key);
+    const route: LinkRoute = {
+      signer: new LinkTokenSigner({ kid: signing.kid, hmac }, { iss: site.id, aud: kind, dest: destination }),
+      subdomain,
+      tokenPrefix: undefined,
+      shortPrefix: undefined,
+    };
+    this.#routes[kind].set(destination, route);
+    return route;
   }
 
   /**
    * What a link's token (or short code) follows, as text and HTML, made and checked once per
-   * minter and address (a send batch's links share a few): it must be a safe absolute URL, and a
-   * base64url tail keeps it one.
+   * route: it must be a safe absolute URL, and a base64url tail keeps it one.
    */
-  #prefix(kind: LinkAudience, subdomain: string, destination: string, short: boolean): LinkPrefix {
-    const scope = kind === 'user' ? USER_LINK_SCOPE : short ? SHORT_LINK_SCOPE : destination;
-    let bySubdomain = this.#prefixes.get(scope);
-    if (!bySubdomain) this.#prefixes.set(scope, (bySubdomain = new Map()));
-    // A user link's address is the admin app's, whatever the site.
-    const subdomainKey = kind === 'user' ? '' : subdomain;
-    let prefix = bySubdomain.get(subdomainKey);
-    if (!prefix) {
-      prefix = linkPrefix(
-        kind === 'user'
-          ? `${adminLoginUrl(this.#config)}?token=`
-          : short
-            ? shortLinkUrl(memberSiteOrigin(this.#config, subdomain), '')
-            : `${memberSiteUrl(this.#config, subdomain, destination)}?token=`,
-      );
-      bySubdomain.set(subdomainKey, prefix);
-    }
-    return prefix;
+  #tokenPrefix(route: LinkRoute, kind: LinkAudience, destination: string): LinkPrefix {
+    return (route.tokenPrefix ??= linkPrefix(
+      kind === 'user' ? `${adminLoginUrl(this.#config)}?token=` : `${memberSiteUrl(this.#config, route.subdomain, destination)}?token=`,
+    ));
+  }
+
+  #shortPrefix(route: LinkRoute): LinkPrefix {
+    return (route.shortPrefix ??= linkPrefix(shortLinkUrl(memberSiteOrigin(this.#config, route.subdomain), '')));
   }
 
   /** Writes every buffered row (through `db`, e.g. a transaction they must commit with); returns how many were written. */
