@@ -110,10 +110,9 @@ const MALFORMED_CLAIMS = 'Refusing to mint a link token with missing or malforme
  * bulk send's minter pays no promise per link.
  */
 export class LinkTokenSigner {
+  /** What a minter compares to reuse it: the key and site it signs for. */
   readonly kid: string;
   readonly iss: string;
-  readonly aud: LinkAudience;
-  readonly dest: string;
   readonly #hmac: KeyObject;
   /**
    * The payload's JSON up to the subject's value is the same for every token: its longest start
@@ -131,8 +130,6 @@ export class LinkTokenSigner {
     this.kid = signing.kid;
     this.#hmac = signing.hmac;
     this.iss = iss;
-    this.aud = aud;
-    this.dest = dest;
     // The same JSON JSON.stringify writes for the claims, written directly (a bulk send signs one
     // per link): iss and sub are UUIDs, aud one of two words, iat and exp safe integers, jti
     // base64url, so none needs escaping; dest is the one left to stringify. All of it is ASCII.
