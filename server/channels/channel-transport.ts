@@ -3,7 +3,7 @@
  * outbox. Each channel module picks its transport from the delivery configuration.
  */
 import type { DbOrTx } from '../db/database.ts';
-import type { StoredDelivery } from '../delivery/outbox.ts';
+import type { OutboxRow, StoredDelivery } from '../delivery/outbox.ts';
 
 export interface ChannelTransport<Envelope> {
   /** e.g. 'smtp', 'twilio', 'outbox'. */
@@ -16,10 +16,11 @@ export interface ChannelTransport<Envelope> {
   /** Delivers one message; returns the delivery id. Throws DeliveryError. */
   send(envelope: Envelope, db: DbOrTx): Promise<string>;
   /**
-   * Transports that store in the database: many messages in one write, under the delivery ids the
-   * caller chose, inside the caller's transaction (a bulk send records a whole chunk at once).
+   * Transports that store in the database (the outbox): the outbox rows of many messages, under
+   * the delivery ids the caller chose, which the caller writes in the statement that marks them
+   * sent (a bulk send records a whole chunk at once).
    */
-  storeMany?(envelopes: Array<StoredDelivery<Envelope>>, db: DbOrTx): Promise<void>;
+  outboxRows?(envelopes: Array<StoredDelivery<Envelope>>): OutboxRow[];
   /** Closes pooled connections (on shutdown), where it holds any. */
   close?(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 /** The embedded transport of a text channel (SMS…): the text is stored in the outbox under its channel. */
 import type { Channel } from '../../src/template/channel.ts';
-import { writeOutbox, writeOutboxMany, type NewOutboxMessage } from '../delivery/outbox.ts';
+import { writeOutbox, type NewOutboxMessage } from '../delivery/outbox.ts';
 import type { ChannelTransport } from './channel-transport.ts';
 import type { TextEnvelope } from './text-envelope.ts';
 
@@ -18,8 +18,8 @@ export function outboxTextTransport(channel: Channel): ChannelTransport<TextEnve
     async send(message, db) {
       return (await writeOutbox(db, outboxRowOf(message))).id;
     },
-    async storeMany(messages, db) {
-      await writeOutboxMany(db, messages.map(({ deliveryId, item }) => ({ id: deliveryId, ...outboxRowOf(item) })));
+    outboxRows(messages) {
+      return messages.map(({ deliveryId, item }) => ({ id: deliveryId, ...outboxRowOf(item) }));
     },
   };
 }

@@ -12,30 +12,29 @@
  * of all of them); values are mapped to the driver as drizzle maps them (timestamps…), jsonb
  * values stay nested JSON.
  */
-import { getTableColumns, getTableName, sql, type Column } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './database.ts';
 import { queryRows } from './query-rows.ts';
 
-export async function insertJsonRows<T extends PgTable>(db: DbOrTx, table: T, rows: Array<T['$inferInsert']>): Promise<void>;
-/** With `returning`: those columns of every inserted row (in no promised order: match them by a key you set). */
-export async function insertJsonRows<T extends PgTable, R extends Record<string, Column>>(
-  db: DbOrTx,
+/**
+ * The INSERT of `rows` into `table` as one statement (without RETURNING), for a caller that runs it
+ * itself, e.g. as one part of a statement of data-modifying CTEs. `keep`, where given, is a
+ * condition on the JSON record `r` (its keys quoted as written): only the rows it holds are inserted.
+ * `returning` names columns to return, each under its key. No rows: undefined (json_to_recordset
+ * cannot name the columns of none).
+ */
+export function jsonRowsInsert<T extends PgTable>(
   table: T,
   rows: Array<T['$inferInsert']>,
-  returning: R,
-): Promise<Array<{ [K in keyof R]: R[K]['_']['data'] }>>;
-export async function insertJsonRows(
-  db: DbOrTx,
-  table: PgTable,
-  rows: Array<Record<string, unknown>>,
-  returning?: Record<string, Column>,
-): Promise<void | Array<Record<string, unknown>>> {
-  if (rows.length === 0) return returning ? [] : undefined;
+  options: { keep?: SQL; returning?: Record<string, Column> } = {},
+): SQL | undefined {
+  if (rows.length === 0) return undefined;
   const columns = getTableColumns(table) as Record<string, Column>;
-  const keys = Object.keys(rows[0]).filter((key) => rows[0][key] !== undefined);
+  const first = rows[0] as Record<string, unknown>;
+  const keys = Object.keys(first).filter((key) => first[key] !== undefined);
   for (const key of keys) if (!columns[key]) throw new Error(`${getTableName(table)} has no column ${key}`);
-  const records = rows.map((values, r) => {
+  const records = (rows as Array<Record<string, unknown>>).map((values, r) => {
     if (Object.keys(values).filter((key) => values[key] !== undefined).length !== keys.length) {
       throw new Error(`Every row of one insertJsonRows must set the same columns (${keys.join(', ')})`);
     }
@@ -52,13 +51,39 @@ export async function insertJsonRows(
   const names = sql.join(keys.map((key) => sql.identifier(columns[key].name)), sql`, `);
   const definitions = sql.join(keys.map((key) => sql`${sql.identifier(key)} ${sql.raw(columns[key].getSQLType())}`), sql`, `);
   const statement = sql`insert into ${table} (${names}) select * from json_to_recordset(${JSON.stringify(records)}::json) as r(${definitions})`;
-  // Prepared: the text depends only on the columns, so each call site plans its statement once per connection.
-  if (!returning) {
-    await queryRows(db, statement, { prepared: true });
-    return;
+  if (options.keep) statement.append(sql` where ${options.keep}`);
+  if (options.returning) {
+    const wanted = Object.entries(options.returning);
+    statement.append(sql` returning ${sql.join(wanted.map(([key, column]) => sql`${sql.identifier(column.name)} as ${sql.identifier(key)}`), sql`, `)}`);
   }
-  const wanted = Object.entries(returning);
-  statement.append(sql` returning ${sql.join(wanted.map(([key, column]) => sql`${sql.identifier(column.name)} as ${sql.identifier(key)}`), sql`, `)}`);
+  return statement;
+}
+
+export async function insertJsonRows<T extends PgTable>(db: DbOrTx, table: T, rows: Array<T['$inferInsert']>): Promise<void>;
+/** With `returning`: those columns of every inserted row (in no promised order: match them by a key you set). */
+export async function insertJsonRows<T extends PgTable, R extends Record<string, Column>>(
+  db: DbOrTx,
+  table: T,
+  rows: Array<T['$inferInsert']>,
+  returning: R,
+): Promise<Array<{ [K in keyof R]: R[K]['_']['data'] }>>;
+export async function insertJsonRows(
+  db: DbOrTx,
+  table: PgTable,
+  rows: Array<Record<string, unknown>>,
+  returning?: Record<string, Column>,
+): Promise<void | Array<Record<string, unknown>>> {
+  const statement = jsonRowsInsert(table, rows, { returning });
+  if (!statement) return returning ? [] : undefined;
+  // Prepared: the text depends only on the columns, so each call site plans its statement once per connection.
   const inserted = await queryRows<Record<string, unknown>>(db, statement, { prepared: true });
-  return inserted.map((row) => Object.fromEntries(wanted.map(([key, column]) => [key, row[key] === null ? null : column.mapFromDriverValue(row[key])])));
+  if (!returning) return;
+  return inserted.map((row) => fromDriverRow(returning, row));
+}
+
+/** A returned row's values as drizzle reads those columns (timestamps as Dates on either driver). */
+export function fromDriverRow(columns: Record<string, Column>, row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in columns) out[key] = row[key] === null ? null : columns[key].mapFromDriverValue(row[key]);
+  return out;
 }

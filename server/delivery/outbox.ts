@@ -21,11 +21,11 @@ export async function writeOutbox(db: DbOrTx, message: NewOutboxMessage): Promis
   return row;
 }
 
-/**
- * Many rows in one INSERT under ids the caller chose (so it can record them with the recipients
- * in the same transaction without reading them back).
- */
-export async function writeOutboxMany(db: DbOrTx, rows: Array<NewOutboxMessage & { id: string }>): Promise<void> {
+/** An outbox row under the id its writer chose (so it records it with the recipient without reading it back). */
+export type OutboxRow = NewOutboxMessage & { id: string };
+
+/** Many rows in one INSERT. */
+export async function writeOutboxMany(db: DbOrTx, rows: OutboxRow[]): Promise<void> {
   await insertJsonRows(db, outboxMessages, rows);
 }
 

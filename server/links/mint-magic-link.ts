@@ -249,6 +249,17 @@ export class MagicLinkMinter {
   }
 
   /** Writes every buffered row (through `db`, e.g. a transaction they must commit with); returns how many were written. */
+  /**
+   * Hands over the links minted but not yet written, for the caller to write in its own statement
+   * (before any of them is delivered: bulk sends write them with the chunk's deliveries); the
+   * minter forgets them.
+   */
+  takeRows(): MagicLinkRow[] {
+    const rows = this.#buffer;
+    this.#buffer = [];
+    return rows;
+  }
+
   async flush(db: DbOrTx = this.#db): Promise<number> {
     const rows = this.#buffer;
     if (rows.length === 0) return 0;

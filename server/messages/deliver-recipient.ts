@@ -2,16 +2,21 @@
  * Delivers rendered messages and records each as sent (with `message.sent`).
  * A transport that stores in the database (the outbox) writes in the same transaction as the
  * mark, so a crash leaves either both or neither — and a bulk send writes a whole chunk of
- * recipients in that one transaction (`deliverStored`). A network transport sends first, then
+ * recipients in one statement (`deliverStored`). A network transport sends first, then
  * marks, one recipient at a time (`deliverRecipient`).
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Channel } from '../../src/template/channel.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/database.ts';
 import { transportOf } from '../channels/transports.ts';
-import { inTransaction, type Emit } from '../events/transaction.ts';
-import { markSent, markSentMany, type Claim } from './recipient-claims.ts';
+import { domainEventOf, domainEventRows, inTransaction, publishCommitted, type Emit } from '../events/transaction.ts';
+import { fromDriverRow, jsonRowsInsert } from '../db/insert-json-rows.ts';
+import { queryRows } from '../db/query-rows.ts';
+import { domainEvents, magicLinks, outboxMessages } from '../db/schema.ts';
+import type { MagicLinkRow } from '../links/mint-magic-link.ts';
+import { markSent, markSentManyStatement, type Claim } from './recipient-claims.ts';
 
 /** Another process re-claimed the row (ours was taken for dead): it sends; we must not record. */
 export class ClaimLostError extends Error {}
@@ -30,7 +35,7 @@ const sentEvent = (d: RecipientDelivery) => ({ messageId: d.claim.messageId, con
 /** Whether this channel's transport stores in the database (then use `deliverStored`). */
 export function storesInDatabase(ctx: AppContext, channel: Channel): boolean {
   const transport = transportOf(ctx, channel);
-  return transport.storesInDatabase && transport.storeMany !== undefined;
+  return transport.storesInDatabase && transport.outboxRows !== undefined;
 }
 
 export async function deliverRecipient(ctx: AppContext, d: RecipientDelivery): Promise<void> {
@@ -49,21 +54,36 @@ export async function deliverRecipient(ctx: AppContext, d: RecipientDelivery): P
 
 /**
  * Database-storing transports: delivers and records a chunk of recipients (one claim, one site,
- * one channel) in one transaction — `recordWith` first (what must commit with them: the chunk's
- * link rows), then the marks, then only the deliveries whose claim still held. Returns how many
- * were delivered (the rest were reclaimed by another process, which sends).
+ * one channel) in one statement of data-modifying CTEs — what must commit with them (the chunk's
+ * link rows), the marks, then the outbox rows and `message.sent` events of only the recipients
+ * whose claim still held. One statement is one transaction: a crash leaves all of it or none, as
+ * before, in one round trip instead of six (begin, links, marks, outbox, events, commit). Returns
+ * how many were delivered (the rest were reclaimed by another process, which sends).
  */
-export async function deliverStored(ctx: AppContext, chunk: RecipientDelivery[], recordWith?: (tx: Tx) => Promise<unknown>): Promise<number> {
+export async function deliverStored(ctx: AppContext, chunk: RecipientDelivery[], linkRows: MagicLinkRow[] = []): Promise<number> {
   if (chunk.length === 0) return 0;
   const { claim, siteId, channel } = chunk[0];
   const transport = transportOf(ctx, channel);
-  const planned = chunk.map((d) => ({ d, deliveryId: randomUUID() }));
-  return inTransaction(ctx, async (tx, _emit, emitMany) => {
-    await recordWith?.(tx);
-    const held = await markSentMany(tx, claim, planned.map(({ d, deliveryId }) => ({ contactId: d.contactId, deliveryId })), ctx.now());
-    const delivering = planned.filter(({ d }) => held.has(d.contactId));
-    if (delivering.length > 0) await transport.storeMany!(delivering.map(({ d, deliveryId }) => ({ deliveryId, item: d.envelope })), tx);
-    await emitMany(siteId, 'message.sent', delivering.map(({ d }) => sentEvent(d)));
-    return delivering.length;
-  });
+  const planned = chunk.map((d) => ({ contactId: d.contactId, deliveryId: randomUUID() }));
+  const outbox = transport.outboxRows!(chunk.map((d, i) => ({ deliveryId: planned[i].deliveryId, item: d.envelope })));
+  const events = domainEventRows(siteId, 'message.sent', chunk.map(sentEvent));
+  const links = jsonRowsInsert(magicLinks, linkRows);
+  const parts = [
+    ...(links ? [sql`links as (${links})`] : []),
+    sql`marked as (${markSentManyStatement(claim, planned, ctx.now())})`,
+    sql`delivered as (${jsonRowsInsert(outboxMessages, outbox, { keep: sql`r."id" in (select "deliveryId" from marked)` })})`,
+    sql`sent as (${jsonRowsInsert(domainEvents, events, {
+      keep: sql`(r."payload"->>'contactId')::uuid in (select "contactId" from marked)`,
+      returning: eventColumns,
+    })})`,
+  ];
+  const written = await queryRows<Record<string, unknown>>(ctx.db, sql`with ${sql.join(parts, sql`, `)} select * from sent`, { prepared: true });
+  const createdAt = new Map(written.map((row) => fromDriverRow(eventColumns, row)).map((row) => [row.id as string, row.createdAt as Date]));
+  await publishCommitted(
+    ctx,
+    events.filter((row) => createdAt.has(row.id)).map((row) => domainEventOf(row, createdAt.get(row.id)!)),
+  );
+  return createdAt.size;
 }
+
+const eventColumns = { id: domainEvents.id, createdAt: domainEvents.createdAt };

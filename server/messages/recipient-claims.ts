@@ -4,7 +4,7 @@
  * names the claiming process's lease (server/queue/process-lease.ts); a claim whose lease expired
  * was made by a process that died, and is taken over (`takeOverDeadClaims`, or a claim of its batch).
  */
-import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { messageRecipients, processLeases } from '../db/schema.ts';
 import { heldByNoLiveProcess as leaseGone } from '../queue/process-lease.ts';
@@ -61,26 +61,16 @@ export async function markSent(db: DbOrTx, claim: Claim, contactId: string, deli
 }
 
 /**
- * Marks many rows sent at once, each with its delivery id; returns the contacts whose claim still
- * held (only their deliveries may be committed — the others were reclaimed by another process).
+ * The UPDATE that marks many rows sent at once, each with its delivery id, as one part of the
+ * caller's statement (a data-modifying CTE). It returns "contactId" and "deliveryId" (a uuid) of
+ * the rows whose claim still held: only their deliveries may be written — the others were
+ * reclaimed by another process, which sends.
  */
-export async function markSentMany(
-  db: DbOrTx,
-  claim: Claim,
-  deliveries: Array<{ contactId: string; deliveryId: string }>,
-  now: Date,
-): Promise<Set<string>> {
-  if (deliveries.length === 0) return new Set();
+export function markSentManyStatement(claim: Claim, deliveries: Array<{ contactId: string; deliveryId: string }>, now: Date): SQL {
   // The deliveries as one JSON parameter joined in (a CASE and an IN list grew by two parameters,
   // and the CASE by a comparison for every row, per delivery).
-  const planned = sql`json_to_recordset(${JSON.stringify(deliveries.map(({ contactId, deliveryId }) => ({ contactId, deliveryId })))}::json) as planned("contactId" uuid, "deliveryId" text)`;
-  const updated = await db
-    .update(messageRecipients)
-    .set({ status: 'sent', sentAt: now, deliveryId: sql`planned."deliveryId"`, reason: null, claimedBy: null })
-    .from(planned)
-    .where(and(claimed(claim), eq(messageRecipients.contactId, sql`planned."contactId"`)))
-    .returning({ contactId: messageRecipients.contactId });
-  return new Set(updated.map((row) => row.contactId));
+  const planned = sql`json_to_recordset(${JSON.stringify(deliveries.map(({ contactId, deliveryId }) => ({ contactId, deliveryId })))}::json) as planned("contactId" uuid, "deliveryId" uuid)`;
+  return sql`update ${messageRecipients} set ${sql.identifier(messageRecipients.status.name)} = 'sent', ${sql.identifier(messageRecipients.sentAt.name)} = ${sql.param(now, messageRecipients.sentAt)}, ${sql.identifier(messageRecipients.deliveryId.name)} = planned."deliveryId"::text, ${sql.identifier(messageRecipients.reason.name)} = null, ${sql.identifier(messageRecipients.claimedBy.name)} = null from ${planned} where ${and(claimed(claim), eq(messageRecipients.contactId, sql`planned."contactId"`))} returning planned."contactId", planned."deliveryId"`;
 }
 
 export async function markFinal(db: DbOrTx, claim: Claim, contactIds: string[], status: 'failed' | 'skipped', reason: string): Promise<void> {

@@ -2,7 +2,7 @@
  * One queue job: claim the batch's unsent rows, skip (with a reason) those who can't receive it,
  * then a chunk at a time mint and render for the rest (compile and keys were done once), record
  * the link rows, deliver with per-site pacing, and record each outcome: to the outbox a chunk of
- * recipients (links included) per transaction; to a network transport with bounded concurrency,
+ * recipients (links included) per statement; to a network transport with bounded concurrency,
  * one recipient at a time, after the chunk's links are written.
  */
 import { and, eq, inArray } from 'drizzle-orm';
@@ -33,7 +33,7 @@ import { yieldToOthers } from '../http/yield-to-others.ts';
 
 /**
  * Recipients rendered and delivered together: written to a database-storing transport (the
- * outbox) in one transaction, handed to a network transport before the next chunk is rendered.
+ * outbox) in one statement, handed to a network transport before the next chunk is rendered.
  */
 const CHUNK = 50;
 
@@ -152,9 +152,9 @@ async function sendClaimed(ctx: AppContext, message: Message, claim: Claim, clai
       for (let i = 0; i < outgoing.length; i++) await pacer.wait(site.id);
       try {
         // The link rows commit with the deliveries: recorded before anyone can click them.
-        await deliverStored(ctx, outgoing.map(delivery), (tx) => minter.flush(tx));
+        await deliverStored(ctx, outgoing.map(delivery), minter.takeRows());
       } catch (error) {
-        // Nothing of the chunk was written (one transaction): each row retries or gives up.
+        // Nothing of the chunk was written (one statement): each row retries or gives up.
         for (const { row } of outgoing) await failed(row, error);
       }
       changed();

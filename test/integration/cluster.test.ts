@@ -238,12 +238,12 @@ describe('three server processes on one PostgreSQL database', () => {
         return held.n === 0 && Date.now() - killedAt;
       }, { what: 'the claims held at the kill to be done or taken over', timeout: TAKEOVER_BOUND_MS, interval: 100 });
 
-    /** The servers whose queries wait for a lock the test holds, inserting into `table`. */
+    /** The servers whose queries wait for a lock the test holds, inserting into `table` (alone, or as one part of a bulk send's statement). */
     const stalledOn = async (table: string) =>
       (
         await query<{ application_name: string }>(sql`
           select distinct application_name from pg_stat_activity
-          where datname = current_database() and wait_event_type = 'Lock' and query ilike ${`insert into "${table}"%`}`)
+          where datname = current_database() and wait_event_type = 'Lock' and query ilike ${`%insert into "${table}"%`}`)
       ).map((row) => serverNamed(row.application_name));
 
     const smsAtKill = await underWay(smsId);

@@ -7,7 +7,7 @@
  */
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import { writeOutbox, writeOutboxMany, type NewOutboxMessage, type OutboxMessage } from '../../delivery/outbox.ts';
+import { writeOutbox, type NewOutboxMessage, type OutboxMessage } from '../../delivery/outbox.ts';
 import { mailOptionsOf, type EmailEnvelope } from './email-envelope.ts';
 import type { ChannelTransport } from '../channel-transport.ts';
 import type { DbOrTx } from '../../db/database.ts';
@@ -65,8 +65,8 @@ export function outboxEmailTransport(): ChannelTransport<EmailEnvelope> {
     async send(email: EmailEnvelope, db: DbOrTx) {
       return (await writeOutbox(db, outboxRowOf(email))).id;
     },
-    async storeMany(emails, db) {
-      await writeOutboxMany(db, emails.map(({ deliveryId, item }) => ({ id: deliveryId, ...outboxRowOf(item) })));
+    outboxRows(emails) {
+      return emails.map(({ deliveryId, item }) => ({ id: deliveryId, ...outboxRowOf(item) }));
     },
   };
 }
