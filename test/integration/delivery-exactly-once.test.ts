@@ -1,13 +1,18 @@
 /**
  * Each (message, contact) is delivered once: a batch job that runs again (a pg-boss retry, a
  * recovered batch) sends only what is not sent, and rows a process left 'sending' are sent by
- * someone else only once that process's lease expired — once.
+ * someone else only once that process's lease expired — once; a chunk written to the outbox
+ * delivers only to the recipients whose claim still held.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiOk, createContact } from '../support/fixtures.ts';
-import { messageRecipients, outboxMessages, processLeases } from '../../server/db/schema.ts';
+import { domainEvents, magicLinks, messageRecipients, outboxMessages, processLeases } from '../../server/db/schema.ts';
+import type { DomainEvent } from '../../server/events/event-bus.ts';
+import { MagicLinkMinter } from '../../server/links/mint-magic-link.ts';
+import { deliverStored, type RecipientDelivery } from '../../server/messages/deliver-recipient.ts';
+import { findSiteByRef } from '../../server/sites/site-repository.ts';
 import { SitePacer } from '../../server/delivery/site-pacer.ts';
 import { progressSignalOf } from '../../server/messages/progress-signal.ts';
 import { takeOverDeadClaims } from '../../server/messages/recipient-claims.ts';
@@ -84,6 +89,80 @@ describe.each(TEST_DRIVERS)('exactly once per recipient on %s', (driver) => {
     const done = await waitForSend(t, s.siteId, messageId);
     expect(done.counts).toMatchObject({ sent: 10, sending: 0 });
   });
+
+  it("records a stored chunk's outbox rows and message.sent events only for the recipients whose claim held; its link rows commit with them", async () => {
+    const sent = await apiOk(t, 'POST', `/api/sites/${s.siteId}/messages`, { document: NEWS_EMAIL, channel: 'email', recipients: { contactIds } });
+    const messageId = sent.id;
+    await waitForSend(t, s.siteId, messageId);
+    const chunkIds = contactIds.slice(0, 3);
+    const ours = new Date(t.clock.now.getTime() + 1_000);
+    await t.ctx.db
+      .update(messageRecipients)
+      .set({ status: 'sending', claimedAt: ours, sentAt: null })
+      .where(and(eq(messageRecipients.messageId, messageId), inArray(messageRecipients.contactId, chunkIds)));
+    // The third was taken for dead and reclaimed by another process meanwhile: its claim time is not ours.
+    const theirs = new Date(ours.getTime() + 1_000);
+    await t.ctx.db
+      .update(messageRecipients)
+      .set({ claimedAt: theirs })
+      .where(and(eq(messageRecipients.messageId, messageId), eq(messageRecipients.contactId, chunkIds[2])));
+
+    const site = (await findSiteByRef(t.ctx.db, s.siteId))!;
+    const minter = new MagicLinkMinter(t.ctx.db, t.ctx.keyRing, t.ctx.config);
+    const jtis: string[] = [];
+    for (const subjectId of chunkIds) {
+      const link = await minter.mint({ site, kind: 'learner', subjectId, destination: 'courses', channel: 'email', sentBy: `message:${messageId}`, messageId, now: t.clock.now });
+      jtis.push(link.jti);
+    }
+    const published: Array<DomainEvent<'message.sent'>> = [];
+    const unsubscribe = t.ctx.events.subscribe('message.sent', (event) => {
+      if (event.payload.messageId === messageId) published.push(event);
+    });
+    const outboxBefore = await deliveriesPerContact();
+    const eventsBefore = await sentEventsOf(messageId);
+    const chunk: RecipientDelivery[] = chunkIds.map((contactId, i) => ({
+      siteId: s.siteId,
+      channel: 'email',
+      claim: { messageId, claimedAt: ours },
+      contactId,
+      envelope: { siteId: s.siteId, contactId, from: 'Acme <news@example.com>', to: `c${i}@example.com`, subject: `For ${i}`, html: `<p>${i}</p>`, text: `${i}`, messageId: `<${i}@example.com>` },
+    }));
+    try {
+      expect(await deliverStored(t.ctx, chunk, minter.takeRows())).toBe(2);
+    } finally {
+      unsubscribe();
+    }
+
+    const outboxAfter = await deliveriesPerContact();
+    expect(chunkIds.map((id) => outboxAfter[id] - outboxBefore[id])).toEqual([1, 1, 0]);
+    const rows = await t.ctx.db
+      .select({ contactId: messageRecipients.contactId, status: messageRecipients.status, claimedAt: messageRecipients.claimedAt, deliveryId: messageRecipients.deliveryId })
+      .from(messageRecipients)
+      .where(and(eq(messageRecipients.messageId, messageId), inArray(messageRecipients.contactId, chunkIds)));
+    const byContact = new Map(rows.map((row) => [row.contactId, row]));
+    for (const id of chunkIds.slice(0, 2)) {
+      const row = byContact.get(id)!;
+      expect(row.status).toBe('sent');
+      // The mark names the outbox row written for it.
+      const [stored] = await t.ctx.db.select({ contactId: outboxMessages.contactId, subject: outboxMessages.subject }).from(outboxMessages).where(eq(outboxMessages.id, row.deliveryId!));
+      expect(stored).toEqual({ contactId: id, subject: `For ${chunkIds.indexOf(id)}` });
+    }
+    expect(byContact.get(chunkIds[2])).toMatchObject({ status: 'sending', claimedAt: theirs });
+    expect((await sentEventsOf(messageId)) - eventsBefore).toBe(2);
+    expect(published.map((event) => event.payload.contactId).sort()).toEqual(chunkIds.slice(0, 2).sort());
+    for (const event of published) expect(event.createdAt).toBeInstanceOf(Date);
+    // Every link row is written (the lost recipient's link is never sent, and harmless).
+    const links = await t.ctx.db.select({ jti: magicLinks.jti }).from(magicLinks).where(inArray(magicLinks.jti, jtis));
+    expect(links).toHaveLength(3);
+  });
+
+  const sentEventsOf = async (messageId: string) => {
+    const [row] = await t.ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(domainEvents)
+      .where(and(eq(domainEvents.type, 'message.sent'), sql`${domainEvents.payload}->>'messageId' = ${messageId}`));
+    return row.n;
+  };
 });
 
 describe.each(TEST_DRIVERS)('the claim sweep on %s', (driver) => {
