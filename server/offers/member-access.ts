@@ -39,9 +39,16 @@ export async function memberAccessOf(db: DbOrTx, siteId: string, contactIds: rea
         .where(inArray(offerItems.offerId, offerIds))
         .orderBy(asc(contentItems.title), asc(contentItems.id))
     : [];
+  // Each contact's offers, in title order (a batch's contacts each looked through every row was O(n²)).
+  const heldBy = new Map<string, typeof held>();
+  for (const row of held) {
+    const mine = heldBy.get(row.contactId);
+    if (mine) mine.push(row);
+    else heldBy.set(row.contactId, [row]);
+  }
   const access = new Map<string, MemberAccess>();
   for (const contactId of contactIds) {
-    const mine = held.filter((o) => o.contactId === contactId);
+    const mine = heldBy.get(contactId) ?? [];
     const mineIds = new Set(mine.map((o) => o.id));
     const seen = new Set<string>();
     // An item two of the contact's offers unlock is listed once.
