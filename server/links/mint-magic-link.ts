@@ -4,8 +4,9 @@
  *
  * Create one MagicLinkMinter per send or batch. Rows are buffered and written in multi-row
  * INSERTs (`flush()`, and automatically every `batchSize` links). Call `flush()` BEFORE handing
- * the messages to delivery: a link whose row was not written is refused at redemption
- * ('unknown'). A failed flush keeps its rows buffered so it can be retried.
+ * the messages to delivery — or `takeRows()` and write them in the statement that delivers them:
+ * a link whose row was not written is refused at redemption ('unknown'). A failed flush keeps its
+ * rows buffered so it can be retried.
  */
 import { KeyObject, randomBytes } from 'node:crypto';
 import type { MemberlinkConfig } from '../config.ts';
@@ -248,7 +249,6 @@ export class MagicLinkMinter {
     return (route.shortPrefix ??= linkPrefix(shortLinkUrl(memberSiteOrigin(this.#config, route.subdomain), '')));
   }
 
-  /** Writes every buffered row (through `db`, e.g. a transaction they must commit with); returns how many were written. */
   /**
    * Hands over the links minted but not yet written, for the caller to write in its own statement
    * (before any of them is delivered: bulk sends write them with the chunk's deliveries); the
@@ -260,6 +260,7 @@ export class MagicLinkMinter {
     return rows;
   }
 
+  /** Writes every buffered row (through `db`, e.g. a transaction they must commit with); returns how many were written. */
   async flush(db: DbOrTx = this.#db): Promise<number> {
     const rows = this.#buffer;
     if (rows.length === 0) return 0;
