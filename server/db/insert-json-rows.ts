@@ -18,8 +18,8 @@ import type { DbOrTx } from './database.ts';
 import { queryRows } from './query-rows.ts';
 
 /**
- * The INSERT of `rows` into `table` as one statement (without RETURNING), for a caller that runs it
- * itself, e.g. as one part of a statement of data-modifying CTEs. `keep`, where given, is a
+ * The INSERT of `rows` into `table` as one statement, for a caller that runs it itself, e.g. as
+ * one part of a statement of data-modifying CTEs. `keep`, where given, is a
  * condition on the JSON record `r` (its keys quoted as written): only the rows it holds are inserted.
  * `returning` names columns to return, each under its key. No rows: undefined (json_to_recordset
  * cannot name the columns of none).
