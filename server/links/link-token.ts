@@ -102,6 +102,9 @@ function encodedHeader(kid: string): string {
 
 const MALFORMED_CLAIMS = 'Refusing to mint a link token with missing or malformed claims';
 
+/** The subject a signer last found valid: equal strings have the same shape. */
+let lastValidSubject: string | undefined;
+
 /**
  * Signs the tokens of one key, site, kind and destination as compact JWS (RFC 7515) with node's
  * HMAC-SHA256: byte for byte the structure jose produces and verifies, without its per-call async
@@ -121,7 +124,6 @@ export class LinkTokenSigner {
    */
   readonly #encodedStart: string;
   readonly #sharedRest: string;
-  #checkedSub: string | undefined;
 
   constructor(signing: { kid: string; hmac: KeyObject }, shared: Pick<LinkClaims, 'iss' | 'aud' | 'dest'>) {
     const { iss, aud, dest } = shared;
@@ -140,10 +142,11 @@ export class LinkTokenSigner {
   }
 
   sign(sub: string, iat: number, exp: number, jti: string): string {
-    // A recipient's links share the subject: its shape is checked once for them.
-    if (sub !== this.#checkedSub && !subjectValid(sub)) throw new RangeError('Refusing to mint a link token: its subject id is not a UUID');
+    // A recipient's links share the subject (their signers too: one per destination), so its
+    // shape is checked once for all of them.
+    if (sub !== lastValidSubject && !subjectValid(sub)) throw new RangeError('Refusing to mint a link token: its subject id is not a UUID');
     if (!termsValid(iat, exp, jti)) throw new RangeError(MALFORMED_CLAIMS);
-    this.#checkedSub = sub;
+    lastValidSubject = sub;
     const signingInput = this.#encodedStart + base64urlOfAscii(`${this.#sharedRest}${sub}","iat":${iat},"exp":${exp},"jti":"${jti}"}`);
     return `${signingInput}.${createHmac('sha256', this.#hmac).update(signingInput).digest('base64url')}`;
   }

@@ -3,7 +3,7 @@
  * slot layout, which magic links it carries); rendering per recipient only fills slots.
  */
 import { magicLinkTarget, type TextTemplate } from '../../src/template/index.ts';
-import { effectiveKey, hasRegions, walkVisible, type RecipientFacts } from '../../src/template/regions.ts';
+import { addVisibleLinkKeys, hasRegions, type RecipientFacts } from '../../src/template/regions.ts';
 import type { Channel, ChannelContent } from '../../src/template/channel.ts';
 import { channelModule } from '../channels/registry.ts';
 import { magicLinkKeysOf } from './recipient-values.ts';
@@ -45,13 +45,7 @@ function linkParts(templates: TextTemplate[]): CompiledParts {
 export function recipientLinkKeys(compiled: CompiledMessage, facts: RecipientFacts): string[] {
   if (!compiled.hasRegions) return compiled.linkKeys;
   const keys = new Set<string>();
-  for (const template of templatesOf(compiled)) {
-    walkVisible(template, facts, (slot, scope) => {
-      const key = effectiveKey(slot, scope);
-      if (magicLinkTarget(key)) keys.add(key);
-      return '';
-    });
-  }
+  for (const template of templatesOf(compiled)) addVisibleLinkKeys(template, facts, keys);
   return [...keys];
 }
 

@@ -5,7 +5,7 @@
  * - `show_if`: the inside is kept or dropped for the recipient;
  * - `repeat`: the inside is filled once per item the recipient can open, with `item.*` values.
  */
-import { magicLinkKey } from './magic-link-keys';
+import { magicLinkKey, magicLinkTarget } from './magic-link-keys';
 import type { Slot, SlotContext, SlotValueSource, TextTemplate } from './slots';
 import { slotTemplate, type Fragment, concat } from './template-fragments';
 
@@ -132,6 +132,71 @@ function matchingEnds(slots: readonly Slot[]): Int32Array {
   return ends;
 }
 
+/**
+ * A template's magic-link slots with the regions around them, everything else left out: what
+ * "which links does this recipient receive" walks (per recipient, before minting) instead of the
+ * whole template. Built once per template by the same rules as `RegionWalk.render`, so it visits
+ * exactly the link slots a fill would.
+ */
+type LinkPlan = readonly LinkPlanStep[];
+type LinkPlanStep =
+  | { slot: Slot; region?: undefined; inside?: undefined }
+  | { slot?: undefined; region: Extract<RegionMarker, { kind: 'show_if' | 'repeat' }>; inside: LinkPlan };
+
+const linkPlans = new WeakMap<TextTemplate, LinkPlan>();
+
+function linkPlanOf(template: TextTemplate): LinkPlan {
+  let plan = linkPlans.get(template);
+  if (plan === undefined) {
+    const layout = regionLayout(template);
+    plan = layout
+      ? planLinks(template.slots, layout.ends, 0, template.slots.length)
+      : template.slots.filter((slot) => magicLinkTarget(slot.key)).map((slot) => ({ slot }));
+    linkPlans.set(template, plan);
+  }
+  return plan;
+}
+
+/** Slots first … last-1, as `RegionWalk.render` goes through them; regions without a link inside are dropped. */
+function planLinks(slots: readonly Slot[], ends: Int32Array, first: number, last: number): LinkPlan {
+  const plan: LinkPlanStep[] = [];
+  let i = first;
+  while (i < last) {
+    const slot = slots[i];
+    const region = slot.region;
+    const end = ends[i];
+    if (region && end !== -1 && end <= last) {
+      const inside = planLinks(slots, ends, i + 1, end);
+      if (inside.length > 0 && (region.kind === 'show_if' || region.kind === 'repeat')) plan.push({ region, inside });
+      i = end + 1;
+      continue;
+    }
+    // Outside a repeat an item link is no link (`effectiveKey` keeps its `item.` key): it is checked when walked.
+    if (!region && (slot.key === ITEM_KEYS.magicLink || magicLinkTarget(slot.key))) plan.push({ slot });
+    i++;
+  }
+  return plan;
+}
+
+/** Adds to `keys` the magic-link key of every link this recipient's copy of `template` carries (in the order a fill meets them). */
+export function addVisibleLinkKeys(template: TextTemplate, facts: RecipientFacts, keys: Set<string>): void {
+  addPlannedKeys(linkPlanOf(template), facts, undefined, keys);
+}
+
+function addPlannedKeys(plan: LinkPlan, facts: RecipientFacts, scope: Parameters<VisibleSlotVisitor>[1], keys: Set<string>): void {
+  for (const step of plan) {
+    if (step.slot) {
+      const key = effectiveKey(step.slot, scope);
+      if (magicLinkTarget(key)) keys.add(key);
+    } else if (step.region.kind === 'show_if') {
+      if (conditionHolds(step.region.condition, facts)) addPlannedKeys(step.inside, facts, scope, keys);
+    } else {
+      const list = step.region.list;
+      for (const item of facts.items(list)) addPlannedKeys(step.inside, facts, { list, item }, keys);
+    }
+  }
+}
+
 /** A value slot as it is filled: `item` is the repeat item in scope, if any. */
 export type VisibleSlotVisitor = (slot: Slot, item: { list: RepeatList; item: RepeatItem } | undefined) => string;
 
@@ -209,6 +274,21 @@ class RegionWalk {
   }
 }
 
+/** An item link's slot under the item's own key, made once per slot and item (a fill asks for it per recipient). */
+const itemLinkSlots = new WeakMap<Slot, Map<string, Slot>>();
+function itemLinkSlot(slot: Slot, key: string): Slot {
+  let byKey = itemLinkSlots.get(slot);
+  if (byKey === undefined) itemLinkSlots.set(slot, (byKey = new Map()));
+  let keyed = byKey.get(key);
+  if (keyed === undefined) {
+    if (byKey.size >= MAX_ITEM_LINK_SLOTS) byKey.clear();
+    byKey.set(key, (keyed = { ...slot, key }));
+  }
+  return keyed;
+}
+/** Bounds each slot's map (a site's courses and communities are far fewer). */
+const MAX_ITEM_LINK_SLOTS = 10_000;
+
 /**
  * The value source inside a repeat: `item.*` from the item (its link through `valueOf` under the
  * item's own magic-link key, so it is minted like any other link); everything else unchanged.
@@ -221,7 +301,7 @@ export function scopedValue(valueOf: SlotValueSource, slot: Slot, scope: Paramet
       case ITEM_KEYS.description:
         return scope.item.description;
       case ITEM_KEYS.magicLink:
-        return valueOf({ ...slot, key: itemLinkKeyOf(scope.list, scope.item) });
+        return valueOf(itemLinkSlot(slot, itemLinkKeyOf(scope.list, scope.item)));
     }
   }
   return valueOf(slot);
