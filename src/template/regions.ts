@@ -140,7 +140,8 @@ function matchingEnds(slots: readonly Slot[]): Int32Array {
  */
 type LinkPlan = readonly LinkPlanStep[];
 type LinkPlanStep =
-  | { slot: Slot; region?: undefined; inside?: undefined }
+  /** `key`: a magic link's own key; null for a card's link (`item.magic_link`), the item's in a repeat and no link outside. */
+  | { key: string | null; region?: undefined; inside?: undefined }
   | { slot?: undefined; region: Extract<RegionMarker, { kind: 'show_if' | 'repeat' }>; inside: LinkPlan };
 
 const linkPlans = new WeakMap<TextTemplate, LinkPlan>();
@@ -151,7 +152,7 @@ function linkPlanOf(template: TextTemplate): LinkPlan {
     const layout = regionLayout(template);
     plan = layout
       ? planLinks(template.slots, layout.ends, 0, template.slots.length)
-      : template.slots.filter((slot) => magicLinkTarget(slot.key)).map((slot) => ({ slot }));
+      : template.slots.filter((slot) => magicLinkTarget(slot.key)).map((slot) => ({ key: slot.key }));
     linkPlans.set(template, plan);
   }
   return plan;
@@ -171,8 +172,8 @@ function planLinks(slots: readonly Slot[], ends: Int32Array, first: number, last
       i = end + 1;
       continue;
     }
-    // Outside a repeat an item link is no link (`effectiveKey` keeps its `item.` key): it is checked when walked.
-    if (!region && (slot.key === ITEM_KEYS.magicLink || magicLinkTarget(slot.key))) plan.push({ slot });
+    if (!region && slot.key === ITEM_KEYS.magicLink) plan.push({ key: null });
+    else if (!region && magicLinkTarget(slot.key)) plan.push({ key: slot.key });
     i++;
   }
   return plan;
@@ -185,9 +186,10 @@ export function addVisibleLinkKeys(template: TextTemplate, facts: RecipientFacts
 
 function addPlannedKeys(plan: LinkPlan, facts: RecipientFacts, scope: Parameters<VisibleSlotVisitor>[1], keys: Set<string>): void {
   for (const step of plan) {
-    if (step.slot) {
-      const key = effectiveKey(step.slot, scope);
-      if (magicLinkTarget(key)) keys.add(key);
+    if (step.region === undefined) {
+      // Outside a repeat a card's link is no link (`effectiveKey` keeps its `item.` key).
+      if (step.key !== null) keys.add(step.key);
+      else if (scope) keys.add(itemLinkKeyOf(scope.list, scope.item));
     } else if (step.region.kind === 'show_if') {
       if (conditionHolds(step.region.condition, facts)) addPlannedKeys(step.inside, facts, scope, keys);
     } else {
