@@ -55,6 +55,14 @@ export const NO_FACTS: RecipientFacts = {
 
 /** The values a repeated card may use; only meaningful inside a repeat region. */
 export const ITEM_KEYS = { title: 'item.title', description: 'item.description', magicLink: 'item.magic_link' } as const;
+export type ItemField = keyof typeof ITEM_KEYS;
+const ITEM_FIELD_OF_KEY: ReadonlyMap<string, ItemField> = new Map(Object.entries(ITEM_KEYS).map(([field, key]) => [key, field as ItemField]));
+
+/** The repeat item a slot is filled for, inside a repeat. */
+export interface ItemScope {
+  list: RepeatList;
+  item: RepeatItem;
+}
 
 const REGION_KEYS = { show_if: 'region.show_if', repeat: 'region.repeat', end: 'region.end', gap: 'region.gap' } as const;
 
@@ -102,6 +110,8 @@ function itemLinkKeyOf(list: RepeatList, item: RepeatItem): string {
 interface RegionLayout {
   /** For each opening marker, the index of its end marker; -1 elsewhere (and for a marker without its partner). */
   ends: Int32Array;
+  /** For each slot, the item value it asks for inside a repeat (read once here, not compared per recipient). */
+  itemFields: readonly (ItemField | undefined)[];
 }
 
 const layouts = new WeakMap<TextTemplate, RegionLayout | null>();
@@ -110,7 +120,9 @@ const layouts = new WeakMap<TextTemplate, RegionLayout | null>();
 function regionLayout(template: TextTemplate): RegionLayout | null {
   let layout = layouts.get(template);
   if (layout === undefined) {
-    layout = template.slots.some((slot) => slot.region !== undefined) ? { ends: matchingEnds(template.slots) } : null;
+    layout = template.slots.some((slot) => slot.region !== undefined)
+      ? { ends: matchingEnds(template.slots), itemFields: template.slots.map((slot) => ITEM_FIELD_OF_KEY.get(slot.key)) }
+      : null;
     layouts.set(template, layout);
   }
   return layout;
@@ -184,10 +196,10 @@ export function addVisibleLinkKeys(template: TextTemplate, facts: RecipientFacts
   addPlannedKeys(linkPlanOf(template), facts, undefined, keys);
 }
 
-function addPlannedKeys(plan: LinkPlan, facts: RecipientFacts, scope: Parameters<VisibleSlotVisitor>[1], keys: Set<string>): void {
+function addPlannedKeys(plan: LinkPlan, facts: RecipientFacts, scope: ItemScope | undefined, keys: Set<string>): void {
   for (const step of plan) {
     if (step.region === undefined) {
-      // Outside a repeat a card's link is no link (`effectiveKey` keeps its `item.` key).
+      // Outside a repeat a card's link is no link (its value is its `item.` key's: none).
       if (step.key !== null) keys.add(step.key);
       else if (scope) keys.add(itemLinkKeyOf(scope.list, scope.item));
     } else if (step.region.kind === 'show_if') {
@@ -199,8 +211,8 @@ function addPlannedKeys(plan: LinkPlan, facts: RecipientFacts, scope: Parameters
   }
 }
 
-/** A value slot as it is filled: `item` is the repeat item in scope, if any. */
-export type VisibleSlotVisitor = (slot: Slot, item: { list: RepeatList; item: RepeatItem } | undefined) => string;
+/** A value slot as it is filled: `scope` is the repeat item in scope, if any, and `field` the item value the slot asks for there. */
+export type VisibleSlotVisitor = (slot: Slot, scope: ItemScope | undefined, field: ItemField | undefined) => string;
 
 /**
  * Walks what this recipient gets: hidden regions are skipped, repeats run once per item, and every
@@ -213,10 +225,10 @@ export function walkVisible(template: TextTemplate, facts: RecipientFacts, visit
   if (!layout) {
     // The common case, kept as lean as the fill was before regions existed.
     let plain = parts[0];
-    for (let i = 0; i < slots.length; i++) plain += visit(slots[i], undefined) + parts[i + 1];
+    for (let i = 0; i < slots.length; i++) plain += visit(slots[i], undefined, undefined) + parts[i + 1];
     return plain;
   }
-  const walk = new RegionWalk(template, layout.ends, facts, visit);
+  const walk = new RegionWalk(template, layout, facts, visit);
   walk.render(0, slots.length, undefined);
   return walk.out;
 }
@@ -228,13 +240,15 @@ class RegionWalk {
   readonly #parts: readonly string[];
   readonly #slots: readonly Slot[];
   readonly #ends: Int32Array;
+  readonly #itemFields: RegionLayout['itemFields'];
   readonly #facts: RecipientFacts;
   readonly #visit: VisibleSlotVisitor;
 
-  constructor(template: TextTemplate, ends: Int32Array, facts: RecipientFacts, visit: VisibleSlotVisitor) {
+  constructor(template: TextTemplate, layout: RegionLayout, facts: RecipientFacts, visit: VisibleSlotVisitor) {
     this.#parts = template.parts;
     this.#slots = template.slots;
-    this.#ends = ends;
+    this.#ends = layout.ends;
+    this.#itemFields = layout.itemFields;
     this.#facts = facts;
     this.#visit = visit;
   }
@@ -247,7 +261,7 @@ class RegionWalk {
   }
 
   /** parts[first] … parts[last], with slots first … last-1 between them. */
-  render(first: number, last: number, scope: Parameters<VisibleSlotVisitor>[1]): void {
+  render(first: number, last: number, scope: ItemScope | undefined): void {
     const parts = this.#parts;
     this.#write(parts[first]);
     let i = first;
@@ -268,7 +282,7 @@ class RegionWalk {
       if (region?.kind === 'gap') {
         if (this.out !== '' && this.#gap === null) this.#gap = region.text;
       } else if (!region) {
-        this.#write(this.#visit(slot, scope));
+        this.#write(this.#visit(slot, scope, scope && this.#itemFields[i]));
       } // A marker without its partner (MJML dropped one; compile warns) writes nothing.
       this.#write(parts[i + 1]);
       i++;
@@ -295,23 +309,18 @@ const MAX_ITEM_LINK_SLOTS = 10_000;
  * The value source inside a repeat: `item.*` from the item (its link through `valueOf` under the
  * item's own magic-link key, so it is minted like any other link); everything else unchanged.
  */
-export function scopedValue(valueOf: SlotValueSource, slot: Slot, scope: Parameters<VisibleSlotVisitor>[1]) {
-  if (scope && slot.key.startsWith('item.')) {
-    switch (slot.key) {
-      case ITEM_KEYS.title:
+export function scopedValue(valueOf: SlotValueSource, slot: Slot, scope: ItemScope | undefined, field: ItemField | undefined) {
+  if (scope) {
+    switch (field) {
+      case 'title':
         return scope.item.title;
-      case ITEM_KEYS.description:
+      case 'description':
         return scope.item.description;
-      case ITEM_KEYS.magicLink:
+      case 'magicLink':
         return valueOf(itemLinkSlot(slot, itemLinkKeyOf(scope.list, scope.item)));
     }
   }
   return valueOf(slot);
-}
-
-/** The key a slot is filled from for this recipient (item links become the item's own key). */
-export function effectiveKey(slot: Slot, scope: Parameters<VisibleSlotVisitor>[1]): string {
-  return scope && slot.key === ITEM_KEYS.magicLink ? itemLinkKeyOf(scope.list, scope.item) : slot.key;
 }
 
 /**

@@ -78,8 +78,8 @@ function encodeSlotValue(value: string, slot: Slot): string {
  */
 export function fillTemplate(template: TextTemplate, valueOf: SlotValueSource, facts: RecipientFacts = NO_FACTS): string {
   const { singleLine } = template;
-  return walkVisible(template, facts, (slot, scope) => {
-    const given = scopedValue(valueOf, slot, scope);
+  return walkVisible(template, facts, (slot, scope, field) => {
+    const given = scopedValue(valueOf, slot, scope, field);
     if (given instanceof BuiltLinkValue) return encodeBuiltLink(given, slot);
     let value = given === undefined || given === null || given === '' ? (slot.fallback ?? '') : given;
     // Callers outside TypeScript's reach (database rows) may hand over numbers.

@@ -1,19 +1,32 @@
 /** The per-recipient regions of a compiled template: which item link a card mints, and markers on their own. */
 import { describe, expect, it } from 'vitest';
 import { compileEmailToText, fillTemplate, type DocNode, type EmailContent } from '../../../src/template/index';
-import { effectiveKey, ITEM_KEYS, NO_FACTS, regionMarker, type RecipientFacts } from '../../../src/template/regions';
-import { concat } from '../../../src/template/template-fragments';
+import { ITEM_KEYS, NO_FACTS, regionMarker, type RecipientFacts } from '../../../src/template/regions';
+import { concat, slotTemplate } from '../../../src/template/template-fragments';
 import { paragraph, text } from './fixtures';
 
 const email = (...content: DocNode[]): EmailContent => ({ subject: 'Hi', previewText: '', body: { type: 'doc', content } });
 const piano = { list: 'courses' as const, item: { id: 'c1', title: 'Piano', description: 'Scales' } };
 
-describe('effectiveKey', () => {
-  it("turns a card's link into that item's own magic link, and leaves every other slot's key", () => {
-    expect(effectiveKey({ key: ITEM_KEYS.magicLink, context: 'url', whole: true }, piano)).toBe('magic_link.course.c1');
-    expect(effectiveKey({ key: ITEM_KEYS.title, context: 'html' }, piano)).toBe(ITEM_KEYS.title);
-    expect(effectiveKey({ key: 'magic_link.courses', context: 'url' }, piano)).toBe('magic_link.courses');
-    expect(effectiveKey({ key: ITEM_KEYS.magicLink, context: 'url' }, undefined)).toBe(ITEM_KEYS.magicLink);
+describe('a card inside a repeat', () => {
+  it("fills its link with that item's own magic link, and its title and description from the item", () => {
+    const card = concat(
+      regionMarker({ kind: 'repeat', list: 'courses' }, 'text'),
+      slotTemplate({ key: ITEM_KEYS.title, context: 'text' }),
+      ': ',
+      slotTemplate({ key: ITEM_KEYS.description, context: 'text' }),
+      ' ',
+      slotTemplate({ key: ITEM_KEYS.magicLink, context: 'text' }),
+      ' ',
+      slotTemplate({ key: 'magic_link.courses', context: 'text' }),
+      regionMarker({ kind: 'end' }, 'text'),
+      slotTemplate({ key: ITEM_KEYS.title, context: 'text' }),
+    );
+    const oneCourse: RecipientFacts = { ...NO_FACTS, items: () => [piano.item] };
+    // Outside the repeat an item value is just an unknown custom value (its fallback: nothing).
+    expect(fillTemplate(card, (slot) => (slot.key.startsWith('magic_link.') ? `<${slot.key}>` : undefined), oneCourse)).toBe(
+      'Piano: Scales <magic_link.course.c1> <magic_link.courses>',
+    );
   });
 });
 

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { magicLinkTarget } from '../../../src/template/magic-link-keys';
 import {
   addVisibleLinkKeys,
-  effectiveKey,
   gapMarker,
+  itemLinkKey,
   ITEM_KEYS,
   NO_FACTS,
   regionMarker,
@@ -43,7 +43,8 @@ const FACTS: [string, RecipientFacts][] = [
 function walkedLinkKeys(template: TextTemplate, facts: RecipientFacts): string[] {
   const keys = new Set<string>();
   walkVisible(template, facts, (slot, scope) => {
-    const key = effectiveKey(slot, scope);
+    // A card's link is the item's own magic link inside a repeat; outside one, `item.magic_link` is no link.
+    const key = scope && slot.key === ITEM_KEYS.magicLink ? itemLinkKey(scope.list, scope.item.id) : slot.key;
     if (magicLinkTarget(key)) keys.add(key);
     return '';
   });
