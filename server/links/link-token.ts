@@ -124,6 +124,7 @@ export class LinkTokenSigner {
    */
   readonly #encodedStart: string;
   readonly #sharedRest: string;
+  #lifetimeOf: [iat: number, exp: number, json: string] = [NaN, NaN, ''];
 
   constructor(signing: { kid: string; hmac: KeyObject }, shared: Pick<LinkClaims, 'iss' | 'aud' | 'dest'>) {
     const { iss, aud, dest } = shared;
@@ -147,7 +148,9 @@ export class LinkTokenSigner {
     if (sub !== lastValidSubject && !subjectValid(sub)) throw new RangeError('Refusing to mint a link token: its subject id is not a UUID');
     if (!termsValid(iat, exp, jti)) throw new RangeError(MALFORMED_CLAIMS);
     lastValidSubject = sub;
-    const signingInput = this.#encodedStart + base64urlOfAscii(`${this.#sharedRest}${sub}","iat":${iat},"exp":${exp},"jti":"${jti}"}`);
+    // A send's links share their lifetime: its JSON is written once for them.
+    if (iat !== this.#lifetimeOf[0] || exp !== this.#lifetimeOf[1]) this.#lifetimeOf = [iat, exp, `","iat":${iat},"exp":${exp},"jti":"`];
+    const signingInput = this.#encodedStart + base64urlOfAscii(`${this.#sharedRest}${sub}${this.#lifetimeOf[2]}${jti}"}`);
     return `${signingInput}.${createHmac('sha256', this.#hmac).update(signingInput).digest('base64url')}`;
   }
 }

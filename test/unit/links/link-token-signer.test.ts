@@ -40,6 +40,25 @@ describe('LinkTokenSigner', () => {
     }
   });
 
+  it('writes each token its own lifetime when one signer signs links of different lifetimes in turn', () => {
+    const signer = new LinkTokenSigner(signing, { iss: SITE, aud: 'learner', dest: 'courses' });
+    const sub = randomUUID();
+    for (const [iat, exp] of [[IAT, IAT + 600], [IAT + 1, IAT + 600], [IAT + 1, IAT + 7200], [IAT, IAT + 600]]) {
+      const claims = { dest: 'courses', iss: SITE, aud: 'learner' as const, sub, iat, exp, jti: jti() };
+      expect(signer.sign(sub, iat, exp, claims.jti)).toBe(signLinkToken(signing, claims));
+    }
+  });
+
+  it("checks a subject another signer just found valid only by equality: a different, malformed one is refused by any signer", () => {
+    const courses = new LinkTokenSigner(signing, { iss: SITE, aud: 'learner', dest: 'courses' });
+    const communities = new LinkTokenSigner(signing, { iss: SITE, aud: 'learner', dest: 'communities' });
+    const sub = randomUUID();
+    courses.sign(sub, IAT, IAT + 60, jti());
+    expect(() => communities.sign(sub, IAT, IAT + 60, jti())).not.toThrow();
+    expect(() => communities.sign(`${sub}"`, IAT, IAT + 60, jti())).toThrow(/subject id is not a UUID/);
+    expect(() => courses.sign(sub.toUpperCase(), IAT, IAT + 60, jti())).toThrow(/subject id is not a UUID/);
+  });
+
   it('checks every subject it has not just checked: a malformed one after a valid one is refused', () => {
     const signer = new LinkTokenSigner(signing, { iss: SITE, aud: 'learner', dest: '' });
     const sub = randomUUID();
