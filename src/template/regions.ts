@@ -154,7 +154,7 @@ type LinkPlan = readonly LinkPlanStep[];
 type LinkPlanStep =
   /** `key`: a magic link's own key; null for a card's link (`item.magic_link`), the item's in a repeat and no link outside. */
   | { key: string | null; region?: undefined; inside?: undefined }
-  | { slot?: undefined; region: Extract<RegionMarker, { kind: 'show_if' | 'repeat' }>; inside: LinkPlan };
+  | { key?: undefined; region: Extract<RegionMarker, { kind: 'show_if' | 'repeat' }>; inside: LinkPlan };
 
 const linkPlans = new WeakMap<TextTemplate, LinkPlan>();
 
@@ -217,7 +217,9 @@ export type VisibleSlotVisitor = (slot: Slot, scope: ItemScope | undefined, fiel
 /**
  * Walks what this recipient gets: hidden regions are skipped, repeats run once per item, and every
  * value slot met is handed to `visit` (whose result is written in its place). Markers write nothing.
- * One walker serves the fill and the question "which links does this recipient receive".
+ * The fill's walk; "which links does this recipient receive" walks the template's link plan by
+ * the same rules (`addVisibleLinkKeys`), and test/unit/template/visible-link-keys.test.ts holds
+ * the two to the same answer.
  */
 export function walkVisible(template: TextTemplate, facts: RecipientFacts, visit: VisibleSlotVisitor): string {
   const { parts, slots } = template;
