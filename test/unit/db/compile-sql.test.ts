@@ -41,9 +41,12 @@ describe('compileSql', () => {
       redemptionStatement(write('decided'), session),
     ];
     for (const statement of statements) {
-      const compiled = compileSql(statement);
-      expect(compiled).not.toBeNull();
-      expect(compiled).toEqual(drizzles(statement));
+      // The first of its shape writes the text; the next is given the text kept for the shape.
+      for (const time of ['first', 'again']) {
+        const compiled = compileSql(statement);
+        expect(compiled, time).not.toBeNull();
+        expect(compiled, time).toEqual(drizzles(statement));
+      }
     }
     // They differ from each other (the test compares something).
     expect(new Set(statements.map((statement) => compileSql(statement)!.sql)).size).toBe(statements.length);
@@ -60,10 +63,37 @@ describe('compileSql', () => {
       sql.join([sql`a = ${1}`, sql`b = ${2}`, sql`c = ${'x'}`], sql` and `),
     ];
     for (const statement of statements) {
-      const compiled = compileSql(statement);
-      expect(compiled, drizzles(statement).sql).not.toBeNull();
-      expect(compiled).toEqual(drizzles(statement));
+      for (const time of ['first', 'again']) {
+        const compiled = compileSql(statement);
+        expect(compiled, `${time}: ${drizzles(statement).sql}`).not.toBeNull();
+        expect(compiled, time).toEqual(drizzles(statement));
+      }
     }
+  });
+
+  it('gives statements of one shape the same text with their own values, and tells apart shapes that differ in any chunk', () => {
+    const withValues = (jti: string, hits: number) => sql`select ${magicLinks.jti} from ${magicLinks} where ${magicLinks.jti} = ${jti} and ${rateLimitWindows.hits} > ${hits}`;
+    const first = compileSql(withValues('a'.repeat(22), 1))!;
+    const second = compileSql(withValues('b'.repeat(22), 2))!;
+    expect(second.sql).toBe(first.sql);
+    expect(second.params).toEqual(['b'.repeat(22), 2]);
+    expect(second).toEqual(drizzles(withValues('b'.repeat(22), 2)));
+    // Differing only in one chunk's kind or its text: a name or a literal of the same words, another
+    // table, a value or nothing, a nested statement or its text inline.
+    const differing = [
+      sql`select ${sql.identifier('uses')} from magic_links`,
+      sql`select ${sql.raw('uses')} from magic_links`,
+      sql`select uses from ${magicLinks}`,
+      sql`select uses from ${rateLimitWindows}`,
+      sql`select uses from magic_links where ${1} = 1`,
+      sql`select uses from magic_links where ${undefined} 1 = 1`,
+      sql`select uses from magic_links where ${sql`${1}`} = 1`,
+      sql`select uses from magic_links where ${sql`1`} = 1`,
+      sql`select ${1}`,
+      sql`select ${undefined}`,
+      sql`select ${sql.param(2)}`,
+    ];
+    for (const statement of differing) expect(compileSql(statement), drizzles(statement).sql).toEqual(drizzles(statement));
   });
 
   it("leaves to drizzle what it doesn't write (lists, inlined values, objects as values), and drizzle's answer stands", () => {
