@@ -5,9 +5,10 @@
  * database and on PostgreSQL when it is reachable. Reports p50/p99 latency at 8 in flight and
  * each figure against its goal (bench/support/goals.ts), and this process's CPU time per call.
  *
- * Each measured phase starts after a full collection, so that the garbage one phase leaves (the
- * hello-world's 45,000 calls leave ~400 MB) is not collected during the next one: that showed as
- * a 40–100 ms major pause inside the redemption phase in some runs, and in its p99.
+ * Each measured phase starts after a full collection, so that the garbage one phase leaves is not
+ * collected during the next one: that showed as a 40–100 ms major pause inside the redemption
+ * phase in some runs, and in its p99. Inside a phase the event loop turns every few calls, as a
+ * server's does per request (see `throughput`).
  *
  *   node --expose-gc --import tsx bench/redeem.ts        (about 20 s; bench/run.ts passes the flag)
  */
