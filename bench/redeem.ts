@@ -60,7 +60,8 @@ async function throughput(fn: () => Promise<unknown>): Promise<{ rate: number; l
         latencies.push(performance.now() - began);
         // Calls through inject need not wait on I/O: without a turn of the event loop now and then
         // (a server gets one per request) what each leaves stays reachable (~10 KB a call), and
-        // the app's timers never run. Every worker waits for the same turn, so 8 stay in flight.
+        // the app's timers never run. Every worker waits for the same turn and all go on together, so
+        // between turns 8 are in flight (workers each waiting on a turn of their own left fewer).
         if (latencies.length % LOOP_TURN_EVERY === 0) turn ??= new Promise((resolve) => setImmediate(() => resolve((turn = undefined))));
         if (turn) await turn;
       }
