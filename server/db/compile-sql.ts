@@ -38,32 +38,42 @@ function tableName(table: Table): string {
   return schema === undefined || record[TABLE_SYMBOLS.IsAlias] ? name : `${escapeName(schema)}.${name}`;
 }
 
-function walk(chunks: readonly unknown[], out: CompiledSql): string {
-  let text = '';
+/** What a statement's chunks write, in order: the text and the shape (`ShapeStep`) are both made from it. */
+interface ChunkVisitor {
+  literal(text: string): void;
+  name(value: string): void;
+  table(table: Table): void;
+  column(column: Column): void;
+  /** A parameter (its value is already in `out.params`). */
+  param(): void;
+}
+
+/** Hands each chunk to `visit`, parameters' values to `out.params`; throws Unsupported for a kind drizzle must write. */
+function walk(chunks: readonly unknown[], out: CompiledSql, visit: ChunkVisitor): void {
   for (const chunk of chunks) {
     if (chunk instanceof StringChunk) {
       const value = chunk.value;
-      text += value.length === 1 ? value[0] : value.join('');
+      visit.literal(value.length === 1 ? value[0] : value.join(''));
     } else if (chunk instanceof SQL) {
       if (inlinesParams(chunk)) throw new Unsupported();
-      text += walk(chunk.queryChunks, out);
+      walk(chunk.queryChunks, out, visit);
     } else if (chunk instanceof Param) {
       const mapped = chunk.value === null ? null : chunk.encoder.mapToDriverValue(chunk.value);
       if (mapped instanceof SQL || (mapped !== null && typeof mapped === 'object' && !(mapped instanceof Date) && !Array.isArray(mapped))) {
         throw new Unsupported();
       }
       out.params.push(mapped);
-      text += `$${out.params.length}`;
+      visit.param();
     } else if (chunk instanceof Name) {
-      text += escapeName(chunk.value);
+      visit.name(chunk.value);
     } else if (chunk === undefined) {
       // drizzle writes nothing for it
     } else if (chunk instanceof Table) {
-      text += tableName(chunk);
+      visit.table(chunk);
     } else if (chunk instanceof Column) {
       // A column named by its key would need drizzle's casing rules.
       if ((chunk as unknown as { keyAsName: boolean }).keyAsName) throw new Unsupported();
-      text += `${tableName(chunk.table as Table)}.${escapeName(chunk.name)}`;
+      visit.column(chunk);
     } else if (
       chunk === null ||
       typeof chunk === 'string' ||
@@ -73,12 +83,37 @@ function walk(chunks: readonly unknown[], out: CompiledSql): string {
       chunk instanceof Date
     ) {
       out.params.push(chunk);
-      text += `$${out.params.length}`;
+      visit.param();
     } else {
       throw new Unsupported();
     }
   }
-  return text;
+}
+
+/** The text, as drizzle's pg dialect writes it. */
+class TextWriter implements ChunkVisitor {
+  text = '';
+  #params = 0;
+
+  literal(text: string): void {
+    this.text += text;
+  }
+
+  name(value: string): void {
+    this.text += escapeName(value);
+  }
+
+  table(table: Table): void {
+    this.text += tableName(table);
+  }
+
+  column(column: Column): void {
+    this.text += `${tableName(column.table as Table)}.${escapeName(column.name)}`;
+  }
+
+  param(): void {
+    this.text += `$${++this.#params}`;
+  }
 }
 
 /**
@@ -130,47 +165,33 @@ function stepIn<K>(next: Map<K, ShapeStep>, key: K): ShapeStep {
   return step;
 }
 
-/** `walk` without writing text: the params, and the step where the statement's shape ends. */
-function walkShape(chunks: readonly unknown[], out: CompiledSql, from: ShapeStep): ShapeStep {
-  let step = from;
-  for (const chunk of chunks) {
-    if (chunk instanceof StringChunk) {
-      const value = chunk.value;
-      step = step.literal(value.length === 1 ? value[0] : value.join(''));
-    } else if (chunk instanceof SQL) {
-      if (inlinesParams(chunk)) throw new Unsupported();
-      step = walkShape(chunk.queryChunks, out, step);
-    } else if (chunk instanceof Param) {
-      const mapped = chunk.value === null ? null : chunk.encoder.mapToDriverValue(chunk.value);
-      if (mapped instanceof SQL || (mapped !== null && typeof mapped === 'object' && !(mapped instanceof Date) && !Array.isArray(mapped))) {
-        throw new Unsupported();
-      }
-      out.params.push(mapped);
-      step = step.param();
-    } else if (chunk instanceof Name) {
-      step = step.name(chunk.value);
-    } else if (chunk === undefined) {
-      // drizzle writes nothing for it
-    } else if (chunk instanceof Table) {
-      step = step.object(chunk);
-    } else if (chunk instanceof Column) {
-      if ((chunk as unknown as { keyAsName: boolean }).keyAsName) throw new Unsupported();
-      step = step.object(chunk);
-    } else if (
-      chunk === null ||
-      typeof chunk === 'string' ||
-      typeof chunk === 'number' ||
-      typeof chunk === 'boolean' ||
-      typeof chunk === 'bigint' ||
-      chunk instanceof Date
-    ) {
-      out.params.push(chunk);
-      step = step.param();
-    } else {
-      throw new Unsupported();
-    }
+/** Follows a statement's chunks from the first step: `step` is where its shape ends. */
+class ShapeWalker implements ChunkVisitor {
+  step: ShapeStep;
+
+  constructor(from: ShapeStep) {
+    this.step = from;
   }
-  return step;
+
+  literal(text: string): void {
+    this.step = this.step.literal(text);
+  }
+
+  name(value: string): void {
+    this.step = this.step.name(value);
+  }
+
+  table(table: Table): void {
+    this.step = this.step.object(table);
+  }
+
+  column(column: Column): void {
+    this.step = this.step.object(column);
+  }
+
+  param(): void {
+    this.step = this.step.param();
+  }
 }
 
 /** The statement's text and parameters exactly as drizzle's pg dialect writes them, or null for a chunk kind left to drizzle. */
@@ -182,10 +203,15 @@ export function compileSql(statement: SQL): CompiledSql | null {
       shapes = new ShapeStep();
       shapeSteps = 0;
     }
-    const shape = walkShape(statement.queryChunks, out, shapes);
-    // The first statement of its shape writes the text, with the same chunks walked again.
-    shape.text ??= walk(statement.queryChunks, { sql: '', params: [] });
-    out.sql = shape.text;
+    const shape = new ShapeWalker(shapes);
+    walk(statement.queryChunks, out, shape);
+    if (shape.step.text === undefined) {
+      // The first statement of its shape writes the text (its parameters were gathered already).
+      const writer = new TextWriter();
+      walk(statement.queryChunks, { sql: '', params: [] }, writer);
+      shape.step.text = writer.text;
+    }
+    out.sql = shape.step.text;
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;
