@@ -59,7 +59,7 @@ function walk(chunks: readonly unknown[], out: CompiledSql, visit: ChunkVisitor)
       walk(chunk.queryChunks, out, visit);
     } else if (chunk instanceof Param) {
       const mapped = chunk.value === null ? null : chunk.encoder.mapToDriverValue(chunk.value);
-      if (mapped instanceof SQL || (mapped !== null && typeof mapped === 'object' && !(mapped instanceof Date) && !Array.isArray(mapped))) {
+      if (mapped instanceof SQL || (mapped !== null && typeof mapped === 'object' && !(mapped instanceof Date) && !Array.isArray(mapped) && !Buffer.isBuffer(mapped))) {
         throw new Unsupported();
       }
       out.params.push(mapped);
@@ -80,7 +80,8 @@ function walk(chunks: readonly unknown[], out: CompiledSql, visit: ChunkVisitor)
       typeof chunk === 'number' ||
       typeof chunk === 'boolean' ||
       typeof chunk === 'bigint' ||
-      chunk instanceof Date
+      chunk instanceof Date ||
+      Buffer.isBuffer(chunk)
     ) {
       out.params.push(chunk);
       visit.param();

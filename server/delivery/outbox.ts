@@ -5,7 +5,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { outboxMessages } from '../db/schema.ts';
-import { insertJsonRows } from '../db/insert-json-rows.ts';
+import { jsonRowsInsert } from '../db/insert-json-rows.ts';
+import { queryRows } from '../db/query-rows.ts';
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
 export type NewOutboxMessage = Omit<typeof outboxMessages.$inferInsert, 'id' | 'createdAt'>;
@@ -24,9 +25,10 @@ export async function writeOutbox(db: DbOrTx, message: NewOutboxMessage): Promis
 /** An outbox row under the id its writer chose (so it records it with the recipient without reading it back). */
 export type OutboxRow = NewOutboxMessage & { id: string };
 
-/** Many rows in one INSERT. */
-export async function writeOutboxMany(db: DbOrTx, rows: OutboxRow[]): Promise<void> {
-  await insertJsonRows(db, outboxMessages, rows);
+/** Many rows in one INSERT (`asBytes` on node-postgres, as a bulk send's chunk: insert-json-rows.ts). */
+export async function writeOutboxMany(db: DbOrTx, rows: OutboxRow[], options: { asBytes?: boolean } = {}): Promise<void> {
+  const statement = jsonRowsInsert(outboxMessages, rows, options);
+  if (statement) await queryRows(db, statement, { prepared: true });
 }
 
 export async function listOutbox(

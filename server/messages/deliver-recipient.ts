@@ -67,14 +67,17 @@ export async function deliverStored(ctx: AppContext, chunk: RecipientDelivery[],
   const planned = chunk.map((d) => ({ contactId: d.contactId, deliveryId: randomUUID() }));
   const outbox = transport.outboxRows!(chunk.map((d, i) => ({ deliveryId: planned[i].deliveryId, item: d.envelope })));
   const events = domainEventRows(siteId, 'message.sent', chunk.map(sentEvent));
-  const links = jsonRowsInsert(magicLinks, linkRows);
+  // node-postgres takes the rows' JSON as bytes (insert-json-rows.ts: it keeps a chunk's ~500 KB off the heap).
+  const asBytes = ctx.database.driver === 'postgres';
+  const links = jsonRowsInsert(magicLinks, linkRows, { asBytes });
   const parts = [
     ...(links ? [sql`links as (${links})`] : []),
     sql`marked as (${markSentManyStatement(claim, planned, ctx.now())})`,
-    sql`delivered as (${jsonRowsInsert(outboxMessages, outbox, { keep: sql`r."id" in (select "deliveryId" from marked)` })})`,
+    sql`delivered as (${jsonRowsInsert(outboxMessages, outbox, { keep: sql`r."id" in (select "deliveryId" from marked)`, asBytes })})`,
     sql`sent as (${jsonRowsInsert(domainEvents, events, {
       keep: sql`(r."payload"->>'contactId')::uuid in (select "contactId" from marked)`,
       returning: eventColumns,
+      asBytes,
     })})`,
   ];
   const written = await queryRows<Record<string, unknown>>(ctx.db, sql`with ${sql.join(parts, sql`, `)} select * from sent`, { prepared: true });

@@ -22,6 +22,9 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TEST_DRIVERS } from '../support/test-databases.ts';
 import { NEWS_EMAIL, createSiteFixture, waitForSend, type SiteFixture } from './delivery-support.ts';
 
+/** Text that JSON escapes, or that takes more than one byte in UTF-8. */
+const UNUSUAL = ' Zoë — 日本語 😀 "quoted" back\\slash\nnew line\ttab \u0001';
+
 describe.each(TEST_DRIVERS)('exactly once per recipient on %s', (driver) => {
   let t: TestApp;
   let s: SiteFixture;
@@ -125,7 +128,7 @@ describe.each(TEST_DRIVERS)('exactly once per recipient on %s', (driver) => {
       channel: 'email',
       claim: { messageId, claimedAt: ours },
       contactId,
-      envelope: { siteId: s.siteId, contactId, from: 'Acme <news@example.com>', to: `c${i}@example.com`, subject: `For ${i}`, html: `<p>${i}</p>`, text: `${i}`, messageId: `<${i}@example.com>` },
+      envelope: { siteId: s.siteId, contactId, from: 'Acme <news@example.com>', to: `c${i}@example.com`, subject: `For ${i}`, html: `<p>${i}${UNUSUAL}</p>`, text: `${i}${UNUSUAL}`, messageId: `<${i}@example.com>` },
     }));
     try {
       expect(await deliverStored(t.ctx, chunk, minter.takeRows())).toBe(2);
@@ -144,8 +147,13 @@ describe.each(TEST_DRIVERS)('exactly once per recipient on %s', (driver) => {
       const row = byContact.get(id)!;
       expect(row.status).toBe('sent');
       // The mark names the outbox row written for it.
-      const [stored] = await t.ctx.db.select({ contactId: outboxMessages.contactId, subject: outboxMessages.subject }).from(outboxMessages).where(eq(outboxMessages.id, row.deliveryId!));
-      expect(stored).toEqual({ contactId: id, subject: `For ${chunkIds.indexOf(id)}` });
+      const [stored] = await t.ctx.db
+        .select({ contactId: outboxMessages.contactId, subject: outboxMessages.subject, html: outboxMessages.html, text: outboxMessages.text })
+        .from(outboxMessages)
+        .where(eq(outboxMessages.id, row.deliveryId!));
+      // Character for character (on PostgreSQL the rows go as the JSON's UTF-8 bytes).
+      const i = chunkIds.indexOf(id);
+      expect(stored).toEqual({ contactId: id, subject: `For ${i}`, html: `<p>${i}${UNUSUAL}</p>`, text: `${i}${UNUSUAL}` });
     }
     expect(byContact.get(chunkIds[2])).toMatchObject({ status: 'sending', claimedAt: theirs });
     expect((await sentEventsOf(messageId)) - eventsBefore).toBe(2);

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { insertJsonRows } from '../../server/db/insert-json-rows.ts';
+import { writeOutboxMany } from '../../server/delivery/outbox.ts';
 import { domainEvents, outboxMessages, sites } from '../../server/db/schema.ts';
 import { cloneTestDatabase, TEST_DRIVERS } from '../support/test-databases.ts';
 
@@ -36,6 +37,17 @@ describe.each(TEST_DRIVERS)('insertJsonRows on %s', (driver) => {
       expect(rest).toEqual(row);
       expect(createdAt).toBeInstanceOf(Date);
     }
+  });
+
+  it("stores the same encoded as a bulk send's chunk is on this driver (on node-postgres: the JSON's bytes)", async () => {
+    const tricky = 'a "quoted" \\ back,slash {braces} NULL \n line, é 🙂 日本語 \u0001';
+    const rows = [
+      { id: randomUUID(), siteId, channel: 'email' as const, recipient: 'b@example.com', contactId: null, subject: tricky, html: `<p>${tricky}</p>`, text: tricky, headers: { from: '"B" <b@x>', n: 2 }, raw: null },
+    ];
+    await writeOutboxMany(database.db, rows, { asBytes: driver === 'postgres' });
+    const [stored] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.id, rows[0].id));
+    const { createdAt: _createdAt, ...rest } = stored;
+    expect(rest).toEqual(rows[0]);
   });
 
   it('returns the columns asked for, mapped (timestamps as dates, jsonb as objects)', async () => {
