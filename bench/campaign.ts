@@ -239,8 +239,8 @@ try {
     const cpuAtBaseline = process.cpuUsage();
     for (let done = 0; done < BASELINE_ROWS; done += 50) {
       const chunk = Array.from({ length: Math.min(50, BASELINE_ROWS - done) }, () => ({ ...row, id: randomUUID(), siteId: baselineSite.id }));
-      // The rows' JSON encoded as the pipeline's chunk encodes it (as bytes on PostgreSQL).
-      await writeOutboxMany(ctx.db, chunk, { asBytes: driver === 'postgres' });
+      // The rows' JSON encoded as the pipeline's chunk encodes it (as bytes).
+      await writeOutboxMany(ctx.db, chunk, { asBytes: true });
     }
     return {
       ok,

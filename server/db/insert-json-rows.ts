@@ -12,8 +12,10 @@
  * of all of them); values are mapped to the driver as drizzle maps them (timestamps…), jsonb
  * values stay nested JSON.
  *
- * `asBytes` (node-postgres only): the JSON goes as its UTF-8 bytes, which node-postgres sends as a
- * binary parameter (json's binary form is its text). A bulk send's chunk of outbox rows is ~500 KB
+ * `asBytes`: the JSON goes as its UTF-8 bytes, which both drivers' prepared statements send as a
+ * binary parameter (json's binary form is its text); for a statement run through `queryRows` on
+ * the database, not inside a PGlite transaction (drizzle's PGlite session would encode the bytes
+ * by the parameter's type). A bulk send's chunk of outbox rows is ~500 KB
  * of JSON: as a string it is a large object that lived across the round trip, so it was promoted
  * and freed only by a full collection (large-object space peaked at 196 MB in a 100,000-recipient
  * send, and peak RSS grew 34–48% from 10,000 to 100,000 recipients). The string is garbage as soon

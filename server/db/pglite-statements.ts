@@ -44,7 +44,10 @@ export async function queryPrepared<Row>(client: PGlite, name: string, text: str
         types = parse.parseDescribeStatementResults(described.messages);
         statements.set(name, types);
       }
-      const values = params.map((value, i) => (value === null || value === undefined ? null : (internals.serializers[types[i]] ?? String)(value)));
+      // Bytes go as a binary parameter (for json and text, their binary form is the text's bytes).
+      const values = params.map((value, i) =>
+        value === null || value === undefined ? null : ArrayBuffer.isView(value) ? value : (internals.serializers[types[i]] ?? String)(value),
+      );
       const result = await client.execProtocol(
         concat([serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]),
       );

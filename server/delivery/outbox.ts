@@ -25,7 +25,7 @@ export async function writeOutbox(db: DbOrTx, message: NewOutboxMessage): Promis
 /** An outbox row under the id its writer chose (so it records it with the recipient without reading it back). */
 export type OutboxRow = NewOutboxMessage & { id: string };
 
-/** Many rows in one INSERT (`asBytes` on node-postgres, as a bulk send's chunk: insert-json-rows.ts). */
+/** Many rows in one INSERT (`asBytes` as a bulk send's chunk: insert-json-rows.ts). */
 export async function writeOutboxMany(db: DbOrTx, rows: OutboxRow[], options: { asBytes?: boolean } = {}): Promise<void> {
   const statement = jsonRowsInsert(outboxMessages, rows, options);
   if (statement) await queryRows(db, statement, { prepared: true });

@@ -67,17 +67,16 @@ export async function deliverStored(ctx: AppContext, chunk: RecipientDelivery[],
   const planned = chunk.map((d) => ({ contactId: d.contactId, deliveryId: randomUUID() }));
   const outbox = transport.outboxRows!(chunk.map((d, i) => ({ deliveryId: planned[i].deliveryId, item: d.envelope })));
   const events = domainEventRows(siteId, 'message.sent', chunk.map(sentEvent));
-  // node-postgres takes the rows' JSON as bytes (insert-json-rows.ts: it keeps a chunk's ~500 KB off the heap).
-  const asBytes = ctx.database.driver === 'postgres';
-  const links = jsonRowsInsert(magicLinks, linkRows, { asBytes });
+  // Each table's rows go as their JSON's bytes (insert-json-rows.ts: a chunk's ~500 KB stays off the heap).
+  const links = jsonRowsInsert(magicLinks, linkRows, { asBytes: true });
   const parts = [
     ...(links ? [sql`links as (${links})`] : []),
     sql`marked as (${markSentManyStatement(claim, planned, ctx.now())})`,
-    sql`delivered as (${jsonRowsInsert(outboxMessages, outbox, { keep: sql`r."id" in (select "deliveryId" from marked)`, asBytes })})`,
+    sql`delivered as (${jsonRowsInsert(outboxMessages, outbox, { keep: sql`r."id" in (select "deliveryId" from marked)`, asBytes: true })})`,
     sql`sent as (${jsonRowsInsert(domainEvents, events, {
       keep: sql`(r."payload"->>'contactId')::uuid in (select "contactId" from marked)`,
       returning: eventColumns,
-      asBytes,
+      asBytes: true,
     })})`,
   ];
   const written = await queryRows<Record<string, unknown>>(ctx.db, sql`with ${sql.join(parts, sql`, `)} select * from sent`, { prepared: true });

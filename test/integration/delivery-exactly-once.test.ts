@@ -151,7 +151,7 @@ describe.each(TEST_DRIVERS)('exactly once per recipient on %s', (driver) => {
         .select({ contactId: outboxMessages.contactId, subject: outboxMessages.subject, html: outboxMessages.html, text: outboxMessages.text })
         .from(outboxMessages)
         .where(eq(outboxMessages.id, row.deliveryId!));
-      // Character for character (on PostgreSQL the rows go as the JSON's UTF-8 bytes).
+      // Character for character (the rows go as their JSON's UTF-8 bytes).
       const i = chunkIds.indexOf(id);
       expect(stored).toEqual({ contactId: id, subject: `For ${i}`, html: `<p>${i}${UNUSUAL}</p>`, text: `${i}${UNUSUAL}` });
     }
