@@ -15,11 +15,11 @@
  * `asBytes`: the JSON goes as its UTF-8 bytes, which both drivers' prepared statements send as a
  * binary parameter (json's binary form is its text); for a statement run through `queryRows` on
  * the database, not inside a PGlite transaction (drizzle's PGlite session would encode the bytes
- * by the parameter's type). A bulk send's chunk of outbox rows is ~500 KB
- * of JSON: as a string it is a large object that lived across the round trip, so it was promoted
- * and freed only by a full collection (large-object space peaked at 196 MB in a 100,000-recipient
- * send, and peak RSS grew 34–48% from 10,000 to 100,000 recipients). The string is garbage as soon
- * as it is encoded; the bytes are outside the JavaScript heap.
+ * by the parameter's type). A bulk send's chunk of outbox rows is ~500 KB of JSON: as a string it
+ * is a large object that lived across the round trip, so it was promoted and freed only by a full
+ * collection (on PostgreSQL large-object space peaked at 196 MB in a 100,000-recipient send, and
+ * peak RSS grew 34–48% from 10,000 to 100,000 recipients). The string is garbage as soon as it is
+ * encoded; the bytes are outside the JavaScript heap.
  */
 import { getTableColumns, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
